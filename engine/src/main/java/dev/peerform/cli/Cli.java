@@ -1,0 +1,108 @@
+package dev.peerform.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Parses the global options as Terraform does (they come before the subcommand), then dispatches to the
+ * subcommand. Every failure ends as a message and an exit code; no stack trace reaches a user.
+ */
+public final class Cli {
+
+    private static final String CHDIR = "-chdir=";
+
+    private final CliContext context;
+
+    public Cli(CliContext context) {
+        this.context = context;
+    }
+
+    public int run(String... rawArgs) {
+        List<String> args = new ArrayList<>(Arrays.asList(rawArgs));
+        CliContext ctx = context;
+        while (!args.isEmpty() && args.get(0).startsWith("-") && !isHelpOrVersionFlag(args.get(0))) {
+            String global = args.remove(0);
+            if (global.startsWith(CHDIR)) {
+                Path dir = ctx.workingDir().resolve(global.substring(CHDIR.length())).normalize();
+                if (!Files.isDirectory(dir)) {
+                    ctx.err().println("Error handling -chdir option: " + dir + ": no such directory");
+                    return ExitCode.ERROR;
+                }
+                ctx = ctx.withWorkingDir(dir);
+            } else {
+                ctx.err().println("Unknown global option " + global
+                        + ". Global options are -chdir=DIR, -help and -version; they come before the subcommand.");
+                return ExitCode.ERROR;
+            }
+        }
+        if (args.isEmpty()) {
+            commandLine(ctx).usage(ctx.out());
+            return ExitCode.USAGE;
+        }
+        switch (args.get(0)) {
+            case "-version", "--version", "-v" -> args.set(0, "version");
+            case "-help", "--help", "-h" -> {
+                commandLine(ctx).usage(ctx.out());
+                return ExitCode.OK;
+            }
+            default -> { }
+        }
+        try {
+            return commandLine(ctx).execute(args.toArray(String[]::new));
+        } catch (RuntimeException | Error e) {
+            return internalError(ctx, e);
+        }
+    }
+
+    private static boolean isHelpOrVersionFlag(String arg) {
+        return switch (arg) {
+            case "-version", "--version", "-v", "-help", "--help", "-h" -> true;
+            default -> false;
+        };
+    }
+
+    private static CommandLine commandLine(CliContext ctx) {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.addSubcommand(new VersionCommand(ctx));
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setParameterExceptionHandler(Cli::badArguments);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> internalError(ctx, e));
+        return cl;
+    }
+
+    private static int badArguments(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        if (e instanceof UnmatchedArgumentException u && cl.getParent() == null && !args[0].startsWith("-")) {
+            cl.getErr().println("peerform has no command named \"" + args[0] + "\"."
+                    + suggestion(u) + "\n\nTo see all of peerform's top-level commands, run:\n  peerform -help");
+            return ExitCode.ERROR;
+        }
+        cl.getErr().println("Error parsing command-line flags: " + e.getMessage());
+        cl.getErr().println();
+        cl.usage(cl.getErr());
+        return ExitCode.ERROR;
+    }
+
+    private static String suggestion(UnmatchedArgumentException u) {
+        List<String> near = u.getSuggestions();
+        return near.isEmpty() ? "" : " Did you mean \"" + near.get(0) + "\"?";
+    }
+
+    /** A bug, not a user error: say so plainly, without a stack trace unless PEERFORM_LOG=debug asks. */
+    private static int internalError(CliContext ctx, Throwable e) {
+        ctx.err().println("Error: peerform hit an internal error: " + e);
+        ctx.err().println("This is a bug in peerform. Nothing more was changed after this point; "
+                + "re-run with PEERFORM_LOG=debug for details, and report it.");
+        if ("debug".equalsIgnoreCase(ctx.env().getOrDefault("PEERFORM_LOG", ""))) {
+            e.printStackTrace(ctx.err());
+        }
+        return ExitCode.ERROR;
+    }
+}
