@@ -1,0 +1,172 @@
+package dev.peerform.lang;
+
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.diag.SourceRange;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The function library, and the checks every call goes through: arity, null, unknown and sensitive arguments,
+ * conversion to the parameter types, and the diagnostics for what fails. {@code try} and {@code can} are
+ * special forms of the evaluator, since they look at their arguments' errors.
+ */
+public final class Functions {
+
+    private final Map<String, Function> byName;
+
+    private Functions(Map<String, Function> byName) {
+        this.byName = Collections.unmodifiableMap(byName);
+    }
+
+    /** Terraform's built-in functions that peerform supports. */
+    public static Functions standard() {
+        Map<String, Function> all = new TreeMap<>();
+        Registry r = new Registry(all);
+        NumericFunctions.register(r);
+        StringFunctions.register(r);
+        CollectionFunctions.register(r);
+        EncodingFunctions.register(r);
+        TypeFunctions.register(r);
+        NetworkFunctions.register(r);
+        FileFunctions.register(r);
+        HashFunctions.register(r);
+        return new Functions(all);
+    }
+
+    public Function get(String name) {
+        return byName.get(name);
+    }
+
+    public Set<String> names() {
+        Set<String> names = new java.util.TreeSet<>(byName.keySet());
+        names.add("try");
+        names.add("can");
+        return names;
+    }
+
+    /** The closest known name within an edit distance of 3, for "Did you mean ...?". */
+    public String suggest(String name) {
+        String best = null;
+        int bestDistance = 4;
+        for (String candidate : names()) {
+            int d = editDistance(name, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    Value call(Function fn, List<Value> args, List<SourceRange> argRanges, SourceRange callRange,
+            CallContext context, Diagnostics diags) {
+        int min = fn.params().size();
+        if (args.size() < min) {
+            String expected = (fn.variadic() == null ? "" : "at least ") + min;
+            diags.error("Not enough function arguments", "Function \"" + fn.name() + "\" expects " + expected
+                    + " argument(s). Missing value for \"" + fn.params().get(args.size()).name() + "\".", callRange);
+            return Value.DYNAMIC_UNKNOWN;
+        }
+        if (fn.variadic() == null && args.size() > min) {
+            diags.error("Too many function arguments", "Function \"" + fn.name() + "\" expects only " + min
+                    + " argument(s).", argRanges.get(min));
+            return Value.DYNAMIC_UNKNOWN;
+        }
+        boolean sensitive = false;
+        boolean unknown = false;
+        List<Value> prepared = new ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) {
+            Function.Param param = fn.param(i);
+            Value arg = args.get(i);
+            if (!param.allowMarked() && arg.containsSensitive()) {
+                sensitive = true;
+                arg = arg.unmarkedDeep();
+            }
+            if (arg.isNull() && !param.allowNull()) {
+                diags.error("Invalid function argument", "Invalid value for \"" + param.name() + "\" parameter: "
+                        + "argument must not be null.", argRanges.get(i));
+                return Value.DYNAMIC_UNKNOWN;
+            }
+            if (!param.allowUnknown() && !arg.isWhollyKnown()) {
+                unknown = true;
+            }
+            if (param.type() != Type.DYNAMIC && arg.isKnown()) {
+                try {
+                    arg = Convert.to(arg, param.type());
+                } catch (ConversionException e) {
+                    diags.error("Invalid function argument", "Invalid value for \"" + param.name()
+                            + "\" parameter: " + e.getMessage() + ".", argRanges.get(i));
+                    return Value.DYNAMIC_UNKNOWN;
+                }
+            }
+            prepared.add(arg);
+        }
+        if (unknown) {
+            return sensitive ? Value.sensitive(Value.DYNAMIC_UNKNOWN) : Value.DYNAMIC_UNKNOWN;
+        }
+        Value result;
+        try {
+            result = fn.impl().call(prepared, context);
+        } catch (FunctionException e) {
+            if (e.argument() >= 0 && e.argument() < args.size()) {
+                diags.error("Invalid function argument", "Invalid value for \"" + fn.param(e.argument()).name()
+                        + "\" parameter: " + e.getMessage(), argRanges.get(e.argument()));
+            } else {
+                diags.error("Error in function call", "Call to function \"" + fn.name() + "\" failed: "
+                        + e.getMessage(), callRange);
+            }
+            return Value.DYNAMIC_UNKNOWN;
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            diags.error("Error in function call", "Call to function \"" + fn.name() + "\" failed: "
+                    + e.getMessage() + ".", callRange);
+            return Value.DYNAMIC_UNKNOWN;
+        }
+        return sensitive ? Value.sensitive(result) : result;
+    }
+
+    /** How the function files add their functions. */
+    static final class Registry {
+        private final Map<String, Function> into;
+
+        Registry(Map<String, Function> into) {
+            this.into = into;
+        }
+
+        void add(String name, List<Function.Param> params, Function.Param variadic, Function.Impl impl) {
+            into.put(name, new Function(name, params, variadic, impl));
+        }
+
+        void add(String name, List<Function.Param> params, Function.Impl impl) {
+            add(name, params, null, impl);
+        }
+    }
+
+    static Function.Param p(String name, Type type) {
+        return Function.Param.of(name, type);
+    }
+}

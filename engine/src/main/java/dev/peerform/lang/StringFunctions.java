@@ -1,0 +1,210 @@
+package dev.peerform.lang;
+
+import static dev.peerform.lang.Functions.p;
+
+import dev.peerform.value.ListValue;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** chomp, endswith, format, formatlist, indent, join, lower, regex, regexall, replace, split, ... */
+final class StringFunctions {
+
+    private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?P?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    private StringFunctions() {
+    }
+
+    static void register(Functions.Registry r) {
+        Type str = Type.STRING;
+        r.add("chomp", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().replaceAll("(\r?\n)+$", "")));
+        r.add("endswith", List.of(p("str", str), p("suffix", str)),
+                (a, c) -> Value.of(a.get(0).asString().endsWith(a.get(1).asString())));
+        r.add("startswith", List.of(p("str", str), p("prefix", str)),
+                (a, c) -> Value.of(a.get(0).asString().startsWith(a.get(1).asString())));
+        r.add("lower", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().toLowerCase(java.util.Locale.ROOT)));
+        r.add("upper", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().toUpperCase(java.util.Locale.ROOT)));
+        r.add("title", List.of(p("str", str)), (a, c) -> Value.of(title(a.get(0).asString())));
+        r.add("strrev", List.of(p("str", str)),
+                (a, c) -> Value.of(new StringBuilder(a.get(0).asString()).reverse().toString()));
+        r.add("trimspace", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().strip()));
+        r.add("trimprefix", List.of(p("str", str), p("prefix", str)), (a, c) -> {
+            String s = a.get(0).asString();
+            String pre = a.get(1).asString();
+            return Value.of(s.startsWith(pre) ? s.substring(pre.length()) : s);
+        });
+        r.add("trimsuffix", List.of(p("str", str), p("suffix", str)), (a, c) -> {
+            String s = a.get(0).asString();
+            String suf = a.get(1).asString();
+            return Value.of(s.endsWith(suf) ? s.substring(0, s.length() - suf.length()) : s);
+        });
+        r.add("trim", List.of(p("str", str), p("cutset", str)), (a, c) -> Value.of(trim(a.get(0).asString(),
+                a.get(1).asString())));
+        r.add("indent", List.of(p("spaces", Type.NUMBER), p("str", str)), (a, c) -> {
+            String pad = " ".repeat(a.get(0).asNumber().intValueExact());
+            return Value.of(a.get(1).asString().replace("\n", "\n" + pad));
+        });
+        r.add("join", List.of(p("separator", str)), p("lists", Type.list(str)), (a, c) -> {
+            if (a.size() < 2) {
+                throw new FunctionException("at least one list is required.");
+            }
+            List<String> parts = new ArrayList<>();
+            for (Value list : a.subList(1, a.size())) {
+                for (Value e : list.children()) {
+                    if (e.isNull()) {
+                        throw new FunctionException("element " + parts.size() + " is null; cannot concatenate "
+                                + "null values.");
+                    }
+                    parts.add(e.asString());
+                }
+            }
+            return Value.of(String.join(a.get(0).asString(), parts));
+        });
+        r.add("split", List.of(p("separator", str), p("str", str)), (a, c) -> {
+            String sep = a.get(0).asString();
+            String s = a.get(1).asString();
+            List<Value> out = new ArrayList<>();
+            if (sep.isEmpty()) {
+                s.codePoints().forEach(cp -> out.add(Value.of(new String(Character.toChars(cp)))));
+            } else {
+                int from = 0;
+                int at;
+                while ((at = s.indexOf(sep, from)) >= 0) {
+                    out.add(Value.of(s.substring(from, at)));
+                    from = at + sep.length();
+                }
+                out.add(Value.of(s.substring(from)));
+            }
+            return new ListValue(Type.STRING, out);
+        });
+        r.add("substr", List.of(p("str", str), p("offset", Type.NUMBER), p("length", Type.NUMBER)), (a, c) -> {
+            int[] cps = a.get(0).asString().codePoints().toArray();
+            int offset = a.get(1).asNumber().intValueExact();
+            int length = a.get(2).asNumber().intValueExact();
+            if (offset < 0) {
+                offset = Math.max(0, cps.length + offset);
+            }
+            if (offset > cps.length) {
+                throw new FunctionException(1, "offset must be within the string's length.");
+            }
+            int end = length < 0 ? cps.length : Math.min(cps.length, offset + length);
+            return Value.of(new String(cps, offset, Math.max(0, end - offset)));
+        });
+        r.add("replace", List.of(p("str", str), p("substr", str), p("replace", str)), (a, c) -> {
+            String s = a.get(0).asString();
+            String find = a.get(1).asString();
+            String with = a.get(2).asString();
+            if (find.length() > 1 && find.startsWith("/") && find.endsWith("/")) {
+                Pattern pattern = compile(find.substring(1, find.length() - 1), 1);
+                return Value.of(pattern.matcher(s).replaceAll(goReplacement(with)));
+            }
+            return Value.of(s.replace(find, with));
+        });
+        r.add("regex", List.of(p("pattern", str), p("string", str)), (a, c) -> {
+            Pattern pattern = compile(a.get(0).asString(), 0);
+            Matcher m = pattern.matcher(a.get(1).asString());
+            if (!m.find()) {
+                throw new FunctionException("pattern did not match any part of the given string.");
+            }
+            return match(pattern, m);
+        });
+        r.add("regexall", List.of(p("pattern", str), p("string", str)), (a, c) -> {
+            Pattern pattern = compile(a.get(0).asString(), 0);
+            Matcher m = pattern.matcher(a.get(1).asString());
+            List<Value> out = new ArrayList<>();
+            while (m.find()) {
+                out.add(match(pattern, m));
+            }
+            Type element = out.isEmpty() ? (m.groupCount() == 0 ? Type.STRING : Type.DYNAMIC) : out.get(0).type();
+            return new ListValue(element, out);
+        });
+        r.add("format", List.of(p("format", str)), p("args", Type.DYNAMIC).nullable(),
+                (a, c) -> Value.of(Format.format(a.get(0).asString(), a.subList(1, a.size()))));
+        r.add("formatlist", List.of(p("format", str)), p("args", Type.DYNAMIC).nullable(),
+                (a, c) -> Format.formatList(a.get(0).asString(), a.subList(1, a.size())));
+    }
+
+    private static Pattern compile(String regex, int argument) throws FunctionException {
+        try {
+            // RE2's (?P<name>...) is Java's (?<name>...)
+            return Pattern.compile(regex.replace("(?P<", "(?<"));
+        } catch (PatternSyntaxException e) {
+            throw new FunctionException(argument, "invalid regular expression pattern: " + e.getDescription()
+                    + ".");
+        }
+    }
+
+    private static Value match(Pattern pattern, Matcher m) {
+        List<String> names = new ArrayList<>();
+        Matcher n = NAMED_GROUP.matcher(pattern.pattern());
+        while (n.find()) {
+            names.add(n.group(1));
+        }
+        if (!names.isEmpty()) {
+            Map<String, Value> attrs = new LinkedHashMap<>();
+            for (String name : names) {
+                String g = m.group(name);
+                attrs.put(name, g == null ? Value.nullOf(Type.STRING) : Value.of(g));
+            }
+            return new ObjectValue(attrs);
+        }
+        if (m.groupCount() == 0) {
+            return Value.of(m.group());
+        }
+        List<Value> groups = new ArrayList<>();
+        for (int i = 1; i <= m.groupCount(); i++) {
+            String g = m.group(i);
+            groups.add(g == null ? Value.nullOf(Type.STRING) : Value.of(g));
+        }
+        return new dev.peerform.value.TupleValue(groups);
+    }
+
+    /** Go's replacement syntax ($1, ${1}, ${name}) to Java's ($1, ${name}); other backslashes are literal. */
+    private static String goReplacement(String with) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < with.length(); i++) {
+            char ch = with.charAt(i);
+            if (ch == '\\') {
+                b.append("\\\\");
+            } else if (ch == '$' && i + 1 < with.length() && with.charAt(i + 1) == '{') {
+                int close = with.indexOf('}', i);
+                String name = with.substring(i + 2, close);
+                b.append(name.chars().allMatch(Character::isDigit) ? "$" + name : "${" + name + "}");
+                i = close;
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String trim(String s, String cutset) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && cutset.indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && cutset.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static String title(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean start = true;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            b.append(start && Character.isLetter(ch) ? Character.toTitleCase(ch) : ch);
+            start = !Character.isLetterOrDigit(ch) && ch != '_' && ch != '\'';
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.peerform.lang;
+
+import static dev.peerform.lang.Functions.p;
+
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.List;
+
+/** tostring, tonumber, tobool, tolist, toset, tomap, sensitive, nonsensitive (try and can are special forms). */
+final class TypeFunctions {
+
+    private TypeFunctions() {
+    }
+
+    static void register(Functions.Registry r) {
+        conversion(r, "tostring", Type.STRING);
+        conversion(r, "tonumber", Type.NUMBER);
+        conversion(r, "tobool", Type.BOOL);
+        conversion(r, "tolist", Type.list(Type.DYNAMIC));
+        conversion(r, "toset", Type.set(Type.DYNAMIC));
+        conversion(r, "tomap", Type.map(Type.DYNAMIC));
+        r.add("sensitive", List.of(p("value", Type.DYNAMIC).nullable().unknowns().marked()),
+                (a, c) -> Value.sensitive(a.get(0)));
+        r.add("nonsensitive", List.of(p("value", Type.DYNAMIC).nullable().unknowns().marked()), (a, c) -> {
+            return a.get(0).unmarked();
+        });
+    }
+
+    private static void conversion(Functions.Registry r, String name, Type target) {
+        r.add(name, List.of(p("v", Type.DYNAMIC).nullable().unknowns().marked()), (a, c) -> {
+            Value v = a.get(0);
+            try {
+                return Convert.to(v, target);
+            } catch (ConversionException e) {
+                String text = v.unmarked() instanceof dev.peerform.value.StringValue s ? "\"" + s.value() + "\""
+                        : v.type().friendlyName();
+                throw new FunctionException(0, "cannot convert " + text + " to " + target.friendlyName()
+                        .replace(" of any", "") + "; " + e.getMessage() + ".");
+            }
+        });
+    }
+}
