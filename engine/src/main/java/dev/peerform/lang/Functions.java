@@ -50,37 +50,9 @@ public final class Functions {
         return names;
     }
 
-    /** The closest known name within an edit distance of 3, for "Did you mean ...?". */
+    /** The closest known name, for "Did you mean ...?". */
     public String suggest(String name) {
-        String best = null;
-        int bestDistance = 4;
-        for (String candidate : names()) {
-            int d = editDistance(name, candidate);
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggest.closest(name, names(), 3);
     }
 
     Value call(Function fn, List<Value> args, List<SourceRange> argRanges, SourceRange callRange,
