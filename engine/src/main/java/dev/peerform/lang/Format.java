@@ -43,13 +43,21 @@ final class Format {
             }
             if (i < spec.length() && spec.charAt(i) == '[') {
                 int close = spec.indexOf(']', i);
-                next = Integer.parseInt(spec.substring(i + 1, close)) - 1;
+                String index = close < 0 ? "" : spec.substring(i + 1, close);
+                if (index.isEmpty() || index.length() > 4 || !index.chars().allMatch(Character::isDigit)
+                        || Integer.parseInt(index) < 1) {
+                    throw new FunctionException(0, "invalid format string: bad argument index at " + (i + 1) + ".");
+                }
+                next = Integer.parseInt(index) - 1;
                 i = close + 1;
             }
             int width = -1;
             int start = i;
             while (i < spec.length() && Character.isDigit(spec.charAt(i))) {
                 i++;
+            }
+            if (i - start > 4) {
+                throw new FunctionException(0, "invalid format string: width too large at " + (start + 1) + ".");
             }
             if (i > start) {
                 width = Integer.parseInt(spec.substring(start, i));
@@ -60,6 +68,10 @@ final class Format {
                 start = i;
                 while (i < spec.length() && Character.isDigit(spec.charAt(i))) {
                     i++;
+                }
+                if (i - start > 4) {
+                    throw new FunctionException(0, "invalid format string: precision too large at " + (start + 1)
+                            + ".");
                 }
                 precision = i > start ? Integer.parseInt(spec.substring(start, i)) : 0;
             }

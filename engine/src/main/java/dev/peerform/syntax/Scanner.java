@@ -23,7 +23,7 @@ final class Scanner {
     private final String filename;
     private final String src;
     private final Diagnostics diags;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<Token> tokens;
     private final Deque<Open> stack = new ArrayDeque<>();
 
     private int pos;
@@ -36,6 +36,7 @@ final class Scanner {
         this.filename = filename;
         this.src = src;
         this.diags = diags;
+        this.tokens = new ArrayList<>(Math.max(16, src.length() / 3)); // about one token per three characters
     }
 
     /** A scanner for a whole file that is one template (templatefile): heredoc rules, no closing marker. */

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs a benchmark harness: bench/run.sh language [sizes...]
+# Builds the test classes, then runs the benchmark's main class on the test classpath, printing a table.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+which="${1:-language}"; shift || true
+case "$which" in
+  language) module=engine; class=dev.peerform.bench.LanguageBenchmark ;;
+  *) echo "unknown benchmark '$which' (known: language)" >&2; exit 2 ;;
+esac
+cd "$root"
+# -am resolves the sibling modules from the reactor; the engine, built last, writes the classpath file last
+mvn -B -q -pl "$module" -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$root/$module/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
+cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
+exec java ${BENCH_JAVA_OPTS:--Xmx4g} -cp "$cp" "$class" "$@"
