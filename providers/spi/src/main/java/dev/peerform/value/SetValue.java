@@ -24,8 +24,10 @@ public record SetValue(Type elementType, List<Value> elements) implements Value 
     };
 
     public SetValue {
-        List<Value> distinct = new ArrayList<>(new LinkedHashSet<>(elements));
+        // unknown elements may turn out equal to anything, or to nothing: each one is kept
+        List<Value> distinct = new ArrayList<>(new LinkedHashSet<>(elements.stream().filter(Value::isKnown).toList()));
         distinct.sort(CANONICAL);
+        distinct.addAll(elements.stream().filter(e -> !e.isKnown()).toList());
         elements = List.copyOf(distinct);
     }
 
