@@ -6,7 +6,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 which="${1:-language}"; shift || true
 case "$which" in
   language) module=engine; class=dev.peerform.bench.LanguageBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: language)" >&2; exit 2 ;;
+  emulator) module=providers/alicloud-emulator; class=dev.peerform.emulator.bench.EmulatorBenchmark ;;
+  *) echo "unknown benchmark '$which' (known: language, emulator)" >&2; exit 2 ;;
 esac
 cd "$root"
 # -am resolves the sibling modules from the reactor; the engine, built last, writes the classpath file last

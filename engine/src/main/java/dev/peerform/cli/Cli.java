@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ServiceLoader;
+import dev.peerform.spi.CliExtension;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -52,6 +54,16 @@ public final class Cli {
                 return ExitCode.OK;
             }
             default -> { }
+        }
+        for (CliExtension extension : ServiceLoader.load(CliExtension.class)) {
+            if (extension.name().equals(args.get(0))) {
+                try {
+                    return extension.run(args.subList(1, args.size()), ctx.workingDir(), ctx.out(), ctx.err(),
+                            ctx.env());
+                } catch (RuntimeException | Error e) {
+                    return internalError(ctx, e);
+                }
+            }
         }
         try {
             return commandLine(ctx).execute(args.toArray(String[]::new));

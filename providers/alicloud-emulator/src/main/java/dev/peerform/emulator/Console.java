@@ -1,0 +1,66 @@
+package dev.peerform.emulator;
+
+import dev.peerform.emulator.cloud.CloudException;
+import dev.peerform.emulator.cloud.Model.RouteEntry;
+import dev.peerform.emulator.cloud.Model.RouterInterface;
+
+/**
+ * Changes made outside any client, as a person in the console makes them: suspend, resume or delete an interface,
+ * change its spec, delete a route. They follow the cloud's rules (an interface is suspended before it is deleted)
+ * on behalf of the object's owner; they are how drift is made for demonstrations and tests.
+ */
+public final class Console {
+
+    private final Emulator emulator;
+
+    Console(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    public void suspend(String interfaceId) {
+        emulator.change(c -> {
+            c.deactivate(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
+            return null;
+        });
+    }
+
+    public void resume(String interfaceId) {
+        emulator.change(c -> {
+            c.activate(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
+            return null;
+        });
+    }
+
+    public void deleteInterface(String interfaceId) {
+        emulator.change(c -> {
+            c.deleteInterface(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
+            return null;
+        });
+    }
+
+    public void modifySpec(String interfaceId, String spec) {
+        emulator.change(c -> {
+            c.modifySpec(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId, spec);
+            return null;
+        });
+    }
+
+    /** Deletes a route by its id ({@code rte-...}). */
+    public void deleteRoute(String routeEntryId) {
+        emulator.change(c -> {
+            RouteEntry r = c.world().routes.get(routeEntryId);
+            if (r == null) {
+                throw CloudException.notFound("InvalidRouteEntry.NotFound", "No route entry " + routeEntryId + ".");
+            }
+            c.deleteRoute(c.world().table(r.routeTableId).owner(), null, null, routeEntryId);
+            return null;
+        });
+    }
+
+    private static String owner(RouterInterface ri, String id) {
+        if (ri == null) {
+            throw CloudException.notFound("InvalidRouterInterfaceId.NotFound", "No router interface " + id + ".");
+        }
+        return ri.owner;
+    }
+}

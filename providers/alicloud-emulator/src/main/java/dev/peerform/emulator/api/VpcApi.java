@@ -1,0 +1,238 @@
+package dev.peerform.emulator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.emulator.cloud.Cloud;
+import dev.peerform.emulator.cloud.CloudException;
+import dev.peerform.emulator.cloud.Model.PhysicalConnection;
+import dev.peerform.emulator.cloud.Model.RouteEntry;
+import dev.peerform.emulator.cloud.Model.RouterInterface;
+import dev.peerform.emulator.cloud.Model.Vbr;
+import dev.peerform.emulator.cloud.Model.Vpc;
+import dev.peerform.emulator.cloud.World;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The VPC OpenAPI actions of Express Connect, version 2016-04-28: parameters in, JSON out, with the API's wrapper
+ * objects around lists ({@code "RouterInterfaceSet":{"RouterInterfaceType":[...]}}). Creating calls honour
+ * ClientToken: the same token and parameters answer the first result, other parameters are refused.
+ */
+public final class VpcApi {
+
+    public static final String VERSION = "2016-04-28";
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Set<String> CREATING = Set.of("CreateVpc", "CreateVirtualBorderRouter",
+            "CreateRouterInterface", "CreateRouteEntry");
+
+    private final Cloud cloud;
+
+    public VpcApi(Cloud cloud) {
+        this.cloud = cloud;
+    }
+
+    /** Runs one action for an account; throws {@link CloudException} when the cloud refuses it. */
+    public ObjectNode call(String account, Params p, String requestId) {
+        String action = p.required("Action");
+        String token = p.optional("ClientToken");
+        if (token != null && CREATING.contains(action)) {
+            String key = account + "|" + action + "|" + token;
+            World.ClientTokenRecord seen = cloud.world().clientTokens.get(key);
+            if (seen != null) {
+                if (!seen.parameters.equals(p.business())) {
+                    throw CloudException.badRequest("IdempotentParameterMismatch", "The request uses the same client "
+                            + "token as a previous, but non-identical request. Do not reuse a client token with "
+                            + "different requests, unless the requests are identical.");
+                }
+                try {
+                    ObjectNode first = (ObjectNode) JSON.readTree(seen.response);
+                    first.put("RequestId", requestId);
+                    return first;
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            ObjectNode result = dispatch(account, action, p);
+            cloud.world().clientTokens.put(key, new World.ClientTokenRecord(p.business(), result.toString()));
+            return result.put("RequestId", requestId);
+        }
+        return dispatch(account, action, p).put("RequestId", requestId);
+    }
+
+    private ObjectNode dispatch(String account, String action, Params p) {
+        cloud.settle();
+        ObjectNode out = F.objectNode();
+        switch (action) {
+            case "CreateVpc" -> {
+                Vpc v = cloud.createVpc(account, p.required("RegionId"), p.required("CidrBlock"), p.optional("VpcName"));
+                out.put("VpcId", v.id).put("VRouterId", v.vrouterId).put("RouteTableId", v.routeTableId);
+            }
+            case "DeleteVpc" -> cloud.deleteVpc(account, p.required("VpcId"));
+            case "DescribeVpcs" -> {
+                Set<String> ids = new LinkedHashSet<>();
+                String idList = p.optional("VpcId");
+                if (idList != null) {
+                    ids.addAll(List.of(idList.split(",")));
+                }
+                page(out, "Vpcs", "Vpc", cloud.describeVpcs(account, p.required("RegionId"), ids), p, this::vpc);
+            }
+            case "CreateVirtualBorderRouter" -> {
+                Vbr b = cloud.createVbr(account, p.required("RegionId"), p.required("PhysicalConnectionId"),
+                        p.integer("VlanId", -1), p.required("LocalGatewayIp"), p.required("PeerGatewayIp"),
+                        p.required("PeeringSubnetMask"), p.optional("Name"));
+                out.put("VbrId", b.id);
+            }
+            case "DeleteVirtualBorderRouter" -> cloud.deleteVbr(account, p.required("VbrId"));
+            case "DescribeVirtualBorderRouters" -> {
+                List<Cloud.Filter> filters = filters(p);
+                List<Vbr> vbrs = cloud.describeVbrs(account, p.required("RegionId"), b -> filters.stream()
+                        .allMatch(f -> !f.key().equals("VbrId") || f.values().contains(b.id)));
+                page(out, "VirtualBorderRouterSet", "VirtualBorderRouterType", vbrs, p, this::vbr);
+            }
+            case "DescribePhysicalConnections" -> page(out, "PhysicalConnectionSet", "PhysicalConnectionType",
+                    cloud.describePhysicalConnections(account, p.required("RegionId")), p, this::physicalConnection);
+            case "CreateRouterInterface" -> {
+                RouterInterface ri = cloud.createInterface(account, new Cloud.NewInterface(p.required("RegionId"),
+                        p.required("Role"), p.required("RouterType"), p.required("RouterId"), p.required("Spec"),
+                        p.optional("OppositeRegionId"), p.optional("AccessPointId"), p.optional("OppositeInterfaceId"),
+                        p.optional("OppositeRouterId"), p.optional("OppositeRouterType"),
+                        p.optional("OppositeInterfaceOwnerId"), p.optional("Name"), p.optional("Description"),
+                        p.optional("HealthCheckSourceIp"), p.optional("HealthCheckTargetIp"),
+                        p.optional("InstanceChargeType"), p.integer("Period", 0), p.optional("PricingCycle")));
+                out.put("RouterInterfaceId", ri.id).put("OrderId", 0);
+            }
+            case "ModifyRouterInterfaceAttribute" -> cloud.modifyInterface(account, p.required("RouterInterfaceId"),
+                    new Cloud.InterfaceChanges(p.optional("Name"), p.optional("Description"),
+                            p.optional("OppositeInterfaceId"), p.optional("OppositeRouterId"),
+                            p.optional("OppositeRouterType"), p.optional("OppositeInterfaceOwnerId"),
+                            p.optional("HealthCheckSourceIp"), p.optional("HealthCheckTargetIp"),
+                            p.bool("DeleteHealthCheckIp")));
+            case "ConnectRouterInterface" -> cloud.connect(account, p.required("RouterInterfaceId"));
+            case "DeactivateRouterInterface" -> cloud.deactivate(account, p.required("RouterInterfaceId"));
+            case "ActivateRouterInterface" -> cloud.activate(account, p.required("RouterInterfaceId"));
+            case "ModifyRouterInterfaceSpec" -> {
+                cloud.modifySpec(account, p.required("RouterInterfaceId"), p.required("Spec"));
+                out.put("Spec", p.required("Spec"));
+            }
+            case "DeleteRouterInterface" -> cloud.deleteInterface(account, p.required("RouterInterfaceId"));
+            case "DescribeRouterInterfaces" -> page(out, "RouterInterfaceSet", "RouterInterfaceType",
+                    cloud.describeInterfaces(account, p.required("RegionId"), filters(p)), p, this::routerInterface);
+            case "DescribeRouterInterfaceAttribute" -> {
+                RouterInterface ri = cloud.ownInterface(account, p.required("RouterInterfaceId"));
+                routerInterface(ri).fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
+            }
+            case "CreateRouteEntry" -> {
+                String nextHopType = p.optional("NextHopType") == null ? "RouterInterface" : p.optional("NextHopType");
+                RouteEntry r = cloud.createRoute(account, p.required("RouteTableId"), p.required("DestinationCidrBlock"),
+                        nextHopType, p.required("NextHopId"), p.optional("RouteEntryName"));
+                out.put("RouteEntryId", r.id);
+            }
+            case "DeleteRouteEntry" -> cloud.deleteRoute(account, p.optional("RouteTableId"),
+                    p.optional("DestinationCidrBlock"), p.optional("RouteEntryId"));
+            case "DescribeRouteEntryList" -> {
+                List<RouteEntry> routes = new ArrayList<>(cloud.describeRoutes(account, p.required("RouteTableId")));
+                String dest = p.optional("DestinationCidrBlock");
+                String nextHop = p.optional("NextHopId");
+                routes.removeIf(r -> (dest != null && !dest.equals(r.destination))
+                        || (nextHop != null && !nextHop.equals(r.nextHopId)));
+                page(out, "RouteEntrys", "RouteEntry", routes, p, this::route);
+            }
+            default -> throw CloudException.notFound("InvalidAction.NotFound", "The action " + action + " is not "
+                    + "part of the Express Connect API that this emulator serves.");
+        }
+        return out;
+    }
+
+    private static List<Cloud.Filter> filters(Params p) {
+        List<Cloud.Filter> filters = new ArrayList<>();
+        for (int i = 1; p.values().containsKey("Filter." + i + ".Key"); i++) {
+            filters.add(new Cloud.Filter(p.values().get("Filter." + i + ".Key"), p.numbered("Filter." + i + ".Value")));
+        }
+        return filters;
+    }
+
+    /** Pages a list (PageNumber from 1, PageSize 1-50) into the API's wrapper objects. */
+    private static <T> void page(ObjectNode out, String outer, String inner, List<T> items, Params p,
+            Function<T, ObjectNode> render) {
+        int size = p.integer("PageSize", 10);
+        int number = p.integer("PageNumber", 1);
+        if (size < 1 || size > 50) {
+            throw CloudException.badRequest("InvalidPageSize.Malformed", "PageSize must be between 1 and 50.");
+        }
+        if (number < 1) {
+            throw CloudException.badRequest("InvalidPageNumber.Malformed", "PageNumber starts at 1.");
+        }
+        ArrayNode list = F.arrayNode();
+        int from = Math.min(items.size(), (number - 1) * size);
+        for (T item : items.subList(from, Math.min(items.size(), from + size))) {
+            list.add(render.apply(item));
+        }
+        out.putObject(outer).set(inner, list);
+        out.put("TotalCount", items.size()).put("PageNumber", number).put("PageSize", size);
+    }
+
+    private ObjectNode vpc(Vpc v) {
+        ObjectNode o = F.objectNode().put("VpcId", v.id).put("VpcName", v.name).put("CidrBlock", v.cidrBlock)
+                .put("VRouterId", v.vrouterId).put("Status", v.status).put("RegionId", v.region)
+                .put("CreationTime", time(v.createdAt)).put("OwnerId", v.owner);
+        o.putObject("RouterTableIds").putArray("RouterTableIds").add(v.routeTableId);
+        return o;
+    }
+
+    private ObjectNode vbr(Vbr b) {
+        return F.objectNode().put("VbrId", b.id).put("Status", b.status).put("PhysicalConnectionId",
+                b.physicalConnectionId).put("AccessPointId", b.accessPointId).put("VlanId", b.vlanId)
+                .put("LocalGatewayIp", b.localGatewayIp).put("PeerGatewayIp", b.peerGatewayIp)
+                .put("PeeringSubnetMask", b.peeringSubnetMask).put("Name", b.name).put("RouteTableId", b.routeTableId)
+                .put("CreationTime", time(b.createdAt));
+    }
+
+    private ObjectNode physicalConnection(PhysicalConnection pc) {
+        return F.objectNode().put("PhysicalConnectionId", pc.id).put("AccessPointId", pc.accessPointId)
+                .put("Name", pc.name).put("Status", pc.status).put("OwnerId", pc.owner);
+    }
+
+    private ObjectNode routerInterface(RouterInterface ri) {
+        return F.objectNode().put("RouterInterfaceId", ri.id).put("Role", ri.role).put("Spec", ri.spec)
+                .put("Status", ri.status.name()).put("RouterId", ri.routerId).put("RouterType", ri.routerType)
+                .put("AccessPointId", ri.accessPointId).put("Name", ri.name).put("Description", ri.description)
+                .put("OppositeRegionId", ri.oppositeRegionId).put("OppositeInterfaceId", ri.oppositeInterfaceId)
+                .put("OppositeRouterId", ri.oppositeRouterId).put("OppositeRouterType", ri.oppositeRouterType)
+                .put("OppositeInterfaceOwnerId", ri.oppositeInterfaceOwnerId)
+                .put("HealthCheckSourceIp", ri.healthCheckSourceIp).put("HealthCheckTargetIp", ri.healthCheckTargetIp)
+                .put("ChargeType", "PostPaid".equals(ri.chargeType) ? "AfterPay" : "PrePaid")
+                .put("BusinessStatus", "Normal").put("CreationTime", time(ri.createdAt))
+                .put("ConnectedTime", ri.connectedAt == 0 ? null : time(ri.connectedAt));
+    }
+
+    private ObjectNode route(RouteEntry r) {
+        ObjectNode o = F.objectNode().put("RouteEntryId", r.id).put("RouteTableId", r.routeTableId)
+                .put("DestinationCidrBlock", r.destination).put("Type", "Custom").put("Status", r.status)
+                .put("RouteEntryName", r.name).put("NextHopType", r.nextHopType).put("InstanceId", r.nextHopId);
+        o.putObject("NextHops").putArray("NextHop").addObject().put("NextHopType", r.nextHopType)
+                .put("NextHopId", r.nextHopId).put("Enabled", 1);
+        return o;
+    }
+
+    private static String time(long millis) {
+        return TIME.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** The error body the API returns. */
+    public static JsonNode error(String requestId, String code, String message) {
+        return F.objectNode().put("RequestId", requestId).put("HostId", "vpc.aliyuncs.com").put("Code", code)
+                .put("Message", message);
+    }
+}
