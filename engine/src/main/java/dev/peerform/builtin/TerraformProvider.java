@@ -1,0 +1,141 @@
+package dev.peerform.builtin;
+
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.ChangeView;
+import dev.peerform.spi.ConfiguredProvider;
+import dev.peerform.spi.Phase;
+import dev.peerform.spi.PlannedInstance;
+import dev.peerform.spi.ProviderFactory;
+import dev.peerform.spi.ResourceType;
+import dev.peerform.spi.Schema;
+import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepSpec;
+import dev.peerform.spi.StepView;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The built-in {@code terraform} provider and its {@code terraform_data} resource, as Terraform has them: input is
+ * stored and mirrored to output, a change of triggers_replace replaces the object, id is a random UUID. It needs no
+ * cloud, which is what makes it the resource peerform and Terraform are measured on side by side.
+ */
+public final class TerraformProvider implements ProviderFactory {
+
+    static final String TYPE = "terraform_data";
+
+    private static final Schema SCHEMA = Schema.builder()
+            .attribute("id", AttributeSchema.computed(Type.STRING))
+            .attribute("input", AttributeSchema.optional(Type.DYNAMIC))
+            .attribute("output", AttributeSchema.computed(Type.DYNAMIC))
+            .attribute("triggers_replace", AttributeSchema.optional(Type.DYNAMIC).forcesNew())
+            .build();
+
+    @Override
+    public String name() {
+        return "terraform";
+    }
+
+    @Override
+    public Schema configSchema() {
+        return Schema.builder().build();
+    }
+
+    @Override
+    public Map<String, ResourceType> resourceTypes() {
+        return Map.of(TYPE, new TerraformData());
+    }
+
+    @Override
+    public ConfiguredProvider configure(ObjectValue config, Path workingDir, Map<String, String> env,
+            Diagnostics diags) {
+        return new Configured();
+    }
+
+    static final class TerraformData implements ResourceType {
+        @Override
+        public String name() {
+            return TYPE;
+        }
+
+        @Override
+        public Schema schema() {
+            return SCHEMA;
+        }
+
+        @Override
+        public PlannedInstance plan(ObjectValue prior, ObjectValue config) {
+            PlannedInstance p = PlannedInstance.fromSchema(SCHEMA, prior, config);
+            Map<String, Value> planned = new TreeMap<>(p.planned().attributes());
+            Value input = config.get("input");
+            Value priorInput = prior == null ? null : prior.get("input");
+            boolean inputChanged = prior == null || !input.isWhollyKnown()
+                    || !dev.peerform.plan.AttributeCodec.sameForDiff(priorInput, input);
+            // output mirrors input; Terraform shows it as unknown whenever input changes
+            planned.put("output", inputChanged || !p.requiresReplace().isEmpty() ? Value.DYNAMIC_UNKNOWN
+                    : prior.get("output"));
+            return new PlannedInstance(new ObjectValue(planned), p.requiresReplace());
+        }
+
+        @Override
+        public List<StepSpec> steps(ChangeView change) {
+            List<StepSpec> steps = new ArrayList<>();
+            if (change.action().destroys()) {
+                steps.add(StepSpec.of("delete", Phase.DESTROY, "forget the stored value"));
+            }
+            if (change.action() == dev.peerform.spi.ChangeAction.UPDATE) {
+                steps.add(StepSpec.of("update", Phase.UPDATE, "store the new input"));
+            } else if (change.action().creates()) {
+                steps.add(StepSpec.of("create", Phase.CREATE, "store the input"));
+            }
+            return steps;
+        }
+    }
+
+    static final class Configured implements ConfiguredProvider {
+        @Override
+        public String endpoint() {
+            return "built in";
+        }
+
+        @Override
+        public List<ObjectValue> read(String type, List<ObjectValue> priors, Diagnostics diags) {
+            return priors; // nothing outside peerform can change a terraform_data
+        }
+
+        @Override
+        public ObjectValue importResource(String type, String id, Diagnostics diags) {
+            Map<String, Value> attrs = new TreeMap<>();
+            attrs.put("id", Value.of(id));
+            attrs.put("input", Value.NULL);
+            attrs.put("output", Value.NULL);
+            attrs.put("triggers_replace", Value.NULL);
+            return new ObjectValue(attrs);
+        }
+
+        @Override
+        public ObjectValue execute(StepContext context, StepView step, ObjectValue current) {
+            return switch (step.spec().name()) {
+                case "delete" -> null;
+                case "create" -> {
+                    Map<String, Value> attrs = new TreeMap<>(current.attributes());
+                    attrs.put("id", Value.of(UUID.randomUUID().toString()));
+                    attrs.put("output", current.get("input") == null ? Value.NULL : current.get("input"));
+                    yield new ObjectValue(attrs);
+                }
+                default -> {
+                    Map<String, Value> attrs = new TreeMap<>(current.attributes());
+                    attrs.put("output", current.get("input") == null ? Value.NULL : current.get("input"));
+                    yield new ObjectValue(attrs);
+                }
+            };
+        }
+    }
+}

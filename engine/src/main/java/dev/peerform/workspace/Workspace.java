@@ -1,0 +1,145 @@
+package dev.peerform.workspace;
+
+import dev.peerform.apply.ApplyListener;
+import dev.peerform.apply.Applier;
+import dev.peerform.apply.Interrupt;
+import dev.peerform.config.Module;
+import dev.peerform.config.ModuleLoader;
+import dev.peerform.config.ModuleScope;
+import dev.peerform.config.VariableValues;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.lang.ValueJson;
+import dev.peerform.plan.AttributeCodec;
+import dev.peerform.plan.Evaluation;
+import dev.peerform.plan.Plan;
+import dev.peerform.plan.Planner;
+import dev.peerform.plan.ProviderSet;
+import dev.peerform.state.Journal;
+import dev.peerform.state.LocalBackend;
+import dev.peerform.state.State;
+import dev.peerform.syntax.Attribute;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A working directory: its configuration, variables, providers and state backend, and the runs over them (plan,
+ * apply). The CLI's commands are thin layers over this; tests drive it directly.
+ */
+public final class Workspace {
+
+    /** Everything loaded for a run. */
+    public record Loaded(Module module, Map<String, Value> variables, ProviderSet providers, LocalBackend backend) {
+    }
+
+    private final Path dir;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final String version;
+    private final ProviderSet providerOverride;
+
+    public Workspace(Path dir, Map<String, String> env, Clock clock, String version) {
+        this(dir, env, clock, version, null);
+    }
+
+    /** A workspace using exactly the given providers (tests), rather than those found on the class path. */
+    public Workspace(Path dir, Map<String, String> env, Clock clock, String version, ProviderSet providers) {
+        this.dir = dir;
+        this.env = env;
+        this.clock = clock;
+        this.version = version;
+        this.providerOverride = providers;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Loads the configuration and variables and configures the providers; null when that failed. */
+    public Loaded load(List<VariableValues.CliOption> varOptions, boolean configureProviders, Diagnostics diags) {
+        Module module = new ModuleLoader(dir).load(diags);
+        if (diags.hasErrors()) {
+            return null;
+        }
+        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, varOptions, diags);
+        if (diags.hasErrors()) {
+            return null;
+        }
+        ProviderSet providers = providerOverride != null ? providerOverride
+                : ProviderSet.available(module.requiredProviders());
+        if (configureProviders) {
+            ModuleScope scope = new Evaluation(module, variables, providers, dir, a -> null, true)
+                    .scope(List.of(), ModuleScope.Context.NONE, diags);
+            providers.configure(module, scope, dir, env, diags);
+        }
+        return new Loaded(module, variables, providers, backend(module, diags));
+    }
+
+    /** The local backend: {@code terraform.tfstate}, or the path of {@code backend "local" { path = ... }}. */
+    public LocalBackend backend(Module module, Diagnostics diags) {
+        Path path = dir.resolve("terraform.tfstate");
+        if (module.backend() != null) {
+            if (!module.backend().type().equals("local")) {
+                diags.error("Unsupported backend", "peerform supports the \"local\" backend only; this configuration "
+                        + "asks for \"" + module.backend().type() + "\".", module.backend().range());
+            }
+            Attribute p = module.backend().body().attribute("path").orElse(null);
+            if (p != null) {
+                Value v = new dev.peerform.lang.Evaluator(dev.peerform.lang.Scope.EMPTY,
+                        dev.peerform.lang.Functions.standard(), dir).evaluate(p.expr(), Type.STRING, diags);
+                if (v.isKnown() && !v.isNull()) {
+                    path = dir.resolve(v.asString());
+                }
+            }
+        }
+        return new LocalBackend(path, clock, version);
+    }
+
+    /** Reads the state, folding in the journal of an interrupted run (a warning says so). */
+    public State readState(Loaded l, Diagnostics diags) throws IOException {
+        State s = l.backend().read();
+        int recovered = l.backend().recover(s);
+        if (recovered > 0) {
+            diags.warning("Recovered an interrupted run", "The previous run stopped before it finished; its journal "
+                    + "(" + recovered + " entries) has been folded into the state. Creates it had started will be "
+                    + "re-issued with their ClientTokens, so nothing is duplicated.", null);
+        }
+        return s;
+    }
+
+    public Planner.Result plan(Loaded l, State state, Planner.Options options, Diagnostics diags) {
+        return new Planner(l.module(), l.variables(), l.providers(), dir, clock).plan(state, options, diags);
+    }
+
+    /**
+     * Applies a plan to the (refreshed) state it was made from, journalling every step, then writes the state with
+     * the new outputs.
+     */
+    public Applier.Result apply(Loaded l, Plan plan, State state, Applier.Options options, ApplyListener listener,
+            Interrupt interrupt, Diagnostics diags) throws IOException {
+        Applier.Result result;
+        try (Journal journal = l.backend().openJournal()) {
+            Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
+            result = applier.run(interrupt, diags);
+            Diagnostics outputDiags = new Diagnostics();
+            Map<String, Value> outputs = plan.mode() == Planner.Mode.DESTROY ? Map.of() : applier.outputs(outputDiags);
+            state.outputs().clear();
+            outputs.forEach((name, v) -> {
+                if (!v.isWhollyKnown()) {
+                    return;
+                }
+                Value stored = AttributeCodec.redact(v);
+                state.outputs().put(name, new State.Output(ValueJson.value(stored), ValueJson.type(v.type()),
+                        v.containsSensitive()));
+            });
+        }
+        state.bumpSerial();
+        l.backend().write(state);
+        l.backend().discardJournal();
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.peerform.spi;
+
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.value.ObjectValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A provider configured for one {@code provider} block: it checks the whole plan, orders steps across resources,
+ * refreshes, imports, reads data sources and runs steps.
+ */
+public interface ConfiguredProvider {
+
+    /** Where the calls go, shown in the plan: "embedded emulator", "https://vpc.cn-hangzhou.aliyuncs.com". */
+    String endpoint();
+
+    /**
+     * Checks rules that span resources over the whole planned set: every change, and every instance that exists and
+     * stays. Problems name resource addresses.
+     */
+    default void validatePlan(List<ChangeView> all, Diagnostics diags) {
+    }
+
+    /** Ordering between steps of different resources that the cloud requires and references do not express. */
+    default List<StepEdge> order(List<StepView> steps) {
+        return new ArrayList<>();
+    }
+
+    /** Steps with the same key run one at a time (for example changes to one route table); null for none. */
+    default String concurrencyKey(StepView step, ObjectValue current) {
+        return null;
+    }
+
+    /**
+     * Refreshes instances of one type, in as few calls as the API allows: for each prior state (same order) the
+     * current state, or null when the object is gone.
+     */
+    List<ObjectValue> read(String type, List<ObjectValue> priors, Diagnostics diags);
+
+    /** The state of an existing object, for {@code import}; null (and a diagnostic) when there is none. */
+    default ObjectValue importResource(String type, String id, Diagnostics diags) {
+        diags.error("Import not supported", "Resources of type " + type + " cannot be imported.", null);
+        return null;
+    }
+
+    /** Reads a data source. */
+    default ObjectValue readData(String type, ObjectValue config, Diagnostics diags) {
+        diags.error("Unsupported data source", "This provider has no data source " + type + ".", null);
+        return null;
+    }
+
+    /**
+     * Runs one step. {@code current} is the instance's state so far in this change (for the first step of a
+     * create: the planned values); returns the state after the step (null once the object is gone).
+     */
+    ObjectValue execute(StepContext context, StepView step, ObjectValue current) throws StepException;
+}

@@ -1,0 +1,30 @@
+package dev.peerform.spi;
+
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.value.ObjectValue;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A provider, found with {@link java.util.ServiceLoader}: its name (the prefix of its resource types), the schema of
+ * its {@code provider} block, its resource and data source types (known before configuration, for validation), and
+ * how to configure it.
+ */
+public interface ProviderFactory {
+
+    String name();
+
+    Schema configSchema();
+
+    Map<String, ResourceType> resourceTypes();
+
+    default Map<String, DataSourceType> dataSourceTypes() {
+        return Map.of();
+    }
+
+    /**
+     * Configures one {@code provider} block (one alias). {@code workingDir} is the configuration's directory;
+     * {@code env} the process environment (for credentials such as ALICLOUD_ACCESS_KEY).
+     */
+    ConfiguredProvider configure(ObjectValue config, Path workingDir, Map<String, String> env, Diagnostics diags);
+}

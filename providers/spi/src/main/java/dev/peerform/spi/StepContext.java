@@ -1,0 +1,28 @@
+package dev.peerform.spi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a running step may use: a ClientToken stable across retries and crash recovery (the same step of the same
+ * change always gets the same token), a deadline, cancellation, progress messages, and time (injected so tests run
+ * on a manual clock).
+ */
+public interface StepContext {
+
+    String clientToken();
+
+    Instant deadline();
+
+    /** True once the user asked to stop now (a second interrupt): a waiting step should give up. */
+    boolean cancelled();
+
+    /** A line for the user while the step runs, such as "waiting for Active (status Connecting)". */
+    void progress(String message);
+
+    Clock clock();
+
+    /** Waits, returning early when cancelled. */
+    void sleep(Duration d) throws InterruptedException;
+}
