@@ -26,7 +26,8 @@ import java.util.Map;
 /** A workspace on an in-memory file system with the test cloud and the built-in terraform provider. */
 final class EngineFixture {
 
-    final FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
+    final FileSystem fs = Jimfs.newFileSystem(Configuration.unix().toBuilder()
+            .setAttributeViews("basic", "owner", "posix", "unix").build());
     final Path dir = fs.getPath("/work");
     final TestCloud cloud = new TestCloud();
     final Workspace workspace;

@@ -1,0 +1,181 @@
+package dev.peerform.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.apply.ApplyListener;
+import dev.peerform.apply.Interrupt;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.graph.InstanceAddress;
+import dev.peerform.plan.PlannedStep;
+import dev.peerform.plan.Planner;
+import dev.peerform.state.InstanceState;
+import dev.peerform.state.Journal;
+import dev.peerform.state.LocalBackend;
+import dev.peerform.state.State;
+import dev.peerform.state.StateCodec;
+import dev.peerform.state.StateLockedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class StateAndRecoveryTest {
+
+    private final EngineFixture f = new EngineFixture();
+
+    StateAndRecoveryTest() throws Exception {
+    }
+
+    @Test
+    void stateProducedByTerraformRoundTripsThroughTheV4Layout() throws Exception {
+        byte[] original = getClass().getResourceAsStream("/terraform/terraform_data/terraform.tfstate").readAllBytes();
+        State s = StateCodec.read(original, "terraform.tfstate");
+        assertEquals(5, s.serial());
+        assertEquals(4, s.instanceCount());
+        assertNotNull(s.instance(InstanceAddress.parse("terraform_data.s[\"x\"]")));
+        JsonNode before = StateCodec.JSON.readTree(original);
+        JsonNode after = StateCodec.encode(s);
+        assertEquals(before.get("resources"), after.get("resources"));
+        assertEquals(before.get("lineage"), after.get("lineage"));
+        assertEquals(before.get("outputs"), after.get("outputs"));
+    }
+
+    @Test
+    void stateFilesAreOwnerOnlyAndTheBackupIsThePreviousState() throws Exception {
+        f.config("resource \"testcloud_thing\" \"a\" { name = \"a\" }\n");
+        f.apply();
+        f.config("resource \"testcloud_thing\" \"a\" {\n  name = \"a\"\n  size = 1\n}\n");
+        f.apply();
+        Path state = f.dir.resolve("terraform.tfstate");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+        State backup = StateCodec.read(Files.readAllBytes(f.dir.resolve("terraform.tfstate.backup")), "backup");
+        assertEquals(f.state().serial() - 1, backup.serial());
+    }
+
+    @Test
+    void secondRunTryingToLockGetsAClearErrorNamingTheHolder() throws Exception {
+        LocalBackend backend = new LocalBackend(f.dir.resolve("terraform.tfstate"), Clock.systemUTC(), "test");
+        try (LocalBackend.Lock held = backend.lock("OperationTypeApply", Duration.ZERO)) {
+            StateLockedException e = assertThrows(StateLockedException.class,
+                    () -> backend.lock("OperationTypePlan", Duration.ofMillis(300)));
+            assertEquals(held.info().id(), e.holder().id());
+            assertTrue(e.getMessage().contains("OperationTypeApply"), e.getMessage());
+            assertTrue(e.getMessage().contains("peerform force-unlock " + held.info().id()), e.getMessage());
+        }
+        backend.lock("OperationTypePlan", Duration.ZERO).close();
+    }
+
+    @Test
+    void forceUnlockReleasesALockLeftBehind() throws Exception {
+        LocalBackend backend = new LocalBackend(f.dir.resolve("terraform.tfstate"), Clock.systemUTC(), "test");
+        LocalBackend.Lock left = backend.lock("OperationTypeApply", Duration.ZERO);
+        assertFalse(backend.forceUnlock("not-the-id"));
+        assertTrue(backend.forceUnlock(left.info().id()));
+        backend.lock("OperationTypeApply", Duration.ZERO).close();
+    }
+
+    @Test
+    void crashBetweenIntentAndResultLeavesNoDuplicateAndNoOrphan() throws Exception {
+        f.config("resource \"testcloud_thing\" \"a\" { name = \"a\" }\n");
+        // the process dies after the cloud created the object but before the result reached the journal
+        String token = "token-from-the-crashed-run";
+        String id = "id-created-before-the-crash";
+        f.cloud.tokens.put(token, id);
+        f.cloud.objects.put(id, new dev.peerform.value.ObjectValue(java.util.Map.of("id",
+                dev.peerform.value.Value.of(id), "name", dev.peerform.value.Value.of("a"))));
+        try (Journal j = new Journal(f.dir.resolve("terraform.tfstate.journal"))) {
+            j.append(Journal.Entry.intent("testcloud_thing.a", "provider[\"registry.terraform.io/hashicorp/testcloud\"]",
+                    "testcloud_thing.a#CREATE#create", true, token));
+        }
+        EngineFixture.Run r = f.apply(Planner.Options.DEFAULT, new Interrupt(), ApplyListener.NONE);
+        assertTrue(r.diags().list().stream().anyMatch(d -> d.summary().equals("Recovered an interrupted run")));
+        assertEquals(1, f.cloud.objects.size(), "the create was re-issued with its token: no duplicate");
+        InstanceState is = f.state().instance(InstanceAddress.parse("testcloud_thing.a"));
+        assertEquals(id, is.attributes().get("id").asText(), "and the state holds the object: no orphan");
+        assertFalse(Files.exists(f.dir.resolve("terraform.tfstate.journal")));
+    }
+
+    @Test
+    void journalRecordsIntentBeforeTheCallAndResultAfter() throws Exception {
+        f.config("resource \"testcloud_thing\" \"a\" { name = \"a\" }\n");
+        f.cloud.gated = "a";
+        f.cloud.gate = new CountDownLatch(1);
+        Thread apply = new Thread(() -> {
+            try {
+                f.apply();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        apply.start();
+        Path journal = f.dir.resolve("terraform.tfstate.journal");
+        long deadline = System.currentTimeMillis() + 5000;
+        while (Journal.read(journal).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals("intent", Journal.read(journal).get(0).kind(), "recorded while the call is in flight");
+        f.cloud.gate.countDown();
+        apply.join();
+        assertFalse(Files.exists(journal), "folded into the state at the end");
+    }
+
+    @Test
+    void firstInterruptFinishesRunningStepsStartsNoNewOnesAndPersists() throws Exception {
+        f.config("""
+                resource "testcloud_thing" "a" { name = "a" }
+                resource "testcloud_thing" "b" {
+                  name      = "b"
+                  parent_id = testcloud_thing.a.id
+                }
+                """);
+        f.cloud.gated = "a";
+        f.cloud.gate = new CountDownLatch(1);
+        Interrupt interrupt = new Interrupt();
+        ApplyListener listener = new ApplyListener() {
+            @Override
+            public void started(PlannedStep step) {
+                if (step.spec().name().equals("create") && step.change().address().toString().endsWith(".a")) {
+                    interrupt.interrupt();
+                    f.cloud.gate.countDown();
+                }
+            }
+        };
+        EngineFixture.Run r = f.apply(Planner.Options.DEFAULT, interrupt, listener);
+        assertTrue(r.result().interrupted());
+        assertFalse(f.cloud.calls.stream().anyMatch(c -> c.contains("testcloud_thing.b")));
+        assertNotNull(f.state().instance(InstanceAddress.parse("testcloud_thing.a")), "the finished create is kept");
+        assertTrue(r.diags().list().stream().anyMatch(d -> d.summary().equals("Apply interrupted")));
+        f.cloud.gated = null;
+        f.apply();
+        assertEquals(2, f.cloud.objects.size(), "the next run finishes the work");
+    }
+
+    @Test
+    void secondInterruptCancelsWaitingSteps() {
+        Interrupt i = new Interrupt();
+        i.interrupt();
+        assertTrue(i.stopStarting());
+        assertFalse(i.stopNow());
+        i.interrupt();
+        assertTrue(i.stopNow());
+    }
+
+    @Test
+    void planOfAStateCorruptedByHandIsAClearError() throws Exception {
+        f.config("");
+        Files.writeString(f.dir.resolve("terraform.tfstate"), "{\"version\": 3}");
+        Diagnostics diags = new Diagnostics();
+        dev.peerform.workspace.Workspace.Loaded l = f.workspace.load(java.util.List.of(), true, diags);
+        dev.peerform.state.StateFormatException e = assertThrows(dev.peerform.state.StateFormatException.class,
+                () -> f.workspace.readState(l, diags));
+        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
+    }
+}
