@@ -173,7 +173,7 @@ public final class Applier {
                 if (d.error() == null) {
                     completed++;
                     record(d.step(), d.result());
-                    listener.finished(d.step(), d.elapsed());
+                    listener.finished(d.step(), d.elapsed(), d.result());
                     for (PlannedStep next : plan.steps().successors(d.step())) {
                         if (!skipped.contains(next) && waiting.merge(next, -1, Integer::sum) == 0) {
                             ready.add(next);

@@ -13,7 +13,8 @@ public interface ApplyListener {
     default void started(PlannedStep step) {
     }
 
-    default void finished(PlannedStep step, Duration elapsed) {
+    /** {@code result} is the object after the step (null once deleted). */
+    default void finished(PlannedStep step, Duration elapsed, dev.peerform.value.ObjectValue result) {
     }
 
     default void failed(PlannedStep step, Diagnostic error) {

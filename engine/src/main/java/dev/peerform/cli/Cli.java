@@ -81,6 +81,21 @@ public final class Cli {
 
     private static CommandLine commandLine(CliContext ctx) {
         CommandLine cl = new CommandLine(new RootCommand());
+        cl.addSubcommand(new InitCommand(ctx));
+        cl.addSubcommand(new ValidateCommand(ctx));
+        cl.addSubcommand(new PlanCommand(ctx));
+        cl.addSubcommand(new ApplyCommand(ctx));
+        cl.addSubcommand(new DestroyCommand(ctx));
+        cl.addSubcommand(new ShowCommand(ctx));
+        cl.addSubcommand(new OutputCommand(ctx));
+        CommandLine state = new CommandLine(new StateCommand(ctx));
+        state.addSubcommand(new StateCommand.ListCmd(ctx));
+        state.addSubcommand(new StateCommand.ShowCmd(ctx));
+        state.addSubcommand(new StateCommand.PullCmd(ctx));
+        state.addSubcommand(new StateCommand.RmCmd(ctx));
+        state.addSubcommand(new StateCommand.MvCmd(ctx));
+        cl.addSubcommand("state", state);
+        cl.addSubcommand(new ForceUnlockCommand(ctx));
         cl.addSubcommand(new VersionCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());

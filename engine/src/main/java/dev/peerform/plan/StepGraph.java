@@ -73,6 +73,12 @@ public final class StepGraph {
         return out;
     }
 
+    /** The reason recorded on the edge from one step to another ("" when none or no such edge). */
+    public String reason(PlannedStep from, PlannedStep to) {
+        DefaultEdge e = dag.getEdge(from, to);
+        return e == null ? "" : reasons.getOrDefault(e, "");
+    }
+
     /** The reasons recorded on the edges into a step, for "waits for" in the plan. */
     public List<String> reasonsInto(PlannedStep s) {
         List<String> out = new ArrayList<>();

@@ -149,6 +149,7 @@ public final class LocalBackend {
             AtomicFiles.writeAtomically(backupPath, Files.readAllBytes(statePath));
         }
         backedUp = true;
+        state.ensureLineage();
         AtomicFiles.writeAtomically(statePath, StateCodec.write(state));
     }
 

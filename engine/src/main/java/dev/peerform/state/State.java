@@ -43,9 +43,16 @@ public final class State {
         this.lineage = lineage;
     }
 
-    /** A new, empty state with a fresh lineage. */
+    /** No state yet: its lineage is chosen when it is first written (so a plan of nothing can match it). */
     public static State empty() {
-        return new State(0, UUID.randomUUID().toString());
+        return new State(0, "");
+    }
+
+    /** Gives a state that never had one a fresh lineage. */
+    public void ensureLineage() {
+        if (lineage == null || lineage.isEmpty()) {
+            lineage = UUID.randomUUID().toString();
+        }
     }
 
     public long serial() {

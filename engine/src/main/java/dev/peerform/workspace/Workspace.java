@@ -99,6 +99,27 @@ public final class Workspace {
         return new LocalBackend(path, clock, version);
     }
 
+    /** A digest of every configuration file of the module tree: a saved plan is refused when it changed. */
+    public static String configurationDigest(Module root) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            digest(root, md);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void digest(Module m, java.security.MessageDigest md) {
+        for (dev.peerform.syntax.ConfigFile f : m.files()) {
+            md.update(f.filename().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(f.source().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+        }
+        m.children().values().forEach(c -> digest(c, md));
+    }
+
     /** Reads the state, folding in the journal of an interrupted run (a warning says so). */
     public State readState(Loaded l, Diagnostics diags) throws IOException {
         State s = l.backend().read();

@@ -1,0 +1,50 @@
+package dev.peerform.cli;
+
+import dev.peerform.diag.Diagnostics;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "force-unlock", description = "Release a stuck lock on the current workspace")
+final class ForceUnlockCommand implements Callable<Integer> {
+
+    private final CliContext ctx;
+
+    @Parameters(paramLabel = "LOCK_ID")
+    String id;
+
+    @Option(names = "-force", description = "Don't ask for input for unlock confirmation.")
+    boolean force;
+
+    ForceUnlockCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Session session = new Session(ctx, true);
+        var backend = StateCommand.backend(ctx, new Diagnostics());
+        if (!force) {
+            ctx.out().print("Do you really want to force-unlock?\n  peerform will remove the lock on the remote "
+                    + "state.\n  This will allow local peerform commands to modify this state, even though it\n  "
+                    + "may still be in use. Only 'yes' will be accepted to confirm.\n\n  Enter a value: ");
+            ctx.out().flush();
+            String answer = ctx.in().readLine();
+            if (!"yes".equals(answer == null ? null : answer.trim())) {
+                ctx.out().println("force-unlock cancelled.");
+                return ExitCode.ERROR;
+            }
+        }
+        if (!backend.forceUnlock(id)) {
+            var holder = backend.readLock();
+            session.error("Failed to unlock state", holder == null ? "The state is not locked."
+                    : "The lock ID \"" + id + "\" does not match the existing lock ID \"" + holder.id() + "\".");
+            return ExitCode.ERROR;
+        }
+        ctx.out().println("peerform state has been successfully unlocked!\n\nThe state has been unlocked, and "
+                + "peerform commands should now be able to\nobtain a new lock on the remote state.");
+        ctx.out().flush();
+        return ExitCode.OK;
+    }
+}

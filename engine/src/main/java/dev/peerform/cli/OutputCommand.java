@@ -1,0 +1,117 @@
+package dev.peerform.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.lang.ValueJson;
+import dev.peerform.state.State;
+import dev.peerform.state.StateCodec;
+import dev.peerform.value.Value;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "output", description = "Show output values from your root module")
+final class OutputCommand implements Callable<Integer> {
+
+    private final CliContext ctx;
+
+    @Option(names = "-json", description = "Print output values as JSON.")
+    boolean json;
+
+    @Option(names = "-raw", description = "Print a single string, number or bool output value as it is.")
+    boolean raw;
+
+    @Option(names = "-no-color", description = "If specified, output won't contain any color.")
+    boolean noColor;
+
+    @Option(names = "-state", description = "Path to the state file (default: the backend's).")
+    String statePath;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME")
+    String name;
+
+    OutputCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Session session = new Session(ctx, noColor);
+        Diagnostics diags = new Diagnostics();
+        var module = new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags);
+        State state = statePath != null
+                ? new dev.peerform.state.LocalBackend(ctx.workingDir().resolve(statePath), java.time.Clock.systemUTC(),
+                        Version.number()).read()
+                : session.workspace.backend(module, diags).read();
+        Map<String, State.Output> outputs = state.outputs();
+        if (name != null) {
+            State.Output o = outputs.get(name);
+            if (o == null) {
+                session.error("Output \"" + name + "\" not found", "The output variable requested could not be found "
+                        + "in the state file. If you recently added this to your configuration, be sure to run "
+                        + "`peerform apply`, since the state won't be updated with new output variables until that "
+                        + "command is run.");
+                return ExitCode.ERROR;
+            }
+            if (o.sensitive() && (raw || json)) {
+                session.error("Sensitive output not stored", "peerform never writes secrets to the state, so the "
+                        + "value of the sensitive output \"" + name + "\" is not available here.");
+                return ExitCode.ERROR;
+            }
+            if (raw) {
+                JsonNode v = o.value();
+                if (v == null || v.isContainerNode()) {
+                    session.error("Unsupported value for raw output", "The -raw option only supports strings, "
+                            + "numbers, and boolean values, but output value \"" + name + "\" is not one.");
+                    return ExitCode.ERROR;
+                }
+                ctx.out().print(v.asText());
+            } else if (json) {
+                ctx.out().println(StateCodec.JSON.writeValueAsString(o.value()));
+            } else {
+                ctx.out().println(o.sensitive() ? "<sensitive>" : render(o));
+            }
+            ctx.out().flush();
+            return ExitCode.OK;
+        }
+        if (json) {
+            ObjectNode all = JsonNodeFactory.instance.objectNode();
+            outputs.forEach((k, o) -> {
+                ObjectNode n = all.putObject(k);
+                n.put("sensitive", o.sensitive());
+                n.set("type", o.type());
+                if (!o.sensitive()) {
+                    n.set("value", o.value());
+                }
+            });
+            ctx.out().println(StateCodec.JSON.writeValueAsString(all));
+        } else {
+            if (outputs.isEmpty()) {
+                session.report(new Diagnostics().warning("No outputs found", "The state file either has no outputs "
+                        + "defined, or all the defined outputs are empty.", null));
+            }
+            outputs.forEach((k, o) -> ctx.out().println(k + " = " + (o.sensitive() ? "<sensitive>" : render(o))));
+        }
+        ctx.out().flush();
+        return ExitCode.OK;
+    }
+
+    static String render(State.Output o) {
+        Value v = ValueJson.value(o.value(), ValueJson.parseType(o.type()));
+        return String.join("\n", dev.peerform.render.Values.hcl(v));
+    }
+
+    /** The "Outputs:" section after apply. */
+    static void printAll(PrintWriter out, State state) {
+        if (state == null || state.outputs().isEmpty()) {
+            return;
+        }
+        out.println("\nOutputs:\n");
+        state.outputs().forEach((k, o) -> out.println(k + " = " + (o.sensitive() ? "<sensitive>" : render(o))));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.peerform.cli;
+
+import dev.peerform.plan.PlanFile;
+import dev.peerform.plan.Planner;
+import dev.peerform.render.PlanRenderer;
+import dev.peerform.workspace.Workspace;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan", description = "Show changes required by the current configuration")
+final class PlanCommand implements Callable<Integer> {
+
+    private final CliContext ctx;
+
+    @Mixin
+    PlanOptions planOptions;
+    @Mixin
+    VarOptions vars;
+    @Mixin
+    StateOptions stateOptions;
+
+    @Option(names = "-out", paramLabel = "FILE", description = "Write a plan file to the given path.")
+    String out;
+
+    @Option(names = "-detailed-exitcode", description = "Return 0 with no changes, 1 on error, 2 with changes.")
+    boolean detailedExitCode;
+
+    @Option(names = "-json", description = "Produce the plan as machine-readable JSON lines.")
+    boolean json;
+
+    PlanCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Session session = new Session(ctx, stateOptions.noColor);
+        try (Operation op = new Operation(session)) {
+            if (!op.open(vars.options, stateOptions, "OperationTypePlan", true)) {
+                return ExitCode.ERROR;
+            }
+            Planner.Result result = op.plan(planOptions.options());
+            if (result == null) {
+                return ExitCode.ERROR;
+            }
+            op.report();
+            if (json) {
+                JsonLines.plan(ctx.out(), result.plan());
+            } else {
+                op.printPlan(result.plan());
+            }
+            if (out != null) {
+                PlanFile.write(ctx.workingDir().resolve(out), result.plan(),
+                        Workspace.configurationDigest(op.loaded.module()));
+                if (!json) {
+                    ctx.out().println("\n" + PlanRenderer.rule() + "\n\nSaved the plan to: " + out + "\n\nTo perform "
+                            + "exactly these actions, run the following command to apply:\n    peerform apply \""
+                            + out + "\"");
+                }
+            } else if (!json && result.plan().hasChanges()) {
+                ctx.out().println("\n" + PlanRenderer.rule() + "\n\nNote: You didn't use the -out option to save this "
+                        + "plan, so peerform can't\nguarantee to take exactly these actions if you run \"peerform "
+                        + "apply\" now.");
+            }
+            ctx.out().flush();
+            return detailedExitCode && result.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+        }
+    }
+}

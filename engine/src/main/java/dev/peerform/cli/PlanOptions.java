@@ -1,0 +1,50 @@
+package dev.peerform.cli;
+
+import dev.peerform.graph.InstanceAddress;
+import dev.peerform.plan.Planner;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The planning options plan, apply and destroy share. */
+final class PlanOptions {
+
+    @Option(names = "-destroy", description = "Select the \"destroy\" planning mode.")
+    boolean destroy;
+
+    @Option(names = "-refresh-only", description = "Select the \"refresh only\" planning mode.")
+    boolean refreshOnly;
+
+    @Option(names = "-refresh", arity = "1", description = "Skip checking for external changes when false.")
+    boolean refresh = true;
+
+    @Option(names = "-target", paramLabel = "ADDRESS", description = "Limit the planning operation to only the given "
+            + "module, resource, or resource instance and all of its dependencies.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "-replace", paramLabel = "ADDRESS", description = "Force replacement of a particular resource "
+            + "instance.")
+    List<String> replace = new ArrayList<>();
+
+    @Option(names = "-parallelism", description = "Limit the number of concurrent operations. Defaults to 10.")
+    int parallelism = 10;
+
+    Planner.Options options() {
+        Planner.Mode mode = destroy ? Planner.Mode.DESTROY : refreshOnly ? Planner.Mode.REFRESH_ONLY
+                : Planner.Mode.NORMAL;
+        return new Planner.Options(mode, refresh, addresses(targets, "-target"), addresses(replace, "-replace"));
+    }
+
+    private static List<InstanceAddress> addresses(List<String> texts, String flag) {
+        List<InstanceAddress> out = new ArrayList<>();
+        for (String t : texts) {
+            try {
+                out.add(InstanceAddress.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
+                        "Invalid " + flag + " address: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+}

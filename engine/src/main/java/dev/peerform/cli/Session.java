@@ -1,0 +1,56 @@
+package dev.peerform.cli;
+
+import dev.peerform.diag.Diagnostic;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every command shares: the workspace of the working directory, and printing diagnostics with their source
+ * lines (read once per file), in colour only where colour is wanted.
+ */
+final class Session {
+
+    final CliContext ctx;
+    final boolean color;
+    final Workspace workspace;
+    private final Map<String, String> sources = new HashMap<>();
+
+    Session(CliContext ctx, boolean noColor) {
+        this.ctx = ctx;
+        this.color = ctx.color(noColor);
+        this.workspace = new Workspace(ctx.workingDir(), ctx.env(), Clock.systemUTC(), Version.number());
+    }
+
+    /** Prints every diagnostic (errors to stderr, warnings to stdout, as Terraform does); true when any error. */
+    boolean report(Diagnostics diags) {
+        DiagnosticPrinter printer = new DiagnosticPrinter(this::source, color);
+        for (Diagnostic d : diags.list()) {
+            printer.print(d, d.isError() ? ctx.err() : ctx.out());
+        }
+        ctx.out().flush();
+        ctx.err().flush();
+        return diags.hasErrors();
+    }
+
+    /** Prints one plain error (no source position), Terraform's way. */
+    void error(String summary, String detail) {
+        report(new Diagnostics().error(summary, detail, null));
+    }
+
+    private String source(String filename) {
+        return sources.computeIfAbsent(filename, f -> {
+            try {
+                Path p = ctx.workingDir().resolve(f);
+                return Files.isRegularFile(p) ? Files.readString(p) : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+}

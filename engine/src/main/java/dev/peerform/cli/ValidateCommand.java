@@ -1,0 +1,80 @@
+package dev.peerform.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.diag.Diagnostic;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.plan.Planner;
+import dev.peerform.state.State;
+import dev.peerform.state.StateCodec;
+import dev.peerform.workspace.Workspace;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code validate}: the configuration, its expressions and every rule a provider can check without reaching the
+ * cloud, with no state and no credentials.
+ */
+@Command(name = "validate", description = "Check whether the configuration is valid")
+final class ValidateCommand implements Callable<Integer> {
+
+    private final CliContext ctx;
+
+    @Option(names = "-json", description = "Produce output in a machine-readable JSON format.")
+    boolean json;
+
+    @Option(names = "-no-color", description = "If specified, output won't contain any color.")
+    boolean noColor;
+
+    ValidateCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Session session = new Session(ctx, noColor);
+        Diagnostics diags = new Diagnostics();
+        Workspace.Loaded l = session.workspace.load(List.of(), false, diags);
+        if (l != null && !diags.hasErrors()) {
+            session.workspace.plan(l, State.empty(), new Planner.Options(Planner.Mode.NORMAL, false, List.of(),
+                    List.of()), diags);
+        }
+        if (json) {
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            root.put("format_version", "1.0");
+            root.put("valid", !diags.hasErrors());
+            root.put("error_count", diags.errors().size());
+            root.put("warning_count", diags.size() - diags.errors().size());
+            ArrayNode list = root.putArray("diagnostics");
+            for (Diagnostic d : diags.list()) {
+                ObjectNode n = list.addObject();
+                n.put("severity", d.isError() ? "error" : "warning");
+                n.put("summary", d.summary());
+                n.put("detail", d.detail());
+                if (d.address() != null) {
+                    n.put("address", d.address());
+                }
+                if (d.subject() != null) {
+                    ObjectNode r = n.putObject("range");
+                    r.put("filename", d.subject().filename());
+                    r.putObject("start").put("line", d.subject().start().line())
+                            .put("column", d.subject().start().column()).put("byte", d.subject().start().offset());
+                    r.putObject("end").put("line", d.subject().end().line())
+                            .put("column", d.subject().end().column()).put("byte", d.subject().end().offset());
+                }
+            }
+            ctx.out().println(StateCodec.JSON.writeValueAsString(root));
+            ctx.out().flush();
+            return diags.hasErrors() ? ExitCode.ERROR : ExitCode.OK;
+        }
+        if (session.report(diags)) {
+            return ExitCode.ERROR;
+        }
+        ctx.out().println("Success! The configuration is valid.");
+        ctx.out().flush();
+        return ExitCode.OK;
+    }
+}

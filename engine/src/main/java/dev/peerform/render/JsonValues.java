@@ -1,0 +1,102 @@
+package dev.peerform.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.lang.ValueJson;
+import dev.peerform.value.ListValue;
+import dev.peerform.value.MapValue;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.SetValue;
+import dev.peerform.value.TupleValue;
+import dev.peerform.value.Value;
+import java.util.Map;
+
+/**
+ * The three parallel trees of Terraform's plan and state JSON: the known values (unknown and sensitive parts as
+ * null: no secret is ever written), the {@code *_unknown} tree and the {@code *_sensitive} tree ({@code true} at
+ * each unknown or sensitive part, empty objects and arrays around them).
+ */
+final class JsonValues {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private JsonValues() {
+    }
+
+    static JsonNode known(Value v) {
+        if (v == null) {
+            return F.nullNode();
+        }
+        if (v.isSensitive() || !v.isKnown() || v.isNull()) {
+            return F.nullNode();
+        }
+        if (v instanceof ObjectValue || v instanceof MapValue) {
+            ObjectNode o = F.objectNode();
+            entries(v).forEach((k, x) -> o.set(k, known(x)));
+            return o;
+        }
+        if (v instanceof ListValue || v instanceof TupleValue || v instanceof SetValue) {
+            ArrayNode a = F.arrayNode();
+            v.children().forEach(x -> a.add(known(x)));
+            return a;
+        }
+        return ValueJson.value(v);
+    }
+
+    static JsonNode unknown(Value v) {
+        return marks(v, false);
+    }
+
+    static JsonNode sensitive(Value v) {
+        return marks(v, true);
+    }
+
+    private static JsonNode marks(Value v, boolean sensitive) {
+        if (v == null) {
+            return F.booleanNode(false);
+        }
+        boolean marked = sensitive ? v.isSensitive() : !v.isKnown();
+        if (marked) {
+            return F.booleanNode(true);
+        }
+        Value u = v.unmarked();
+        if (u instanceof ObjectValue || u instanceof MapValue) {
+            ObjectNode o = F.objectNode();
+            entries(u).forEach((k, x) -> {
+                JsonNode m = marks(x, sensitive);
+                if (!(m.isBoolean() && !m.asBoolean())) {
+                    o.set(k, m);
+                }
+            });
+            return o;
+        }
+        if (u instanceof ListValue || u instanceof TupleValue || u instanceof SetValue) {
+            ArrayNode a = F.arrayNode();
+            u.children().forEach(x -> a.add(marks(x, sensitive)));
+            return a;
+        }
+        return F.booleanNode(false);
+    }
+
+    /** For a whole resource: the attributes' marks, with unmarked primitives left out (Terraform's shape). */
+    static ObjectNode attributeMarks(ObjectValue v, boolean sensitive) {
+        ObjectNode o = F.objectNode();
+        if (v == null) {
+            return o;
+        }
+        v.attributes().forEach((k, x) -> {
+            JsonNode m = marks(x, sensitive);
+            if (!(m.isBoolean() && !m.asBoolean())) {
+                o.set(k, m);
+            }
+        });
+        return o;
+    }
+
+    private static Map<String, Value> entries(Value v) {
+        Value u = v.unmarked();
+        return u instanceof ObjectValue o ? o.attributes() : ((MapValue) u).elements();
+    }
+}

@@ -1,0 +1,287 @@
+package dev.peerform.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.config.Module;
+import dev.peerform.config.Output;
+import dev.peerform.config.Resource;
+import dev.peerform.config.Variable;
+import dev.peerform.graph.InstanceKey;
+import dev.peerform.lang.References;
+import dev.peerform.plan.Drift;
+import dev.peerform.plan.OutputChange;
+import dev.peerform.plan.Plan;
+import dev.peerform.plan.PlannedStep;
+import dev.peerform.plan.ProviderSet;
+import dev.peerform.plan.ResourceChange;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.state.State;
+import dev.peerform.syntax.Attribute;
+import dev.peerform.syntax.Expr;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Value;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan in Terraform's plan JSON format ("format_version" 1.2: resource_changes, resource_drift, planned_values,
+ * prior_state, output_changes, configuration, applyable, complete, errored), so policy and cost tools read it as
+ * they read Terraform's; plus {@code peerform_ordered_actions}, the numbered steps with what each waits for.
+ * Sensitive values never appear: they are null in the values and true in the *_sensitive trees.
+ */
+public final class PlanJson {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private PlanJson() {
+    }
+
+    public static ObjectNode plan(Plan plan, State prior, Module module, ProviderSet providers) {
+        ObjectNode root = F.objectNode();
+        root.put("format_version", "1.2");
+        root.put("terraform_version", "1.11.4");
+        ObjectNode vars = root.putObject("variables");
+        plan.variables().forEach((k, v) -> vars.putObject(k).set("value", JsonValues.known(v)));
+        ObjectNode planned = root.putObject("planned_values");
+        ObjectNode plannedOutputs = planned.putObject("outputs");
+        for (OutputChange o : plan.outputs()) {
+            if (o.action() == ChangeAction.DELETE) {
+                continue;
+            }
+            ObjectNode n = plannedOutputs.putObject(o.name());
+            n.put("sensitive", o.sensitive());
+            if (o.after() != null && o.after().isWhollyKnown() && !o.sensitive()) {
+                n.set("value", JsonValues.known(o.after()));
+            }
+        }
+        ArrayNode plannedResources = planned.putObject("root_module").putArray("resources");
+        for (ResourceChange c : plan.changes()) {
+            if (c.action() == ChangeAction.DELETE || c.after() == null) {
+                continue;
+            }
+            ObjectNode n = resourceHeader(plannedResources.addObject(), c, providers);
+            n.put("schema_version", 0);
+            n.set("values", JsonValues.known(c.after()));
+            n.set("sensitive_values", JsonValues.attributeMarks(c.after(), true));
+        }
+        if (!plan.drift().isEmpty()) {
+            ArrayNode drift = root.putArray("resource_drift");
+            for (Drift d : plan.drift()) {
+                ObjectNode n = drift.addObject();
+                n.put("address", d.address().toString());
+                n.put("mode", "managed").put("type", d.address().resource().type())
+                        .put("name", d.address().resource().name());
+                ObjectNode ch = n.putObject("change");
+                ArrayNode actions = ch.putArray("actions");
+                actions.add(d.after() == null ? "delete" : "update");
+                ch.set("before", JsonValues.known(d.before()));
+                ch.set("after", d.after() == null ? F.nullNode() : JsonValues.known(d.after()));
+                ch.set("after_unknown", F.objectNode());
+                ch.set("before_sensitive", JsonValues.attributeMarks(d.before(), true));
+                ch.set("after_sensitive", d.after() == null ? F.booleanNode(false)
+                        : JsonValues.attributeMarks(d.after(), true));
+            }
+        }
+        ArrayNode changes = root.putArray("resource_changes");
+        for (ResourceChange c : plan.changes()) {
+            ObjectNode n = resourceHeader(changes.addObject(), c, providers);
+            ObjectNode ch = n.putObject("change");
+            ArrayNode actions = ch.putArray("actions");
+            c.action().jsonActions().forEach(actions::add);
+            ch.set("before", c.before() == null ? F.nullNode() : JsonValues.known(c.before()));
+            ch.set("after", c.after() == null || c.action() == ChangeAction.DELETE ? F.nullNode()
+                    : withoutNullUnknowns(c.after()));
+            ch.set("after_unknown", c.after() == null || c.action() == ChangeAction.DELETE ? F.objectNode()
+                    : JsonValues.attributeMarks(c.after(), false));
+            ch.set("before_sensitive", c.before() == null ? F.booleanNode(false)
+                    : JsonValues.attributeMarks(c.before(), true));
+            ch.set("after_sensitive", c.after() == null || c.action() == ChangeAction.DELETE ? F.booleanNode(false)
+                    : JsonValues.attributeMarks(c.after(), true));
+            if (!c.replacePaths().isEmpty()) {
+                ArrayNode paths = ch.putArray("replace_paths");
+                c.replacePaths().forEach(p -> paths.addArray().add(p));
+            }
+            String reason = actionReason(c);
+            if (reason != null) {
+                n.put("action_reason", reason);
+            }
+        }
+        ObjectNode outputs = root.putObject("output_changes");
+        for (OutputChange o : plan.outputs()) {
+            ObjectNode n = outputs.putObject(o.name());
+            ArrayNode actions = n.putArray("actions");
+            o.action().jsonActions().forEach(actions::add);
+            n.set("before", o.before() == null || o.sensitive() ? F.nullNode() : JsonValues.known(o.before()));
+            if (!o.sensitive()) {
+                n.set("after", o.after() == null ? F.nullNode() : JsonValues.known(o.after()));
+            }
+            n.set("after_unknown", o.after() == null ? F.booleanNode(false) : JsonValues.unknown(o.after()));
+            n.put("before_sensitive", o.sensitive());
+            n.put("after_sensitive", o.sensitive());
+        }
+        root.set("prior_state", StateView.json(prior, providers));
+        root.set("configuration", configuration(module, providers));
+        root.set("peerform_ordered_actions", orderedActions(plan));
+        root.put("timestamp", plan.timestamp().toString());
+        root.put("applyable", plan.hasChanges());
+        root.put("complete", true);
+        root.put("errored", false);
+        return root;
+    }
+
+    /** Terraform leaves unknown attributes out of "after" (they are in after_unknown). */
+    private static ObjectNode withoutNullUnknowns(ObjectValue after) {
+        ObjectNode n = F.objectNode();
+        after.attributes().forEach((k, v) -> {
+            if (v.isKnown()) {
+                n.set(k, JsonValues.known(v));
+            }
+        });
+        return n;
+    }
+
+    private static ObjectNode resourceHeader(ObjectNode n, ResourceChange c, ProviderSet providers) {
+        n.put("address", c.address().toString());
+        if (c.address().resource().stateModule() != null) {
+            n.put("module_address", c.address().resource().stateModule());
+        }
+        n.put("mode", c.address().resource().mode() == Resource.Mode.DATA ? "data" : "managed");
+        n.put("type", c.type());
+        n.put("name", c.address().resource().name());
+        InstanceKey k = c.address().key();
+        if (k instanceof InstanceKey.IntKey i) {
+            n.put("index", i.index());
+        } else if (k instanceof InstanceKey.StringKey s) {
+            n.put("index", s.key());
+        }
+        String name = c.providerKey().contains(".") ? c.providerKey().substring(0, c.providerKey().indexOf('.'))
+                : c.providerKey();
+        n.put("provider_name", providers.sourceAddress(name));
+        return n;
+    }
+
+    private static String actionReason(ResourceChange c) {
+        return switch (c.reason()) {
+            case "" -> null;
+            case "tainted" -> "replace_because_tainted";
+            case "replace_by_request" -> "replace_by_request";
+            case "replace_by_triggers" -> "replace_by_triggers";
+            default -> c.reason();
+        };
+    }
+
+    private static ObjectNode configuration(Module module, ProviderSet providers) {
+        ObjectNode cfg = F.objectNode();
+        ObjectNode pc = cfg.putObject("provider_config");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        module.providers().values().forEach(p -> names.add(p.key()));
+        module.resources().values().forEach(r -> names.add(r.provider()));
+        for (String key : names) {
+            String name = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+            ObjectNode n = pc.putObject(key);
+            n.put("name", name);
+            n.put("full_name", providers.sourceAddress(name));
+            if (key.contains(".")) {
+                n.put("alias", key.substring(key.indexOf('.') + 1));
+            }
+        }
+        ObjectNode rm = cfg.putObject("root_module");
+        ObjectNode outputs = rm.putObject("outputs");
+        for (Output o : module.outputs().values()) {
+            ObjectNode n = outputs.putObject(o.name());
+            if (o.sensitive()) {
+                n.put("sensitive", true);
+            }
+            n.set("expression", expression(o.value()));
+        }
+        ArrayNode resources = rm.putArray("resources");
+        for (Resource r : module.resources().values()) {
+            ObjectNode n = resources.addObject();
+            n.put("address", r.address());
+            n.put("mode", r.mode() == Resource.Mode.DATA ? "data" : "managed");
+            n.put("type", r.type());
+            n.put("name", r.name());
+            n.put("provider_config_key", r.provider());
+            ObjectNode expressions = n.putObject("expressions");
+            for (Attribute a : r.body().attributes()) {
+                expressions.set(a.name(), expression(a.expr()));
+            }
+            n.put("schema_version", 0);
+            if (r.count() != null) {
+                n.set("count_expression", expression(r.count()));
+            }
+            if (r.forEach() != null) {
+                n.set("for_each_expression", expression(r.forEach()));
+            }
+        }
+        ObjectNode variables = rm.putObject("variables");
+        for (Variable v : module.variables().values()) {
+            ObjectNode n = variables.putObject(v.name());
+            if (v.defaultValue() != null && !v.sensitive()) {
+                n.set("default", JsonValues.known(v.defaultValue()));
+            }
+            if (v.description() != null) {
+                n.put("description", v.description());
+            }
+            if (v.sensitive()) {
+                n.put("sensitive", true);
+            }
+        }
+        return cfg;
+    }
+
+    /** {"constant_value": ...} for a literal, {"references": [...]} otherwise, as Terraform describes it. */
+    private static ObjectNode expression(Expr e) {
+        ObjectNode n = F.objectNode();
+        if (e == null) {
+            return n;
+        }
+        List<Expr.ScopeTraversal> refs = References.of(e);
+        if (refs.isEmpty()) {
+            Value v = new dev.peerform.lang.Evaluator(dev.peerform.lang.Scope.EMPTY,
+                    dev.peerform.lang.Functions.standard(), java.nio.file.Path.of(".")).evaluate(e,
+                    new dev.peerform.diag.Diagnostics());
+            n.set("constant_value", JsonValues.known(v));
+            return n;
+        }
+        ArrayNode r = n.putArray("references");
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        for (Expr.ScopeTraversal t : refs) {
+            seen.add(t.text());
+            String[] parts = t.text().split("\\.");
+            if (parts.length > 2 && !t.root().equals("var") && !t.root().equals("local")) {
+                seen.add(parts[0] + "." + parts[1]);
+            }
+        }
+        seen.forEach(r::add);
+        return n;
+    }
+
+    private static ArrayNode orderedActions(Plan plan) {
+        ArrayNode a = F.arrayNode();
+        List<PlannedStep> ordered = plan.steps().ordered();
+        Map<PlannedStep, Integer> numbers = new HashMap<>();
+        int i = 0;
+        for (PlannedStep s : ordered) {
+            numbers.put(s, ++i);
+        }
+        for (PlannedStep s : ordered) {
+            ObjectNode n = a.addObject();
+            n.put("number", numbers.get(s));
+            n.put("address", s.change().address().toString());
+            n.put("step", s.spec().name());
+            n.put("phase", s.spec().phase().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("description", s.spec().description());
+            if (!s.spec().waitsFor().isEmpty()) {
+                n.put("waits_until", s.spec().waitsFor());
+            }
+            ArrayNode after = n.putArray("after");
+            plan.steps().predecessors(s).stream().map(numbers::get).sorted().forEach(after::add);
+            ArrayNode why = n.putArray("because");
+            plan.steps().reasonsInto(s).forEach(why::add);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.peerform.render;
+
+import dev.peerform.plan.Drift;
+import dev.peerform.plan.OutputChange;
+import dev.peerform.plan.Plan;
+import dev.peerform.plan.PlannedStep;
+import dev.peerform.plan.Planner;
+import dev.peerform.plan.ResourceChange;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The human plan: Terraform's resource diff and summary line, then peerform's own section, the numbered ordered
+ * actions with what each waits for, and the endpoint each provider uses. Colour only when asked.
+ */
+public final class PlanRenderer {
+
+    static final String RULE = "─".repeat(77);
+
+    private final boolean color;
+
+    /** The horizontal rule Terraform draws between sections. */
+    public static String rule() {
+        return RULE;
+    }
+
+    public PlanRenderer(boolean color) {
+        this.color = color;
+    }
+
+    public String render(Plan plan) {
+        StringBuilder b = new StringBuilder();
+        if (!plan.drift().isEmpty()) {
+            drift(plan, b);
+        }
+        if (plan.mode() == Planner.Mode.REFRESH_ONLY) {
+            if (plan.drift().isEmpty()) {
+                b.append("\nNo changes. Your infrastructure still matches the configuration.\n\npeerform has checked "
+                        + "that the real remote objects still match the result of your\nmost recent changes, and "
+                        + "found no differences.\n");
+            } else {
+                b.append("\nThis is a refresh-only plan, so peerform will not take any actions to undo\nthese. If "
+                        + "you were expecting these changes then you can apply this plan to\nrecord the updated "
+                        + "values in the peerform state without changing any remote\nobjects.\n");
+            }
+            return b.toString();
+        }
+        List<ResourceChange> changes = plan.changes().stream().filter(c -> c.action() != ChangeAction.NO_OP).toList();
+        boolean outputsChange = plan.outputs().stream().anyMatch(o -> o.action() != ChangeAction.NO_OP);
+        if (changes.isEmpty() && !outputsChange) {
+            b.append("\nNo changes. Your infrastructure matches the configuration.\n\npeerform has compared your real "
+                    + "infrastructure against your configuration\nand found no differences, so no changes are "
+                    + "needed.\n");
+            return b.toString();
+        }
+        if (!changes.isEmpty()) {
+            symbols(changes, b);
+            b.append("\npeerform will perform the following actions:\n");
+            for (ResourceChange c : changes) {
+                b.append('\n');
+                resource(c, b);
+            }
+            b.append('\n').append(bold("Plan:")).append(' ').append(plan.toAdd()).append(" to add, ")
+                    .append(plan.toChange()).append(" to change, ").append(plan.toDestroy()).append(" to destroy.\n");
+        }
+        if (outputsChange) {
+            outputs(plan.outputs(), b);
+        }
+        if (plan.steps().size() > 0) {
+            orderedActions(plan, b);
+        }
+        return b.toString();
+    }
+
+    private void symbols(List<ResourceChange> changes, StringBuilder b) {
+        Set<ChangeAction> used = EnumSet.noneOf(ChangeAction.class);
+        changes.forEach(c -> used.add(c.action()));
+        b.append("\npeerform used the selected providers to generate the following execution\nplan. Resource actions "
+                + "are indicated with the following symbols:\n");
+        if (used.contains(ChangeAction.CREATE)) {
+            b.append("  ").append(green("+")).append(" create\n");
+        }
+        if (used.contains(ChangeAction.UPDATE)) {
+            b.append("  ").append(yellow("~")).append(" update in-place\n");
+        }
+        if (used.contains(ChangeAction.DELETE)) {
+            b.append("  ").append(red("-")).append(" destroy\n");
+        }
+        if (used.contains(ChangeAction.DELETE_THEN_CREATE)) {
+            b.append(red("-")).append('/').append(green("+")).append(" destroy and then create replacement\n");
+        }
+        if (used.contains(ChangeAction.CREATE_THEN_DELETE)) {
+            b.append(green("+")).append('/').append(red("-")).append(" create replacement and then destroy\n");
+        }
+    }
+
+    private void resource(ResourceChange c, StringBuilder b) {
+        String what = switch (c.action()) {
+            case CREATE -> "will be created";
+            case UPDATE -> "will be updated in-place";
+            case DELETE -> "will be destroyed";
+            case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> c.reason().equals("tainted")
+                    ? "is tainted, so must be replaced" : c.reason().equals("replace_by_request")
+                    ? "will be replaced, as requested" : "must be replaced";
+            default -> "";
+        };
+        b.append("  ").append(bold("# " + c.address() + " " + what)).append('\n');
+        String because = because(c);
+        if (!because.isEmpty()) {
+            b.append("  # (").append(because).append(")\n");
+        }
+        String symbol = c.action().symbol();
+        String padded = symbol.length() == 1 ? "  " + symbol : symbol;
+        b.append(padded).append(" resource \"").append(c.type()).append("\" \"").append(c.address().resource().name())
+                .append("\" {\n");
+        Map<String, Value> before = c.before() == null ? null : c.before().attributes();
+        Map<String, Value> after = c.after() == null ? null : c.after().attributes();
+        String sym = switch (c.action()) {
+            case CREATE -> "+";
+            case DELETE -> "-";
+            default -> "~";
+        };
+        if (c.action().isReplace()) {
+            sym = "~";
+        }
+        List<String> lines = ValueRenderer.attributes(before, c.action() == ChangeAction.DELETE ? null : after, sym, 6,
+                new HashSet<>(c.replacePaths()), c.action() == ChangeAction.UPDATE || c.action().isReplace());
+        for (String line : lines) {
+            b.append(colorLine(line)).append('\n');
+        }
+        b.append("    }\n");
+    }
+
+    private static String because(ResourceChange c) {
+        return switch (c.reason()) {
+            case "delete_because_no_resource_config" -> c.address().resource() + " is not in configuration";
+            case "delete_because_count_index" -> "index " + c.address().key() + " is out of range for count";
+            case "delete_because_each_key" -> "key " + c.address().key() + " is not in for_each map";
+            case "delete_because_no_repetition" -> "resource does not use count or for_each";
+            case "replace_by_triggers" -> "replace_triggered_by names a changed resource";
+            default -> "";
+        };
+    }
+
+    private void outputs(List<OutputChange> outputs, StringBuilder b) {
+        b.append("\nChanges to Outputs:\n");
+        List<OutputChange> changed = outputs.stream().filter(o -> o.action() != ChangeAction.NO_OP).toList();
+        int width = changed.stream().mapToInt(o -> o.name().length()).max().orElse(0);
+        for (OutputChange o : changed) {
+            String sym = o.action() == ChangeAction.CREATE ? "+" : o.action() == ChangeAction.DELETE ? "-" : "~";
+            List<String> lines;
+            if (o.sensitive()) {
+                lines = List.of(o.action() == ChangeAction.DELETE ? "(sensitive value) -> null" : "(sensitive value)");
+            } else {
+                lines = ValueRenderer.change(o.before(), o.after(), 6, sym);
+            }
+            b.append(colorLine("  " + sym + " " + ValueRenderer.padRight(o.name(), width) + " = " + lines.get(0)))
+                    .append('\n');
+            for (String l : lines.subList(1, lines.size())) {
+                b.append(colorLine(l)).append('\n');
+            }
+        }
+    }
+
+    private void orderedActions(Plan plan, StringBuilder b) {
+        b.append('\n').append(bold("Ordered actions")).append(" (the cloud's order of work; each step starts when "
+                + "what it waits for is done):\n");
+        List<PlannedStep> ordered = plan.steps().ordered();
+        int width = Integer.toString(ordered.size()).length();
+        int n = 0;
+        java.util.Map<PlannedStep, Integer> numbers = new java.util.HashMap<>();
+        for (PlannedStep s : ordered) {
+            numbers.put(s, ++n);
+        }
+        for (PlannedStep s : ordered) {
+            StringBuilder line = new StringBuilder();
+            line.append("  ").append(String.format("%" + width + "d", numbers.get(s))).append(". ").append(s.label());
+            Set<String> waits = new LinkedHashSet<>();
+            for (PlannedStep p : plan.steps().predecessors(s)) {
+                waits.add(Integer.toString(numbers.get(p)));
+            }
+            List<String> reasons = new ArrayList<>(new LinkedHashSet<>(plan.steps().reasonsInto(s)));
+            if (!s.spec().waitsFor().isEmpty()) {
+                line.append(" — waits until ").append(s.spec().waitsFor());
+            }
+            if (!waits.isEmpty()) {
+                line.append(" (after ").append(String.join(", ", waits));
+                if (!reasons.isEmpty()) {
+                    line.append(": ").append(String.join("; ", reasons));
+                }
+                line.append(')');
+            }
+            b.append(line).append('\n');
+        }
+        if (!plan.providerEndpoints().isEmpty()) {
+            b.append("\nProviders:\n");
+            plan.providerEndpoints().forEach((k, e) -> b.append("  ").append(k).append(": ").append(e).append('\n'));
+        }
+    }
+
+    private void drift(Plan plan, StringBuilder b) {
+        b.append('\n').append(bold("Note: Objects have changed outside of peerform")).append("\n\npeerform detected the "
+                + "following changes made outside of peerform since the\nlast \"peerform apply\" which may have "
+                + "affected this plan:\n");
+        for (Drift d : plan.drift()) {
+            b.append('\n');
+            if (d.after() == null) {
+                b.append("  # ").append(d.address()).append(" has been deleted\n");
+                b.append("  - resource \"").append(d.address().resource().type()).append("\" \"")
+                        .append(d.address().resource().name()).append("\" {\n");
+                ObjectValue before = d.before();
+                Value id = before.get("id");
+                b.append("      - id = ").append(ValueRenderer.value(id, 10, "-").get(0)).append(" -> null\n");
+                b.append("    }\n");
+                continue;
+            }
+            b.append("  # ").append(d.address()).append(" has changed\n");
+            b.append("  ~ resource \"").append(d.address().resource().type()).append("\" \"")
+                    .append(d.address().resource().name()).append("\" {\n");
+            for (String line : ValueRenderer.attributes(d.before().attributes(), d.after().attributes(), "~", 6,
+                    Set.of(), true)) {
+                b.append(colorLine(line)).append('\n');
+            }
+            b.append("    }\n");
+        }
+        if (plan.mode() != Planner.Mode.REFRESH_ONLY) {
+            b.append("\nUnless you have made equivalent changes to your configuration, or ignored the\nrelevant "
+                    + "attributes using ignore_changes, the following plan may include\nactions to undo or respond "
+                    + "to these changes.\n");
+        }
+        b.append('\n').append(RULE).append('\n');
+    }
+
+    private String colorLine(String line) {
+        if (!color) {
+            return line;
+        }
+        String t = line.stripLeading();
+        int lead = line.length() - t.length();
+        if (t.startsWith("+ ")) {
+            return line.substring(0, lead) + green("+") + t.substring(1);
+        }
+        if (t.startsWith("- ")) {
+            return line.substring(0, lead) + red("-") + t.substring(1);
+        }
+        if (t.startsWith("~ ")) {
+            return line.substring(0, lead) + yellow("~") + t.substring(1);
+        }
+        return line;
+    }
+
+    private String green(String s) {
+        return color ? "\u001b[32m" + s + "\u001b[0m" : s;
+    }
+
+    private String red(String s) {
+        return color ? "\u001b[31m" + s + "\u001b[0m" : s;
+    }
+
+    private String yellow(String s) {
+        return color ? "\u001b[33m" + s + "\u001b[0m" : s;
+    }
+
+    private String bold(String s) {
+        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+}

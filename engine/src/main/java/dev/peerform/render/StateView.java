@@ -1,0 +1,133 @@
+package dev.peerform.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.config.Resource;
+import dev.peerform.graph.InstanceKey;
+import dev.peerform.plan.AttributeCodec;
+import dev.peerform.plan.ProviderSet;
+import dev.peerform.spi.ResourceType;
+import dev.peerform.state.InstanceState;
+import dev.peerform.state.State;
+import dev.peerform.value.ObjectValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The state as {@code show} prints it: HCL-like for people, Terraform's JSON representation for tools. */
+public final class StateView {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private StateView() {
+    }
+
+    public static String human(State state, ProviderSet providers) {
+        StringBuilder b = new StringBuilder();
+        if (state.instanceCount() == 0 && state.outputs().isEmpty()) {
+            return "The state file is empty. No resources are represented.\n";
+        }
+        for (State.Resource r : state.resources().values()) {
+            ResourceType type = providers.resourceType(r.address.type());
+            for (Map.Entry<InstanceKey, InstanceState> e : r.instances.entrySet()) {
+                b.append("# ").append(r.address).append(e.getKey()).append(":\n");
+                b.append("resource \"").append(r.address.type()).append("\" \"").append(r.address.name())
+                        .append("\" {\n");
+                if (type != null) {
+                    ObjectValue v = AttributeCodec.decode(e.getValue().attributes(), type.schema());
+                    for (String line : ValueRenderer.attributes(null, v.attributes(), " ", 4, Set.of(), false)) {
+                        b.append(line.replaceFirst("^( {4}) {2}", "$1")).append('\n');
+                    }
+                }
+                b.append("}\n\n");
+            }
+        }
+        if (!state.outputs().isEmpty()) {
+            b.append("\nOutputs:\n\n");
+        }
+        return b.toString();
+    }
+
+    /** {@code {"format_version":"1.0","terraform_version":...,"values":{"outputs":...,"root_module":...}}}. */
+    public static ObjectNode json(State state, ProviderSet providers) {
+        ObjectNode root = F.objectNode();
+        root.put("format_version", "1.0");
+        root.put("terraform_version", state.terraformVersion());
+        if (state.instanceCount() == 0 && state.outputs().isEmpty()) {
+            return root;
+        }
+        ObjectNode values = root.putObject("values");
+        ObjectNode outputs = values.putObject("outputs");
+        state.outputs().forEach((k, o) -> {
+            ObjectNode n = outputs.putObject(k);
+            n.put("sensitive", o.sensitive());
+            if (!o.sensitive()) {
+                n.set("value", o.value());
+            }
+            n.set("type", o.type());
+        });
+        Map<String, ObjectNode> modules = new LinkedHashMap<>();
+        ObjectNode rootModule = values.putObject("root_module");
+        for (State.Resource r : state.resources().values()) {
+            ObjectNode module = moduleNode(rootModule, r.address.modulePath(), modules);
+            ArrayNode resources = module.has("resources") ? (ArrayNode) module.get("resources")
+                    : module.putArray("resources");
+            ResourceType type = providers.resourceType(r.address.type());
+            for (Map.Entry<InstanceKey, InstanceState> e : r.instances.entrySet()) {
+                ObjectNode n = resources.addObject();
+                n.put("address", r.address.toString() + e.getKey());
+                n.put("mode", r.address.mode() == Resource.Mode.DATA ? "data" : "managed");
+                n.put("type", r.address.type());
+                n.put("name", r.address.name());
+                if (e.getKey() instanceof InstanceKey.IntKey i) {
+                    n.put("index", i.index());
+                } else if (e.getKey() instanceof InstanceKey.StringKey s) {
+                    n.put("index", s.key());
+                }
+                n.put("provider_name", providerName(r.provider));
+                n.put("schema_version", e.getValue().schemaVersion());
+                ObjectValue v = type == null ? null : AttributeCodec.decode(e.getValue().attributes(), type.schema());
+                n.set("values", v == null ? e.getValue().attributes() : JsonValues.known(v));
+                n.set("sensitive_values", JsonValues.attributeMarks(v, true));
+                if (!e.getValue().dependencies().isEmpty()) {
+                    ArrayNode deps = n.putArray("depends_on");
+                    e.getValue().dependencies().forEach(deps::add);
+                }
+                if (e.getValue().tainted()) {
+                    n.put("tainted", true);
+                }
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode moduleNode(ObjectNode root, List<String> path, Map<String, ObjectNode> modules) {
+        ObjectNode node = root;
+        StringBuilder address = new StringBuilder();
+        for (String m : path) {
+            address.append(address.length() == 0 ? "" : ".").append("module.").append(m);
+            String key = address.toString();
+            ObjectNode parent = node;
+            node = modules.computeIfAbsent(key, k -> {
+                ArrayNode children = parent.has("child_modules") ? (ArrayNode) parent.get("child_modules")
+                        : parent.putArray("child_modules");
+                ObjectNode child = children.addObject();
+                child.put("address", k);
+                return child;
+            });
+        }
+        return node;
+    }
+
+    /** {@code terraform.io/builtin/terraform} from {@code provider["terraform.io/builtin/terraform"]}. */
+    static String providerName(String stateKey) {
+        if (stateKey == null) {
+            return "";
+        }
+        int open = stateKey.indexOf("[\"");
+        int close = stateKey.indexOf("\"]");
+        return open < 0 || close < 0 ? stateKey : stateKey.substring(open + 2, close);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.peerform.render;
+
+import dev.peerform.value.BoolValue;
+import dev.peerform.value.ListValue;
+import dev.peerform.value.MapValue;
+import dev.peerform.value.NumberValue;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.SetValue;
+import dev.peerform.value.StringValue;
+import dev.peerform.value.TupleValue;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Renders values and their changes the way Terraform's plan does: attributes sorted and aligned, nested objects
+ * and lists over several lines, {@code (known after apply)} for unknowns, {@code (sensitive value)} for secrets,
+ * {@code -> } between old and new, {@code # forces replacement} after the attributes that force it.
+ */
+final class ValueRenderer {
+
+    private ValueRenderer() {
+    }
+
+    /** Lines (without trailing newline) for the body of a resource block, indented by {@code indent}. */
+    static List<String> attributes(Map<String, Value> before, Map<String, Value> after, String symbol, int indent,
+            Set<String> forcesReplacement, boolean hideUnchanged) {
+        List<String> lines = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Map<String, Value> all = new LinkedHashMap<>();
+        if (before != null) {
+            all.putAll(before);
+        }
+        if (after != null) {
+            after.forEach(all::putIfAbsent);
+        }
+        int unchanged = 0;
+        for (String name : new java.util.TreeSet<>(all.keySet())) {
+            Value b = before == null ? null : before.get(name);
+            Value a = after == null ? null : after.get(name);
+            boolean bNull = b == null || b.isNull();
+            boolean aNull = a == null || a.isNull();
+            if (bNull && aNull) {
+                continue;
+            }
+            if (hideUnchanged && same(b, a)) {
+                unchanged++;
+                continue;
+            }
+            names.add(name);
+        }
+        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        String pad = " ".repeat(indent);
+        for (String name : names) {
+            Value b = before == null ? null : before.get(name);
+            Value a = after == null ? null : after.get(name);
+            String sym = symbolFor(symbol, b, a);
+            String head = pad + sym + " " + padRight(name, width) + " = ";
+            List<String> rendered = change(b, a, indent + 4, sym);
+            String first = rendered.get(0);
+            if (forcesReplacement.contains(name)) {
+                rendered.set(rendered.size() - 1, rendered.get(rendered.size() - 1) + " # forces replacement");
+                first = rendered.get(0);
+            }
+            lines.add(head + first);
+            lines.addAll(rendered.subList(1, rendered.size()));
+        }
+        if (unchanged > 0) {
+            lines.add(pad + "  # (" + unchanged + " unchanged attribute" + (unchanged == 1 ? "" : "s") + " hidden)");
+        }
+        return lines;
+    }
+
+    private static String symbolFor(String blockSymbol, Value b, Value a) {
+        boolean bNull = b == null || b.isNull();
+        boolean aNull = a == null || a.isNull();
+        if (blockSymbol.equals("+") || (bNull && !aNull)) {
+            return "+";
+        }
+        if (blockSymbol.equals("-") || (aNull && !bNull)) {
+            return "-";
+        }
+        return same(b, a) ? " " : "~";
+    }
+
+    /** The rendering of one attribute's change; several lines for nested values. */
+    static List<String> change(Value b, Value a, int indent, String sym) {
+        boolean bNull = b == null || b.isNull();
+        boolean aNull = a == null || a.isNull();
+        if (sym.equals("-")) {
+            List<String> lines = value(b, indent, "-");
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " -> null");
+            return lines;
+        }
+        if (bNull || sym.equals("+")) {
+            return value(a, indent, "+");
+        }
+        if (same(b, a)) {
+            return value(a, indent, " ");
+        }
+        if (isCollection(b) && isCollection(a) && a.isKnown() && !b.isSensitive() && !a.isSensitive()) {
+            return nestedChange(b, a, indent);
+        }
+        List<String> before = value(b, indent, " ");
+        List<String> after = value(a, indent, " ");
+        if (before.size() == 1 && after.size() == 1) {
+            return List.of(before.get(0) + " -> " + after.get(0));
+        }
+        List<String> out = new ArrayList<>(before);
+        out.set(out.size() - 1, out.get(out.size() - 1) + " -> " + after.get(0));
+        out.addAll(after.subList(1, after.size()));
+        return out;
+    }
+
+    private static List<String> nestedChange(Value b, Value a, int indent) {
+        Value bu = b.unmarked();
+        Value au = a.unmarked();
+        String pad = " ".repeat(indent);
+        List<String> out = new ArrayList<>();
+        if (bu instanceof ObjectValue || bu instanceof MapValue) {
+            out.add("{");
+            out.addAll(attributes(entries(bu), entries(au), "~", indent, Set.of(), true));
+            out.add(" ".repeat(Math.max(0, indent - 2)) + "}");
+            return out;
+        }
+        out.add("[");
+        List<Value> bs = bu.children();
+        List<Value> as = au.children();
+        for (Value x : bs) {
+            if (!as.contains(x)) {
+                out.add(pad + "- " + value(x, indent + 4, "-").get(0) + ",");
+            }
+        }
+        for (Value x : as) {
+            out.add(pad + (bs.contains(x) ? "  " : "+ ") + value(x, indent + 4, "+").get(0) + ",");
+        }
+        out.add(" ".repeat(Math.max(0, indent - 2)) + "]");
+        return out;
+    }
+
+    /** A value on its own, nested over several lines when it is a collection; sym prefixes nested items. */
+    static List<String> value(Value v, int indent, String sym) {
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            out.add("null");
+            return out;
+        }
+        if (v.isSensitive()) {
+            out.add("(sensitive value)");
+            return out;
+        }
+        if (!v.isKnown()) {
+            out.add("(known after apply)");
+            return out;
+        }
+        Value u = v;
+        if (u instanceof StringValue s) {
+            if (s.value().contains("\n")) {
+                out.add("<<-EOT");
+                for (String line : s.value().split("\n", -1)) {
+                    out.add(" ".repeat(indent) + line);
+                }
+                out.add(" ".repeat(Math.max(0, indent - 2)) + "EOT");
+                return out;
+            }
+            out.add(quote(s.value()));
+            return out;
+        }
+        if (u instanceof NumberValue || u instanceof BoolValue) {
+            out.add(u.toString());
+            return out;
+        }
+        if (u instanceof ObjectValue || u instanceof MapValue) {
+            Map<String, Value> m = entries(u);
+            if (m.isEmpty()) {
+                out.add("{}");
+                return out;
+            }
+            out.add("{");
+            int width = m.keySet().stream().mapToInt(k -> key(k).length()).max().orElse(0);
+            for (Map.Entry<String, Value> e : new java.util.TreeMap<>(m).entrySet()) {
+                if (e.getValue().isNull() && sym.equals("+")) {
+                    continue;
+                }
+                List<String> inner = value(e.getValue(), indent + 4, sym);
+                out.add(" ".repeat(indent) + sym + " " + padRight(key(e.getKey()), width) + " = " + inner.get(0));
+                out.addAll(inner.subList(1, inner.size()));
+            }
+            out.add(" ".repeat(Math.max(0, indent - 2)) + "}");
+            return out;
+        }
+        if (u instanceof ListValue || u instanceof TupleValue || u instanceof SetValue) {
+            List<Value> items = u.children();
+            if (items.isEmpty()) {
+                out.add("[]");
+                return out;
+            }
+            out.add("[");
+            for (Value x : items) {
+                List<String> inner = value(x, indent + 4, sym);
+                out.add(" ".repeat(indent) + sym + " " + inner.get(0) + (inner.size() == 1 ? "," : ""));
+                out.addAll(inner.subList(1, inner.size()));
+                if (inner.size() > 1) {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + ",");
+                }
+            }
+            out.add(" ".repeat(Math.max(0, indent - 2)) + "]");
+            return out;
+        }
+        out.add(String.valueOf(u));
+        return out;
+    }
+
+    private static Map<String, Value> entries(Value v) {
+        Value u = v.unmarked();
+        if (u instanceof ObjectValue o) {
+            return o.attributes();
+        }
+        if (u instanceof MapValue m) {
+            return m.elements();
+        }
+        return Map.of();
+    }
+
+    private static boolean isCollection(Value v) {
+        Value u = v.unmarked();
+        return u instanceof ObjectValue || u instanceof MapValue || u instanceof ListValue || u instanceof TupleValue
+                || u instanceof SetValue;
+    }
+
+    static boolean same(Value a, Value b) {
+        if (a == null || b == null) {
+            return (a == null || a.isNull()) && (b == null || b.isNull());
+        }
+        if (!a.isWhollyKnown() || !b.isWhollyKnown()) {
+            return false;
+        }
+        return Objects.equals(dev.peerform.plan.AttributeCodec.redact(a).unmarkedDeep(),
+                dev.peerform.plan.AttributeCodec.redact(b).unmarkedDeep());
+    }
+
+    private static String key(String k) {
+        return k.matches("[A-Za-z_][A-Za-z0-9_-]*") ? k : quote(k);
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
+    }
+
+    static String padRight(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,16 @@
+package dev.peerform.render;
+
+import dev.peerform.value.Value;
+import java.util.List;
+
+/** Values written as HCL, as {@code output} and {@code show} print them. */
+public final class Values {
+
+    private Values() {
+    }
+
+    /** The value over one or more lines, nested values indented by two. */
+    public static List<String> hcl(Value v) {
+        return ValueRenderer.value(v, 2, " ").stream().map(l -> l.replaceFirst("^(\\s*)  (?=\\S)", "$1")).toList();
+    }
+}
