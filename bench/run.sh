@@ -7,7 +7,8 @@ which="${1:-language}"; shift || true
 case "$which" in
   language) module=engine; class=dev.peerform.bench.LanguageBenchmark ;;
   emulator) module=providers/alicloud-emulator; class=dev.peerform.emulator.bench.EmulatorBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: language, emulator)" >&2; exit 2 ;;
+  engine) module=engine; class=dev.peerform.bench.EngineBenchmark; "$root/peerform" version >/dev/null ;;
+  *) echo "unknown benchmark '$which' (known: language, emulator, engine)" >&2; exit 2 ;;
 esac
 cd "$root"
 # -am resolves the sibling modules from the reactor; the engine, built last, writes the classpath file last

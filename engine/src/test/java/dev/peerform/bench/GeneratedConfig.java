@@ -35,4 +35,21 @@ public final class GeneratedConfig {
         b.append("output \"last\" {\n  value = terraform_data.r").append(n - 1).append(".input.label\n}\n");
         return b.toString();
     }
+
+    /**
+     * The engine benchmark's configuration: N terraform_data resources in chains of 10, each input a small map
+     * using a variable, cidrsubnet and the previous resource's id (unknown until apply).
+     */
+    public static String chains(int n) {
+        StringBuilder b = new StringBuilder(n * 200);
+        b.append("variable \"base_cidr\" {\n  default = \"10.0.0.0/8\"\n}\n\n");
+        for (int i = 0; i < n; i++) {
+            String prev = i % 10 == 0 ? "\"root\"" : "terraform_data.r" + (i - 1) + ".id";
+            b.append("resource \"terraform_data\" \"r").append(i).append("\" {\n  input = {\n")
+                    .append("    cidr = cidrsubnet(var.base_cidr, 16, ").append(i).append(")\n")
+                    .append("    prev = ").append(prev).append('\n')
+                    .append("  }\n}\n\n");
+        }
+        return b.toString();
+    }
 }
