@@ -13,10 +13,16 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun in(Path dir, Map<String, String> env, String... args) {
+        return withInput(dir, env, "", args);
+    }
+
+    /** With {@code input} on standard input (as typed at the apply confirmation). */
+    static CliRun withInput(Path dir, Map<String, String> env, String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(new CliContext(dir, new PrintWriter(out, true), new PrintWriter(err, true), env))
-                .run(args);
+        CliContext ctx = new CliContext(dir, new PrintWriter(out, true), new PrintWriter(err, true), env)
+                .withInput(new java.io.StringReader(input), false);
+        int code = new Cli(ctx).run(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

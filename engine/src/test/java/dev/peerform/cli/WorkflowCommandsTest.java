@@ -1,0 +1,136 @@
+package dev.peerform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** plan, apply, destroy, show, output and state through the CLI, in process, with terraform_data. */
+class WorkflowCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void config() throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                variable "name" { default = "a" }
+                resource "terraform_data" "a" {
+                  input = { name = var.name }
+                }
+                resource "terraform_data" "b" {
+                  input = terraform_data.a.id
+                }
+                output "b_input" { value = terraform_data.b.input }
+                """);
+    }
+
+    @Test
+    void detailedExitCodeIsTwoWithChangesAndZeroWithout() {
+        assertEquals(2, CliRun.in(dir, "plan", "-detailed-exitcode").exitCode());
+        assertEquals(0, CliRun.in(dir, "apply", "-auto-approve").exitCode());
+        CliRun clean = CliRun.in(dir, "plan", "-detailed-exitcode");
+        assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+        assertTrue(clean.out().contains("No changes. Your infrastructure matches the configuration."));
+    }
+
+    @Test
+    void applyAsksForYesAndOnlyYesApproves() {
+        CliRun no = CliRun.withInput(dir, Map.of(), "no\n", "apply");
+        assertEquals(1, no.exitCode());
+        assertTrue(no.out().contains("Only 'yes' will be accepted to approve."), no.out());
+        assertTrue(no.out().contains("Apply cancelled."), no.out());
+        assertFalse(Files.exists(dir.resolve("terraform.tfstate")), "nothing applied");
+        CliRun yes = CliRun.withInput(dir, Map.of(), "yes\n", "apply");
+        assertEquals(0, yes.exitCode(), yes.err());
+        assertTrue(yes.out().contains("Apply complete! Resources: 2 added, 0 changed, 0 destroyed."), yes.out());
+    }
+
+    @Test
+    void savedPlanAppliesOnceAndIsThenRefusedAsStale() {
+        assertEquals(0, CliRun.in(dir, "plan", "-out=p.plan").exitCode());
+        assertEquals(0, CliRun.in(dir, "apply", "p.plan").exitCode());
+        CliRun again = CliRun.in(dir, "apply", "p.plan");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("Saved plan is stale"), again.err());
+    }
+
+    @Test
+    void savedPlanIsRefusedWhenTheConfigurationChanged() throws Exception {
+        assertEquals(0, CliRun.in(dir, "plan", "-out=p.plan").exitCode());
+        Files.writeString(dir.resolve("extra.tf"), "resource \"terraform_data\" \"c\" {}\n");
+        CliRun r = CliRun.in(dir, "apply", "p.plan");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("configuration changed"), r.err());
+    }
+
+    @Test
+    void outputStateListAndShowJsonDescribeTheAppliedState() throws Exception {
+        assertEquals(0, CliRun.in(dir, "apply", "-auto-approve", "-var", "name=zed").exitCode());
+        CliRun raw = CliRun.in(dir, "output", "-raw", "b_input");
+        assertTrue(raw.out().matches("[0-9a-f-]{36}"), raw.out());
+        assertEquals("terraform_data.a\nterraform_data.b\n", CliRun.in(dir, "state", "list").out());
+        JsonNode show = new ObjectMapper().readTree(CliRun.in(dir, "show", "-json").out());
+        assertEquals("1.0", show.get("format_version").asText());
+        JsonNode a = show.get("values").get("root_module").get("resources").get(0);
+        assertEquals("zed", a.get("values").get("input").get("name").asText());
+    }
+
+    @Test
+    void destroyRemovesEverythingInReverseOrder() {
+        assertEquals(0, CliRun.in(dir, "apply", "-auto-approve").exitCode());
+        CliRun d = CliRun.in(dir, "destroy", "-auto-approve");
+        assertEquals(0, d.exitCode(), d.err());
+        assertTrue(d.out().contains("Destroy complete! Resources: 2 destroyed."), d.out());
+        assertTrue(d.out().indexOf("terraform_data.b: Forget") < d.out().indexOf("terraform_data.a: Forget"),
+                d.out());
+        assertEquals("", CliRun.in(dir, "state", "list").out());
+    }
+
+    @Test
+    void lockedStateIsAClearErrorNamingTheHolderAndForceUnlockReleasesIt() throws Exception {
+        var backend = new dev.peerform.state.LocalBackend(dir.resolve("terraform.tfstate"),
+                java.time.Clock.systemUTC(), "test");
+        var lock = backend.lock("OperationTypeApply", java.time.Duration.ZERO);
+        CliRun r = CliRun.in(dir, "plan");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("Error acquiring the state lock"), r.err());
+        assertTrue(r.err().contains(lock.info().id()), r.err());
+        assertEquals(0, CliRun.in(dir, "force-unlock", "-force", lock.info().id()).exitCode());
+        assertEquals(0, CliRun.in(dir, "plan").exitCode());
+    }
+
+    @Test
+    void validateReportsAnUndeclaredReferenceWithItsPosition() throws Exception {
+        Files.writeString(dir.resolve("bad.tf"), "resource \"terraform_data\" \"x\" {\n  input = var.nope\n}\n");
+        CliRun r = CliRun.in(dir, "validate", "-json");
+        assertEquals(1, r.exitCode());
+        JsonNode v = new ObjectMapper().readTree(r.out());
+        assertFalse(v.get("valid").asBoolean());
+        JsonNode d = v.get("diagnostics").get(0);
+        assertEquals("Reference to undeclared input variable", d.get("summary").asText());
+        assertEquals("bad.tf", d.get("range").get("filename").asText());
+        assertEquals(2, d.get("range").get("start").get("line").asInt());
+    }
+
+    @Test
+    void planJsonHasTerraformsTopLevelKeysAndOrderedActions() throws Exception {
+        assertEquals(0, CliRun.in(dir, "plan", "-out=p.plan").exitCode());
+        JsonNode plan = new ObjectMapper().readTree(CliRun.in(dir, "show", "-json", "p.plan").out());
+        for (String key : new String[] {"format_version", "terraform_version", "variables", "planned_values",
+            "resource_changes", "output_changes", "prior_state", "configuration", "timestamp", "applyable",
+            "complete", "errored", "peerform_ordered_actions"}) {
+            assertTrue(plan.has(key), key);
+        }
+        assertEquals("create", plan.get("resource_changes").get(0).get("change").get("actions").get(0).asText());
+        assertEquals(2, plan.get("peerform_ordered_actions").size());
+    }
+}
