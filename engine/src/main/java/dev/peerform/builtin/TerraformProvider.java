@@ -54,7 +54,7 @@ public final class TerraformProvider implements ProviderFactory {
     }
 
     @Override
-    public ConfiguredProvider configure(ObjectValue config, Path workingDir, Map<String, String> env,
+    public ConfiguredProvider configure(String key, ObjectValue config, Path workingDir, Map<String, String> env,
             Diagnostics diags) {
         return new Configured();
     }

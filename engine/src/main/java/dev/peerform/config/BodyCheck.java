@@ -1,7 +1,7 @@
 package dev.peerform.config;
 
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.lang.Suggest;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.syntax.Attribute;
 import dev.peerform.syntax.Block;
 import dev.peerform.syntax.Body;
@@ -29,6 +29,6 @@ final class BodyCheck {
     }
 
     static String suggest(String name, Set<String> candidates) {
-        return Suggest.didYouMean(name, candidates);
+        return Suggestions.didYouMean(name, candidates);
     }
 }

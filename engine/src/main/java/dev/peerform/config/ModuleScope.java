@@ -2,7 +2,7 @@ package dev.peerform.config;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.lang.Scope;
-import dev.peerform.lang.Suggest;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.syntax.Expr;
 import dev.peerform.value.Value;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ public final class ModuleScope implements Scope {
                 if (!module.variables().containsKey(first)) {
                     return error(ref, diags, "Reference to undeclared input variable", "An input variable with the "
                             + "name \"" + first + "\" has not been declared. This variable can be declared with a "
-                            + "variable \"" + first + "\" {} block." + Suggest.didYouMean(first,
+                            + "variable \"" + first + "\" {} block." + Suggestions.didYouMean(first,
                             module.variables().keySet()));
                 }
                 return new Resolved(values.variable(first), 1);
@@ -80,7 +80,7 @@ public final class ModuleScope implements Scope {
                 }
                 if (!module.locals().containsKey(first)) {
                     return error(ref, diags, "Reference to undeclared local value", "A local value with the name \""
-                            + first + "\" has not been declared." + Suggest.didYouMean(first,
+                            + first + "\" has not been declared." + Suggestions.didYouMean(first,
                             module.locals().keySet()));
                 }
                 return new Resolved(values.local(first), 1);
@@ -145,7 +145,7 @@ public final class ModuleScope implements Scope {
                 ModuleCall call = module.moduleCalls().get(first);
                 if (call == null) {
                     return error(ref, diags, "Reference to undeclared module", "No module call named \"" + first
-                            + "\" is declared in this module." + Suggest.didYouMean(first,
+                            + "\" is declared in this module." + Suggestions.didYouMean(first,
                             module.moduleCalls().keySet()));
                 }
                 return new Resolved(values.module(call), 1);
@@ -185,7 +185,7 @@ public final class ModuleScope implements Scope {
             return error(ref, diags, "Reference to undeclared resource", "A " + (data ? "data" : "managed")
                     + " resource \"" + type + "\" \"" + name + "\" has not been declared in "
                     + (module.dir().equals(rootDir) ? "the root module" : "module " + relative(module.dir())) + "."
-                    + Suggest.didYouMean(address, candidates));
+                    + Suggestions.didYouMean(address, candidates));
         }
         return new Resolved(values.resource(r), used);
     }

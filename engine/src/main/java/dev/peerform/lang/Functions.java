@@ -1,5 +1,7 @@
 package dev.peerform.lang;
 
+import dev.peerform.diag.Suggestions;
+
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
 import dev.peerform.value.Type;
@@ -52,7 +54,7 @@ public final class Functions {
 
     /** The closest known name, for "Did you mean ...?". */
     public String suggest(String name) {
-        return Suggest.closest(name, names(), 3);
+        return Suggestions.closest(name, names(), 3);
     }
 
     Value call(Function fn, List<Value> args, List<SourceRange> argRanges, SourceRange callRange,

@@ -4,7 +4,7 @@ import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
 import dev.peerform.lang.Evaluator;
 import dev.peerform.lang.References;
-import dev.peerform.lang.Suggest;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.Schema;
 import dev.peerform.syntax.Attribute;
@@ -38,7 +38,7 @@ public final class BodyDecoder {
             AttributeSchema s = schema.attributes().get(a.name());
             if (s == null) {
                 diags.error("Unsupported argument", "An argument named \"" + a.name() + "\" is not expected here."
-                        + Suggest.didYouMean(a.name(), schema.attributes().keySet()), a.nameRange());
+                        + Suggestions.didYouMean(a.name(), schema.attributes().keySet()), a.nameRange());
                 continue;
             }
             if (s.computed() && !s.optional() && !s.required()) {
@@ -61,7 +61,7 @@ public final class BodyDecoder {
         for (Block b : body.blocks()) {
             if (!schema.blocks().containsKey(b.type())) {
                 diags.error("Unsupported block type", "Blocks of type \"" + b.type() + "\" are not expected here."
-                        + Suggest.didYouMean(b.type(), schema.blocks().keySet()), b.typeRange());
+                        + Suggestions.didYouMean(b.type(), schema.blocks().keySet()), b.typeRange());
                 continue;
             }
             blocks.computeIfAbsent(b.type(), k -> new ArrayList<>()).add(b);

@@ -208,8 +208,18 @@ public final class Evaluation {
     }
 
     private Value unknownInstance(Resource r) {
+        dev.peerform.spi.Schema s = schema(r);
+        return s == null ? Value.DYNAMIC_UNKNOWN : Value.unknown(s.type());
+    }
+
+    /** The schema of a resource block: its managed type's, or its data source's. */
+    public dev.peerform.spi.Schema schema(Resource r) {
+        if (r.mode() == Resource.Mode.DATA) {
+            dev.peerform.spi.DataSourceType d = providers.dataSourceType(r.type());
+            return d == null ? null : d.schema();
+        }
         ResourceType t = providers.resourceType(r.type());
-        return t == null ? Value.DYNAMIC_UNKNOWN : Value.unknown(t.schema().type());
+        return t == null ? null : t.schema();
     }
 
     /**
@@ -322,14 +332,14 @@ public final class Evaluation {
 
     /** One instance's configuration decoded with its type's schema; null when the type is unknown. */
     public ObjectValue instanceConfig(List<String> path, Resource r, InstanceKey key, Diagnostics diags) {
-        ResourceType type = providers.resourceType(r.type());
-        if (type == null) {
+        dev.peerform.spi.Schema schema = schema(r);
+        if (schema == null) {
             return null;
         }
         Expansion e = expansion(path, r, diags);
         Evaluator evaluator = evaluator(path, context(e, key), diags);
-        return BodyDecoder.decode(r.body(), type.schema(), evaluator, "resource \"" + r.type() + "\" \"" + r.name()
-                + "\"", diags);
+        return BodyDecoder.decode(r.body(), schema, evaluator, (r.mode() == Resource.Mode.DATA ? "data \"" : "resource \"")
+                + r.type() + "\" \"" + r.name() + "\"", diags);
     }
 
     /** Runs the validation rules of every variable of the child modules (the root's ran when they were read). */

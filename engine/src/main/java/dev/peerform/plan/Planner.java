@@ -11,7 +11,7 @@ import dev.peerform.graph.ConfigNode;
 import dev.peerform.graph.InstanceAddress;
 import dev.peerform.graph.InstanceKey;
 import dev.peerform.graph.ResourceAddress;
-import dev.peerform.lang.Suggest;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.lang.ValueJson;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
@@ -131,16 +131,15 @@ public final class Planner {
         Module m = graph.moduleOf(node);
         Resource r = m.resources().get(node.name());
         ResourceAddress address = new ResourceAddress(node.path(), r.mode(), r.type(), r.name());
-        ResourceType type = providers.resourceType(r.type());
-        if (type == null) {
-            String near = Suggest.didYouMean(r.type(), knownTypes());
-            diags.error("Invalid resource type", "The provider " + Resource.impliedProvider(r.type()) + " does not "
-                    + "support resource type \"" + r.type() + "\"." + near, r.range());
+        if (r.mode() == Resource.Mode.DATA) {
+            readData(node, r, address, evaluation, planned, diags);
             return;
         }
-        if (r.mode() == Resource.Mode.DATA) {
-            diags.error("Data source not supported here", "peerform reads data sources through the alicloud "
-                    + "provider's data source support, which " + r.type() + " does not have.", r.range());
+        ResourceType type = providers.resourceType(r.type());
+        if (type == null) {
+            String near = Suggestions.didYouMean(r.type(), knownTypes());
+            diags.error("Invalid resource type", "The provider " + Resource.impliedProvider(r.type()) + " does not "
+                    + "support resource type \"" + r.type() + "\"." + near, r.range());
             return;
         }
         if (r.lifecycle().createBeforeDestroy() && !type.allowsCreateBeforeDestroy()) {
@@ -217,6 +216,48 @@ public final class Planner {
             changes.add(new ResourceChange(ia, providerKey, type.schema(), action, prior, p.planned(), replacePaths,
                     reason, references, List.copyOf(deps), r.lifecycle().createBeforeDestroy(),
                     priorState == null ? null : priorState.pendingClientToken()));
+        }
+    }
+
+    /**
+     * A data source is read while planning, once its configuration is known; one that depends on values known only
+     * after apply is an error that says so (peerform does not defer reads).
+     */
+    private void readData(ConfigNode node, Resource r, ResourceAddress address, Evaluation evaluation,
+            Map<InstanceAddress, Value> planned, Diagnostics diags) {
+        if (providers.dataSourceType(r.type()) == null) {
+            diags.error("Invalid data source", "The provider " + Resource.impliedProvider(r.type()) + " does not "
+                    + "support data source \"" + r.type() + "\".", r.range());
+            return;
+        }
+        Expansion expansion = evaluation.expansion(node.path(), r, diags);
+        if (expansion == null) {
+            return;
+        }
+        ConfiguredProvider p = providers.configured(providerKeyFor(node.path(), r));
+        for (InstanceKey key : expansion.keys()) {
+            InstanceAddress ia = address.instance(key);
+            Diagnostics decoding = new Diagnostics();
+            ObjectValue config = evaluation.instanceConfig(node.path(), r, key, decoding);
+            diags.addAll(decoding);
+            if (config == null || decoding.hasErrors()) {
+                return;
+            }
+            if (!config.isWhollyKnown()) {
+                diags.error("Data source depends on values known only after apply", ia + " can be read only once "
+                        + "the values it is configured with are known. Apply the resources it depends on first "
+                        + "(for example with -target), or configure it with values known now.", r.range());
+                return;
+            }
+            if (p == null) {
+                return;
+            }
+            Diagnostics local = new Diagnostics();
+            ObjectValue v = p.readData(r.type(), config, local);
+            for (Diagnostic d : local.list()) {
+                diags.add(d.subject() == null && d.address() == null ? d.withAddress(ia.toString()) : d);
+            }
+            planned.put(ia, v == null ? config : v);
         }
     }
 
@@ -358,11 +399,12 @@ public final class Planner {
     private void validatePlan(List<ResourceChange> changes, Diagnostics diags) {
         Map<String, List<ChangeView>> byProvider = new LinkedHashMap<>();
         for (ResourceChange c : changes) {
-            byProvider.computeIfAbsent(c.providerKey(), k -> new ArrayList<>()).add(new ChangeView(
-                    c.address().toString(), c.type(), c.action(), c.before(), c.after()));
+            byProvider.computeIfAbsent(providerName(c.providerKey()), k -> new ArrayList<>()).add(new ChangeView(
+                    c.address().toString(), c.type(), c.action(), c.before(), c.after(), c.references(),
+                    c.providerKey()));
         }
-        byProvider.forEach((key, views) -> {
-            ConfiguredProvider p = providers.configured(key);
+        byProvider.forEach((name, views) -> {
+            ConfiguredProvider p = providers.anyConfigured(name);
             if (p != null) {
                 p.validatePlan(views, diags);
             }
@@ -390,6 +432,11 @@ public final class Planner {
             out.addAll(providers.factory(name).resourceTypes().keySet());
         }
         return out;
+    }
+
+    /** {@code alicloud} for {@code alicloud.b}: rules that span resources see every alias of a provider. */
+    static String providerName(String key) {
+        return key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
     }
 
     static String prefix(List<String> path) {

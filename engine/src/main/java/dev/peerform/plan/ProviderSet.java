@@ -98,7 +98,7 @@ public final class ProviderSet {
                 continue;
             }
             Diagnostics configuring = new Diagnostics();
-            ConfiguredProvider c = f.configure(config, dir, env, configuring);
+            ConfiguredProvider c = f.configure(p.key(), config, dir, env, configuring);
             for (Diagnostic d : configuring.list()) {
                 diags.add(d.subject() == null ? d.withSubject(p.range()) : d);
             }
@@ -123,6 +123,26 @@ public final class ProviderSet {
     /** The configured provider for a configuration key ({@code alicloud}, {@code alicloud.b}); null if none. */
     public ConfiguredProvider configured(String key) {
         return configured.get(key);
+    }
+
+    /** Some configuration of the named provider (any alias): for rules that span all of them. */
+    public ConfiguredProvider anyConfigured(String name) {
+        ConfiguredProvider p = configured.get(name);
+        if (p != null) {
+            return p;
+        }
+        for (Map.Entry<String, ConfiguredProvider> e : configured.entrySet()) {
+            if (e.getKey().startsWith(name + ".")) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The data source type's definition, or null. */
+    public dev.peerform.spi.DataSourceType dataSourceType(String type) {
+        ProviderFactory f = factories.get(Resource.impliedProvider(type));
+        return f == null ? null : f.dataSourceTypes().get(type);
     }
 
     public Map<String, ConfiguredProvider> allConfigured() {

@@ -57,7 +57,7 @@ final class StepPlanner {
             }
             ResourceType type = providers.resourceType(c.type());
             List<StepSpec> specs = Planner.phaseOrdered(c.action(), type.steps(new ChangeView(c.address().toString(),
-                    c.type(), c.action(), c.before(), c.after())));
+                    c.type(), c.action(), c.before(), c.after(), c.references(), c.providerKey())));
             List<PlannedStep> destroy = new ArrayList<>();
             List<PlannedStep> create = new ArrayList<>();
             PlannedStep previous = null;
@@ -92,10 +92,10 @@ final class StepPlanner {
         }
         Map<String, List<PlannedStep>> byProvider = new LinkedHashMap<>();
         for (PlannedStep s : g.steps()) {
-            byProvider.computeIfAbsent(s.change().providerKey(), k -> new ArrayList<>()).add(s);
+            byProvider.computeIfAbsent(Planner.providerName(s.change().providerKey()), k -> new ArrayList<>()).add(s);
         }
         for (Map.Entry<String, List<PlannedStep>> e : byProvider.entrySet()) {
-            ConfiguredProvider p = providers.configured(e.getKey());
+            ConfiguredProvider p = providers.anyConfigured(e.getKey());
             if (p == null) {
                 continue;
             }

@@ -88,7 +88,7 @@ public final class TestCloud implements ProviderFactory {
     }
 
     @Override
-    public ConfiguredProvider configure(ObjectValue config, Path workingDir, Map<String, String> env,
+    public ConfiguredProvider configure(String key, ObjectValue config, Path workingDir, Map<String, String> env,
             Diagnostics diags) {
         return new Configured();
     }

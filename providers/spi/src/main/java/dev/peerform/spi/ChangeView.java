@@ -1,7 +1,30 @@
 package dev.peerform.spi;
 
 import dev.peerform.value.ObjectValue;
+import java.util.List;
+import java.util.Map;
 
-/** One planned change, as the provider sees it when it lists the change's steps or checks the whole plan. */
-public record ChangeView(String address, String type, ChangeAction action, ObjectValue before, ObjectValue after) {
+/**
+ * One planned change (or an instance that stays as it is: NO_OP), as the provider sees it when it lists the change's
+ * steps or checks the whole plan. {@code references} says which resources each attribute's expression refers to,
+ * so a rule can relate resources whose ids are not known yet. {@code provider} is the provider configuration
+ * key ({@code alicloud}, {@code alicloud.b}) that manages it.
+ */
+public record ChangeView(String address, String type, ChangeAction action, ObjectValue before, ObjectValue after,
+        Map<String, List<String>> references, String provider) {
+
+    public ChangeView(String address, String type, ChangeAction action, ObjectValue before, ObjectValue after) {
+        this(address, type, action, before, after, Map.of(), "");
+    }
+
+    /** The object as it will be (after), or as it is when it is being deleted (before). */
+    public ObjectValue current() {
+        return after != null && action != ChangeAction.DELETE ? after : before;
+    }
+
+    /** The address without its instance key. */
+    public String resourceAddress() {
+        int bracket = address.indexOf('[');
+        return bracket < 0 ? address : address.substring(0, bracket);
+    }
 }

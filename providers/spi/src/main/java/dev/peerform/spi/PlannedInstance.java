@@ -30,10 +30,8 @@ public record PlannedInstance(ObjectValue planned, List<String> requiresReplace)
             } else if (a.defaultValue() != null) {
                 value = a.defaultValue();
             } else if (a.computed()) {
-                value = before != null && !before.isNull() ? before : Value.unknown(a.type());
-                if (prior == null) {
-                    value = Value.unknown(a.type());
-                }
+                // the cloud decides: what it said last time stands, null included; a new object's is unknown
+                value = prior == null || before == null ? Value.unknown(a.type()) : before;
             } else {
                 value = Value.nullOf(a.type());
             }

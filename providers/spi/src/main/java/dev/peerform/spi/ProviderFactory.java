@@ -23,8 +23,10 @@ public interface ProviderFactory {
     }
 
     /**
-     * Configures one {@code provider} block (one alias). {@code workingDir} is the configuration's directory;
-     * {@code env} the process environment (for credentials such as ALICLOUD_ACCESS_KEY).
+     * Configures one {@code provider} block: {@code key} names it ({@code alicloud}, {@code alicloud.b}), as the
+     * changes' {@code provider} field does. {@code workingDir} is the configuration's directory; {@code env} the
+     * process environment (for credentials such as ALICLOUD_ACCESS_KEY).
      */
-    ConfiguredProvider configure(ObjectValue config, Path workingDir, Map<String, String> env, Diagnostics diags);
+    ConfiguredProvider configure(String key, ObjectValue config, Path workingDir, Map<String, String> env,
+            Diagnostics diags);
 }

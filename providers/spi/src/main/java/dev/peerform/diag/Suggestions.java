@@ -1,11 +1,11 @@
-package dev.peerform.lang;
+package dev.peerform.diag;
 
 import java.util.Collection;
 
 /** "Did you mean ...?": the closest candidate by edit distance, if one is close enough to be a likely typo. */
-public final class Suggest {
+public final class Suggestions {
 
-    private Suggest() {
+    private Suggestions() {
     }
 
     /** The closest candidate within {@code maxDistance} edits, or null. */
@@ -28,7 +28,8 @@ public final class Suggest {
         return best == null ? "" : " Did you mean \"" + best + "\"?";
     }
 
-    static int editDistance(String a, String b) {
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    public static int editDistance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

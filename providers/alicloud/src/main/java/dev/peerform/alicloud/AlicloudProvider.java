@@ -1,0 +1,166 @@
+package dev.peerform.alicloud;
+
+import dev.peerform.alicloud.data.DataSources;
+import dev.peerform.alicloud.resources.CloudResource;
+import dev.peerform.alicloud.resources.ConnectionResource;
+import dev.peerform.alicloud.resources.RouteEntryResource;
+import dev.peerform.alicloud.resources.RouterInterfaceResource;
+import dev.peerform.alicloud.resources.VbrResource;
+import dev.peerform.alicloud.resources.VpcResource;
+import dev.peerform.alicloud.transport.Api;
+import dev.peerform.alicloud.transport.EmbeddedClient;
+import dev.peerform.alicloud.transport.Endpoint;
+import dev.peerform.alicloud.transport.HttpRpcClient;
+import dev.peerform.alicloud.transport.VpcClient;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.emulator.Emulator;
+import dev.peerform.emulator.Seed;
+import dev.peerform.emulator.cloud.Durations;
+import dev.peerform.emulator.cloud.Quotas;
+import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.ConfiguredProvider;
+import dev.peerform.spi.DataSourceType;
+import dev.peerform.spi.ProviderFactory;
+import dev.peerform.spi.ResourceType;
+import dev.peerform.spi.Schema;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The alicloud provider: Express Connect resources with the cloud's order and rules built in. Its endpoint is the
+ * embedded emulator (the default, {@code .peerform/cloud.json} beside the configuration) or a signed RPC endpoint
+ * over HTTP; nothing ever falls back from one to the other.
+ */
+public final class AlicloudProvider implements ProviderFactory {
+
+    private static final Schema CONFIG = Schema.builder()
+            .attribute("region", AttributeSchema.optional(Type.STRING))
+            .attribute("access_key", AttributeSchema.optional(Type.STRING).asSensitive())
+            .attribute("secret_key", AttributeSchema.optional(Type.STRING).asSensitive())
+            .attribute("endpoint", AttributeSchema.optional(Type.STRING))
+            .attribute("account_id", AttributeSchema.optional(Type.STRING))
+            .attribute("max_interfaces_per_router", AttributeSchema.optional(Type.NUMBER))
+            .attribute("max_interfaces_per_account", AttributeSchema.optional(Type.NUMBER))
+            .build();
+
+    private final Map<String, CloudResource> resources = new LinkedHashMap<>();
+    private final Map<String, DataSourceType> dataSources = DataSources.all();
+    /** One emulator per world file, shared by every provider configuration (alias) of this run. */
+    private final Map<Path, Emulator> emulators = new LinkedHashMap<>();
+    /** The configured providers of this run, by key, for rules that span accounts. */
+    private final Map<String, Configured> configured = new LinkedHashMap<>();
+
+    public AlicloudProvider() {
+        for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
+            new ConnectionResource(), new RouteEntryResource()}) {
+            resources.put(r.name(), r);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "alicloud";
+    }
+
+    @Override
+    public Schema configSchema() {
+        return CONFIG;
+    }
+
+    @Override
+    public Map<String, ResourceType> resourceTypes() {
+        return new LinkedHashMap<>(resources);
+    }
+
+    @Override
+    public Map<String, DataSourceType> dataSourceTypes() {
+        return dataSources;
+    }
+
+    @Override
+    public ConfiguredProvider configure(String key, ObjectValue config, Path workingDir, Map<String, String> env,
+            Diagnostics diags) {
+        String region = first(config, "region", env.get("ALICLOUD_REGION"), "cn-hangzhou");
+        String accessKey = first(config, "access_key", env.get("ALICLOUD_ACCESS_KEY"), null);
+        String secretKey = first(config, "secret_key", env.get("ALICLOUD_SECRET_KEY"), null);
+        int perRouter = intOf(config, "max_interfaces_per_router", Quotas.DEFAULTS.interfacesPerRouter());
+        int perAccount = intOf(config, "max_interfaces_per_account", Quotas.DEFAULTS.interfacesPerAccount());
+        Endpoint endpoint;
+        try {
+            endpoint = Endpoint.parse(first(config, "endpoint", env.get("ALICLOUD_ENDPOINT"), null));
+        } catch (IllegalArgumentException e) {
+            diags.error("Invalid provider endpoint", e.getMessage(), null);
+            return null;
+        }
+        if (accessKey == null || secretKey == null) {
+            diags.error("No credentials for provider " + key, "Set access_key and secret_key in the provider block "
+                    + "(for example from sensitive variables), or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY in the "
+                    + "environment. The embedded emulator's demonstration keys are listed by `peerform emulator "
+                    + "serve` and in the README.", null);
+            return null;
+        }
+        VpcClient client;
+        if (endpoint instanceof Endpoint.Remote remote) {
+            client = new HttpRpcClient(remote.uri(), accessKey, secretKey, Clock.systemUTC(), Duration.ofSeconds(10),
+                    Duration.ofSeconds(30));
+        } else {
+            Path world = workingDir.resolve(env.getOrDefault("PEERFORM_EMULATOR_WORLD", ".peerform/cloud.json"))
+                    .toAbsolutePath().normalize();
+            Emulator emulator = emulators.computeIfAbsent(world, w -> Emulator.onFile(w, Seed.defaultWorld(),
+                    Emulator.Options.embedded().with(durations(env)).with(new Quotas(perRouter, perAccount, 5,
+                            200))));
+            client = new EmbeddedClient(emulator, workingDir.relativize(world), accessKey, secretKey);
+            if (emulator.accountOfKey(accessKey) == null) {
+                diags.error("Unknown access key", "The embedded emulator has no account with the access key given "
+                        + "to provider " + key + ". Its accounts' keys are listed by `peerform emulator serve`; the "
+                        + "default world has the README's demonstration keys.", null);
+                return null;
+            }
+        }
+        String account = first(config, "account_id", env.get("ALICLOUD_ACCOUNT_ID"), client.account());
+        Configured c = new Configured(this, key, new Api(client, region, 6, Duration.ofMillis(200)),
+                new CloudResource.Account(account), perRouter, perAccount);
+        configured.put(key, c);
+        return c;
+    }
+
+    CloudResource resource(String type) {
+        return resources.get(type);
+    }
+
+    DataSourceType dataSource(String type) {
+        return dataSources.get(type);
+    }
+
+    Configured configured(String key) {
+        return configured.get(key);
+    }
+
+    /** Transition times of the embedded emulator; PEERFORM_EMULATOR_TRANSITION_MS shortens them (tests, demos). */
+    private static Durations durations(Map<String, String> env) {
+        String ms = env.get("PEERFORM_EMULATOR_TRANSITION_MS");
+        if (ms == null) {
+            return Durations.EMBEDDED_DEFAULTS;
+        }
+        return Durations.all(Duration.ofMillis(Long.parseLong(ms.trim())));
+    }
+
+    private static String first(ObjectValue config, String name, String fallback, String otherwise) {
+        Value v = config.get(name);
+        if (v != null && v.isKnown() && !v.isNull()) {
+            return v.unmarked().asString();
+        }
+        return fallback != null && !fallback.isBlank() ? fallback : otherwise;
+    }
+
+    private static int intOf(ObjectValue config, String name, int fallback) {
+        Value v = config.get(name);
+        return v == null || v.isNull() || !v.isKnown() ? fallback : v.asNumber().intValue();
+    }
+}

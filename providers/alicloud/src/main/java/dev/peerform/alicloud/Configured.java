@@ -1,0 +1,152 @@
+package dev.peerform.alicloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.data.DataSources;
+import dev.peerform.alicloud.resources.CloudResource;
+import dev.peerform.alicloud.resources.RouterInterfaceResource;
+import dev.peerform.alicloud.rules.Ordering;
+import dev.peerform.alicloud.rules.PlanChecks;
+import dev.peerform.alicloud.transport.Api;
+import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.ChangeView;
+import dev.peerform.spi.ConfiguredProvider;
+import dev.peerform.spi.DataSourceType;
+import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepEdge;
+import dev.peerform.spi.StepException;
+import dev.peerform.spi.StepView;
+import dev.peerform.value.ObjectValue;
+import java.util.List;
+import java.util.Set;
+
+/** One configured {@code provider "alicloud"} block: its API (endpoint and credentials), its account, its rules. */
+final class Configured implements ConfiguredProvider {
+
+    private final AlicloudProvider provider;
+    private final String key;
+    private final Api api;
+    private final CloudResource.Account account;
+    private final int perRouter;
+    private final int perAccount;
+
+    Configured(AlicloudProvider provider, String key, Api api, CloudResource.Account account, int perRouter,
+            int perAccount) {
+        this.provider = provider;
+        this.key = key;
+        this.api = api;
+        this.account = account;
+        this.perRouter = perRouter;
+        this.perAccount = perAccount;
+    }
+
+    @Override
+    public String endpoint() {
+        return api.client().describe() + ", region " + api.region()
+                + (account.id() == null ? "" : ", account " + account.id());
+    }
+
+    @Override
+    public void validatePlan(List<ChangeView> all, Diagnostics diags) {
+        boolean creatingInterfaces = all.stream().anyMatch(c -> c.type().equals(RouterInterfaceResource.TYPE)
+                && c.action().creates() && c.action() != ChangeAction.UPDATE);
+        PlanChecks.check(all, new PlanChecks.Existing() {
+            @Override
+            public int onRouter(String providerKey, String routerId, Set<String> managed) {
+                Configured c = provider.configured(providerKey);
+                if (!creatingInterfaces || c == null) {
+                    return 0;
+                }
+                try {
+                    JsonNode r = c.api.call("DescribeRouterInterfaces", "Filter.1.Key", "RouterId",
+                            "Filter.1.Value.1", routerId, "PageSize", "50");
+                    int n = 0;
+                    for (JsonNode ri : r.path("RouterInterfaceSet").path("RouterInterfaceType")) {
+                        if (!managed.contains(ri.get("RouterInterfaceId").asText())) {
+                            n++;
+                        }
+                    }
+                    return n;
+                } catch (ApiException e) {
+                    return 0;
+                }
+            }
+
+            @Override
+            public int inAccount(String providerKey, Set<String> managed) {
+                Configured c = provider.configured(providerKey);
+                if (!creatingInterfaces || c == null) {
+                    return 0;
+                }
+                try {
+                    JsonNode r = c.api.call("DescribeRouterInterfaces", "PageSize", "50");
+                    return Math.max(0, r.path("TotalCount").asInt() - managed.size());
+                } catch (ApiException e) {
+                    return 0;
+                }
+            }
+
+            @Override
+            public String account(String providerKey) {
+                Configured c = provider.configured(providerKey);
+                return c == null ? null : c.account.id();
+            }
+        }, perRouter, perAccount, diags);
+    }
+
+    @Override
+    public List<StepEdge> order(List<StepView> steps) {
+        return Ordering.edges(steps);
+    }
+
+    @Override
+    public String concurrencyKey(StepView step, ObjectValue current) {
+        CloudResource r = provider.resource(step.type());
+        return r == null ? null : r.concurrencyKey(step, current);
+    }
+
+    @Override
+    public List<ObjectValue> read(String type, List<ObjectValue> priors, Diagnostics diags) {
+        try {
+            return provider.resource(type).read(api, priors);
+        } catch (ApiException e) {
+            diags.error("Failed to refresh " + type, "Reading " + priors.size() + " " + type + " from " + endpoint()
+                    + " failed: " + e.code() + " (" + e.getMessage() + "). Nothing was changed; the plan uses the "
+                    + "state as it was.", null);
+            return priors;
+        }
+    }
+
+    @Override
+    public ObjectValue importResource(String type, String id, Diagnostics diags) {
+        try {
+            ObjectValue v = provider.resource(type).importById(api, id, diags);
+            if (v == null && !diags.hasErrors()) {
+                diags.error("Cannot import non-existent remote object", "No " + type + " with id \"" + id + "\" exists "
+                        + "for provider " + key + " (" + endpoint() + ").", null);
+            }
+            return v;
+        } catch (ApiException e) {
+            diags.error("Import failed", "Reading " + type + " \"" + id + "\" failed: " + e.code() + " ("
+                    + e.getMessage() + ").", null);
+            return null;
+        }
+    }
+
+    @Override
+    public ObjectValue readData(String type, ObjectValue config, Diagnostics diags) {
+        DataSourceType d = provider.dataSource(type);
+        try {
+            return DataSources.read(d, api, config);
+        } catch (ApiException e) {
+            diags.error("Failed to read data source " + type, e.code() + ": " + e.getMessage(), null);
+            return null;
+        }
+    }
+
+    @Override
+    public ObjectValue execute(StepContext context, StepView step, ObjectValue current) throws StepException {
+        return provider.resource(step.type()).execute(api, account, context, step, current);
+    }
+}

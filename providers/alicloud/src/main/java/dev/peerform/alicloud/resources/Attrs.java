@@ -1,0 +1,52 @@
+package dev.peerform.alicloud.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Value;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Small conveniences over object values and API answers. */
+final class Attrs {
+
+    private Attrs() {
+    }
+
+    /** The attribute as a string when it is known and not null; otherwise null. */
+    static String str(ObjectValue o, String name) {
+        if (o == null) {
+            return null;
+        }
+        Value v = o.get(name);
+        if (v == null || v.isNull() || !v.isKnown()) {
+            return null;
+        }
+        Value u = v.unmarked();
+        return u instanceof dev.peerform.value.StringValue s ? s.value() : u.toString();
+    }
+
+    static Integer integer(ObjectValue o, String name) {
+        Value v = o == null ? null : o.get(name);
+        return v == null || v.isNull() || !v.isKnown() ? null : v.asNumber().intValue();
+    }
+
+    static ObjectValue with(ObjectValue o, Object... kv) {
+        Map<String, Value> m = new TreeMap<>(o.attributes());
+        for (int i = 0; i < kv.length; i += 2) {
+            Object v = kv[i + 1];
+            m.put((String) kv[i], v == null ? Value.nullOf(m.containsKey((String) kv[i])
+                    ? m.get((String) kv[i]).type() : dev.peerform.value.Type.STRING)
+                    : v instanceof Value val ? val : v instanceof Integer n ? Value.of(n) : Value.of(v.toString()));
+        }
+        return new ObjectValue(m);
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+    }
+
+    static Value strOrNull(String s) {
+        return s == null ? Value.nullOf(dev.peerform.value.Type.STRING) : Value.of(s);
+    }
+}

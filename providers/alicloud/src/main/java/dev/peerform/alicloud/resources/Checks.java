@@ -1,0 +1,85 @@
+package dev.peerform.alicloud.resources;
+
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.emulator.cloud.Spec;
+import dev.peerform.net.Cidr;
+import dev.peerform.value.ObjectValue;
+import java.util.Comparator;
+
+/** The cloud's rules that one resource's configuration can break, checked before anything is applied. */
+final class Checks {
+
+    static final Cidr RESERVED = Cidr.parse("100.64.0.0/10");
+
+    private Checks() {
+    }
+
+    static void cidr(ObjectValue config, String attribute, Diagnostics diags) {
+        String v = Attrs.str(config, attribute);
+        if (v == null) {
+            return;
+        }
+        try {
+            Cidr.parse(v);
+        } catch (IllegalArgumentException e) {
+            diags.error("Invalid CIDR block", attribute + " = \"" + v + "\" is not a CIDR block: " + e.getMessage()
+                    + ". Write it like 10.0.0.0/16.", null);
+        }
+    }
+
+    /** Names are 2-128 characters and start with a letter. */
+    static void name(ObjectValue config, String attribute, Diagnostics diags) {
+        String v = Attrs.str(config, attribute);
+        if (v != null && (v.length() < 2 || v.length() > 128 || !Character.isLetter(v.charAt(0)))) {
+            diags.error("Invalid name", attribute + " = \"" + v + "\" is not a valid name: it must be 2-128 "
+                    + "characters long and start with a letter.", null);
+        }
+    }
+
+    /** Descriptions are 2-256 characters and do not start with http:// or https://. */
+    static void description(ObjectValue config, String attribute, Diagnostics diags) {
+        String v = Attrs.str(config, attribute);
+        if (v != null && (v.length() < 2 || v.length() > 256 || v.startsWith("http://")
+                || v.startsWith("https://"))) {
+            diags.error("Invalid description", attribute + " must be 2-256 characters and must not start with "
+                    + "http:// or https://.", null);
+        }
+    }
+
+    /** The spec in the API's list closest to an unknown one: by name when one is a near spelling, else by size. */
+    static String nearestSpec(String given) {
+        String best = null;
+        int bestDistance = 3;
+        for (Spec s : Spec.initiatorSpecs()) {
+            int d = dev.peerform.diag.Suggestions.editDistance(given.toLowerCase(java.util.Locale.ROOT), s.apiName().toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = s.apiName();
+                bestDistance = d;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        int mbps = bandwidthOf(given);
+        return Spec.initiatorSpecs().stream().min(Comparator.comparingInt(s -> Math.abs(s.mbps() - mbps)))
+                .map(Spec::apiName).orElse("Large.2");
+    }
+
+    /** "Large.3" read as well as it can be: the family's base times the step. */
+    private static int bandwidthOf(String given) {
+        String[] parts = given.split("\\.");
+        int base = switch (parts[0].toLowerCase(java.util.Locale.ROOT)) {
+            case "mini" -> 1;
+            case "small" -> 10;
+            case "middle" -> 100;
+            case "large" -> 1000;
+            case "xlarge" -> 10000;
+            default -> 1000;
+        };
+        try {
+            return base * Integer.parseInt(parts[parts.length - 1]);
+        } catch (NumberFormatException e) {
+            return base;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.peerform.alicloud.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.transport.Api;
+import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.ChangeView;
+import dev.peerform.spi.Phase;
+import dev.peerform.spi.PlannedInstance;
+import dev.peerform.spi.Schema;
+import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepException;
+import dev.peerform.spi.StepSpec;
+import dev.peerform.spi.StepView;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code alicloud_router_interface_connection}: one end's side of a connection. Creating it sets that end's
+ * opposite information; on the initiator it then connects and waits until both ends are Active (on the acceptor it
+ * waits for that). The provider orders every connect after both ends' opposite information is set. A connection
+ * found suspended is resumed; destroying it suspends its interface and waits until Inactive.
+ */
+public final class ConnectionResource implements CloudResource {
+
+    public static final String TYPE = "alicloud_router_interface_connection";
+
+    private static final Schema SCHEMA = Schema.builder()
+            .attribute("id", AttributeSchema.computed(Type.STRING))
+            .attribute("interface_id", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("opposite_interface_id", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("opposite_router_type", AttributeSchema.optional(Type.STRING).forcesNew()
+                    .withDefault(Value.of("VRouter")))
+            .attribute("opposite_router_id", AttributeSchema.optional(Type.STRING).alsoComputed().forcesNew())
+            .attribute("opposite_interface_owner_id", AttributeSchema.optional(Type.STRING).alsoComputed()
+                    .forcesNew())
+            .attribute("status", AttributeSchema.computed(Type.STRING))
+            .build();
+
+    @Override
+    public String name() {
+        return TYPE;
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public boolean allowsCreateBeforeDestroy() {
+        return false;
+    }
+
+    @Override
+    public void validate(ObjectValue config, Diagnostics diags) {
+        String type = Attrs.str(config, "opposite_router_type");
+        if (type != null && !type.equals("VRouter") && !type.equals("VBR")) {
+            diags.error("Invalid opposite router type", "opposite_router_type must be \"VRouter\" or \"VBR\".", null);
+        }
+    }
+
+    /** A connection refresh found suspended (or still connecting) is planned back to Active: the repair. */
+    @Override
+    public PlannedInstance plan(ObjectValue prior, ObjectValue config) {
+        PlannedInstance p = PlannedInstance.fromSchema(SCHEMA, prior, config);
+        Map<String, Value> planned = new TreeMap<>(p.planned().attributes());
+        if (prior != null && p.requiresReplace().isEmpty()) {
+            planned.put("status", Value.of("Active"));
+        } else {
+            planned.put("status", Value.unknown(Type.STRING));
+        }
+        return new PlannedInstance(new ObjectValue(planned), p.requiresReplace());
+    }
+
+    @Override
+    public List<StepSpec> steps(ChangeView change) {
+        List<StepSpec> out = new ArrayList<>();
+        if (change.action().destroys()) {
+            out.add(StepSpec.of("suspend", Phase.DESTROY, "suspend the connection").waiting("Inactive"));
+        }
+        if (change.action() == ChangeAction.UPDATE) {
+            out.add(StepSpec.of("resume", Phase.UPDATE, "resume the connection").waiting("Active"));
+        } else if (change.action().creates()) {
+            out.add(StepSpec.of("set-opposite", Phase.CREATE, "set the opposite information"));
+            out.add(StepSpec.of("connect", Phase.CREATE, "connect (initiator) or await the connection (acceptor)")
+                    .waiting("both ends Active"));
+        }
+        return out;
+    }
+
+    @Override
+    public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
+            throws StepException {
+        String id = Attrs.str(current, "interface_id");
+        try {
+            switch (step.spec().name()) {
+                case "set-opposite" -> {
+                    JsonNode own = InterfaceReader.one(api, id, api.region());
+                    if (own == null) {
+                        throw StepException.permanent("the router interface " + id + " does not exist",
+                                "InvalidRouterInterfaceId.NotFound", "Check interface_id.");
+                    }
+                    String oppositeId = Attrs.str(current, "opposite_interface_id");
+                    String owner = Attrs.str(current, "opposite_interface_owner_id");
+                    String router = Attrs.str(current, "opposite_router_id");
+                    String oppositeRegion = Attrs.text(own, "OppositeRegionId");
+                    if (owner == null || router == null) {
+                        JsonNode opposite = InterfaceReader.one(api, oppositeId, oppositeRegion);
+                        if (opposite == null) {
+                            throw StepException.permanent("the opposite interface " + oppositeId + " is not in this "
+                                    + "account", "InvalidOppositeInterfaceId.NotFound", "For a peer in another "
+                                    + "account set opposite_router_id and opposite_interface_owner_id.");
+                        }
+                        router = router == null ? opposite.get("RouterId").asText() : router;
+                        owner = owner == null ? account.id() : owner;
+                    }
+                    if (owner == null) {
+                        throw StepException.permanent("the account of the opposite interface is not known",
+                                "MissingParameter", "Set opposite_interface_owner_id, or the provider's account_id.");
+                    }
+                    if (own.get("Status").asText().equals("Idle")) {
+                        api.call("ModifyRouterInterfaceAttribute", "RouterInterfaceId", id, "OppositeInterfaceId",
+                                oppositeId, "OppositeRouterId", router, "OppositeRouterType",
+                                Attrs.str(current, "opposite_router_type"), "OppositeInterfaceOwnerId", owner);
+                    }
+                    return Attrs.with(current, "id", id, "opposite_router_id", router,
+                            "opposite_interface_owner_id", owner);
+                }
+                case "connect" -> {
+                    JsonNode own = InterfaceReader.one(api, id, api.region());
+                    if (own != null && own.get("Role").asText().equals(RouterInterfaceResource.INITIATOR)
+                            && own.get("Status").asText().equals("Idle")) {
+                        api.call("ConnectRouterInterface", "RouterInterfaceId", id);
+                    }
+                    Waits.until(ctx, id + " to be Active", "Active", () -> InterfaceReader.status(api, id,
+                            api.region()));
+                    return Attrs.with(current, "status", "Active");
+                }
+                case "resume" -> {
+                    String status = InterfaceReader.status(api, id, api.region());
+                    if ("Inactive".equals(status)) {
+                        api.call("ActivateRouterInterface", "RouterInterfaceId", id);
+                    } else if ("Idle".equals(status)) {
+                        api.call("ConnectRouterInterface", "RouterInterfaceId", id);
+                    }
+                    Waits.until(ctx, id + " to be Active", "Active", () -> InterfaceReader.status(api, id,
+                            api.region()));
+                    return Attrs.with(current, "status", "Active");
+                }
+                case "suspend" -> {
+                    String status = InterfaceReader.status(api, id, api.region());
+                    if ("Active".equals(status)) {
+                        api.call("DeactivateRouterInterface", "RouterInterfaceId", id);
+                    }
+                    if (status != null && !status.equals("Idle")) {
+                        Waits.until(ctx, id + " to be Inactive", "Inactive", () -> InterfaceReader.status(api, id,
+                                api.region()));
+                    }
+                    return null;
+                }
+                default -> throw new IllegalStateException(step.spec().name());
+            }
+        } catch (ApiException e) {
+            throw Errors.step(e, step.spec().description());
+        }
+    }
+
+    @Override
+    public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
+        Map<String, JsonNode> found = InterfaceReader.byIds(api, priors.stream().map(p -> Attrs.str(p,
+                "interface_id")).toList(), api.region());
+        List<ObjectValue> out = new ArrayList<>();
+        for (ObjectValue p : priors) {
+            JsonNode n = found.get(Attrs.str(p, "interface_id"));
+            if (n == null || n.get("OppositeInterfaceId") == null || n.get("OppositeInterfaceId").isNull()) {
+                out.add(null);
+                continue;
+            }
+            out.add(Attrs.with(p, "status", n.get("Status").asText(), "opposite_interface_id",
+                    n.get("OppositeInterfaceId").asText(), "opposite_router_id", Attrs.text(n, "OppositeRouterId")));
+        }
+        return out;
+    }
+
+    @Override
+    public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
+        JsonNode n = InterfaceReader.one(api, id, api.region());
+        if (n == null || Attrs.text(n, "OppositeInterfaceId") == null) {
+            return null;
+        }
+        Map<String, Value> m = new TreeMap<>();
+        m.put("id", Value.of(id));
+        m.put("interface_id", Value.of(id));
+        m.put("opposite_interface_id", Value.of(n.get("OppositeInterfaceId").asText()));
+        m.put("opposite_router_type", Attrs.strOrNull(Attrs.text(n, "OppositeRouterType")));
+        m.put("opposite_router_id", Attrs.strOrNull(Attrs.text(n, "OppositeRouterId")));
+        m.put("opposite_interface_owner_id", Attrs.strOrNull(Attrs.text(n, "OppositeInterfaceOwnerId")));
+        m.put("status", Value.of(n.get("Status").asText()));
+        return new ObjectValue(m);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.peerform.alicloud.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.transport.Api;
+import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.net.Cidr;
+import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.ChangeView;
+import dev.peerform.spi.Phase;
+import dev.peerform.spi.Schema;
+import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepException;
+import dev.peerform.spi.StepSpec;
+import dev.peerform.spi.StepView;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code alicloud_route_entry}: destination -> next hop in a VPC's or a VBR's route table. Changes to one route
+ * table run one at a time (the cloud refuses concurrent ones with TaskConflict).
+ */
+public final class RouteEntryResource implements CloudResource {
+
+    public static final String TYPE = "alicloud_route_entry";
+
+    private static final Schema SCHEMA = Schema.builder()
+            .attribute("id", AttributeSchema.computed(Type.STRING))
+            .attribute("route_table_id", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("destination_cidrblock", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("nexthop_type", AttributeSchema.optional(Type.STRING).forcesNew()
+                    .withDefault(Value.of("RouterInterface")))
+            .attribute("nexthop_id", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("name", AttributeSchema.optional(Type.STRING).forcesNew())
+            .build();
+
+    @Override
+    public String name() {
+        return TYPE;
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public void validate(ObjectValue config, Diagnostics diags) {
+        String dest = Attrs.str(config, "destination_cidrblock");
+        if (dest != null) {
+            try {
+                Cidr c = Cidr.parse(dest);
+                if (c.isIpv4() && c.prefix() >= 1 && c.prefix() <= 10 && c.contains(Checks.RESERVED)) {
+                    diags.error("Reserved destination", "100.64.0.0/10 is reserved for the cloud's services and "
+                            + "cannot be a route's destination. Route the range as its two halves instead: one "
+                            + "alicloud_route_entry to \"100.64.0.0/11\" and one to \"100.96.0.0/11\".", null);
+                }
+            } catch (IllegalArgumentException e) {
+                diags.error("Invalid CIDR block", "destination_cidrblock = \"" + dest + "\" is not a CIDR block.",
+                        null);
+            }
+        }
+        String type = Attrs.str(config, "nexthop_type");
+        if (type != null && !type.equals("RouterInterface") && !type.equals("PhysicalConnection")) {
+            diags.error("Unsupported next hop type", "nexthop_type must be \"RouterInterface\" (or "
+                    + "\"PhysicalConnection\" in a VBR's table toward the data center).", null);
+        }
+        Checks.name(config, "name", diags);
+    }
+
+    @Override
+    public List<StepSpec> steps(ChangeView change) {
+        List<StepSpec> out = new ArrayList<>();
+        if (change.action().destroys()) {
+            out.add(StepSpec.of("delete", Phase.DESTROY, "delete the route").waiting("it is gone"));
+        }
+        if (change.action().creates()) {
+            out.add(StepSpec.of("create", Phase.CREATE, "add the route").waiting("it is Available"));
+        }
+        return out;
+    }
+
+    @Override
+    public String concurrencyKey(StepView step, ObjectValue current) {
+        String table = Attrs.str(current, "route_table_id");
+        return table == null ? null : "route-table:" + table;
+    }
+
+    @Override
+    public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
+            throws StepException {
+        String table = Attrs.str(current, "route_table_id");
+        String dest = Attrs.str(current, "destination_cidrblock");
+        try {
+            if (step.spec().name().equals("create")) {
+                api.call("CreateRouteEntry", "RouteTableId", table, "DestinationCidrBlock", dest, "NextHopType",
+                        Attrs.str(current, "nexthop_type"), "NextHopId", Attrs.str(current, "nexthop_id"),
+                        "RouteEntryName", Attrs.str(current, "name"), "ClientToken", ctx.clientToken());
+                Waits.until(ctx, "the route to " + dest, "Available", () -> status(api, table, dest));
+                return Attrs.with(current, "id", table + ":" + dest + ":" + Attrs.str(current, "nexthop_type") + ":"
+                        + Attrs.str(current, "nexthop_id"));
+            }
+            try {
+                api.call("DeleteRouteEntry", "RouteTableId", table, "DestinationCidrBlock", dest, "NextHopId",
+                        Attrs.str(current, "nexthop_id"));
+            } catch (ApiException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+            }
+            Waits.until(ctx, "the route to " + dest + " to go", null, () -> status(api, table, dest));
+            return null;
+        } catch (ApiException e) {
+            throw Errors.step(e, step.spec().description());
+        }
+    }
+
+    private static String status(Api api, String table, String dest) throws ApiException {
+        JsonNode r = api.call("DescribeRouteEntryList", "RouteTableId", table, "DestinationCidrBlock", dest);
+        JsonNode e = r.path("RouteEntrys").path("RouteEntry").path(0);
+        return e.isMissingNode() ? null : e.get("Status").asText();
+    }
+
+    /** One paged listing per route table, whatever the number of routes in it. */
+    @Override
+    public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
+        Map<String, Map<String, JsonNode>> tables = new LinkedHashMap<>();
+        for (ObjectValue p : priors) {
+            tables.putIfAbsent(Attrs.str(p, "route_table_id"), null);
+        }
+        for (String table : tables.keySet()) {
+            Map<String, JsonNode> entries = new HashMap<>();
+            for (int page = 1; ; page++) {
+                JsonNode r;
+                try {
+                    r = api.call("DescribeRouteEntryList", "RouteTableId", table, "PageSize", "50", "PageNumber",
+                            Integer.toString(page));
+                } catch (ApiException e) {
+                    if (e.isNotFound()) {
+                        break;
+                    }
+                    throw e;
+                }
+                r.path("RouteEntrys").path("RouteEntry").forEach(e -> entries.put(e.get("DestinationCidrBlock")
+                        .asText(), e));
+                if (page * 50 >= r.path("TotalCount").asInt()) {
+                    break;
+                }
+            }
+            tables.put(table, entries);
+        }
+        List<ObjectValue> out = new ArrayList<>();
+        for (ObjectValue p : priors) {
+            Map<String, JsonNode> entries = tables.get(Attrs.str(p, "route_table_id"));
+            JsonNode e = entries == null ? null : entries.get(normal(Attrs.str(p, "destination_cidrblock")));
+            if (e == null || e.get("Status").asText().equals("Deleting")) {
+                out.add(null);
+                continue;
+            }
+            JsonNode hop = e.path("NextHops").path("NextHop").path(0);
+            out.add(Attrs.with(p, "nexthop_id", hop.path("NextHopId").asText(), "nexthop_type",
+                    hop.path("NextHopType").asText()));
+        }
+        return out;
+    }
+
+    private static String normal(String cidr) {
+        try {
+            return Cidr.parse(cidr).network().toString();
+        } catch (IllegalArgumentException e) {
+            return cidr;
+        }
+    }
+
+    @Override
+    public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
+        String[] parts = id.split(":");
+        if (parts.length < 2) {
+            diags.error("Invalid import id", "A route entry is imported as <route_table_id>:<destination_cidrblock>, "
+                    + "like vtb-abc:10.1.0.0/16.", null);
+            return null;
+        }
+        JsonNode r = api.call("DescribeRouteEntryList", "RouteTableId", parts[0], "DestinationCidrBlock", parts[1]);
+        JsonNode e = r.path("RouteEntrys").path("RouteEntry").path(0);
+        if (e.isMissingNode()) {
+            return null;
+        }
+        JsonNode hop = e.path("NextHops").path("NextHop").path(0);
+        Map<String, Value> m = new HashMap<>();
+        m.put("route_table_id", Value.of(parts[0]));
+        m.put("destination_cidrblock", Value.of(e.get("DestinationCidrBlock").asText()));
+        m.put("nexthop_type", Value.of(hop.path("NextHopType").asText()));
+        m.put("nexthop_id", Value.of(hop.path("NextHopId").asText()));
+        m.put("name", Attrs.strOrNull(Attrs.text(e, "RouteEntryName")));
+        m.put("id", Value.of(parts[0] + ":" + e.get("DestinationCidrBlock").asText() + ":"
+                + hop.path("NextHopType").asText() + ":" + hop.path("NextHopId").asText()));
+        return new ObjectValue(m);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.peerform.alicloud.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.transport.Api;
+import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.ChangeView;
+import dev.peerform.spi.Phase;
+import dev.peerform.spi.Schema;
+import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepException;
+import dev.peerform.spi.StepSpec;
+import dev.peerform.spi.StepView;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code alicloud_express_connect_virtual_border_router}: a VBR on a physical connection. */
+public final class VbrResource implements CloudResource {
+
+    public static final String TYPE = "alicloud_express_connect_virtual_border_router";
+
+    private static final Schema SCHEMA = Schema.builder()
+            .attribute("id", AttributeSchema.computed(Type.STRING))
+            .attribute("physical_connection_id", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("vlan_id", AttributeSchema.required(Type.NUMBER).forcesNew())
+            .attribute("local_gateway_ip", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("peer_gateway_ip", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("peering_subnet_mask", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("virtual_border_router_name", AttributeSchema.optional(Type.STRING).forcesNew())
+            .attribute("route_table_id", AttributeSchema.computed(Type.STRING))
+            .attribute("status", AttributeSchema.computed(Type.STRING))
+            .build();
+
+    @Override
+    public String name() {
+        return TYPE;
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public void validate(ObjectValue config, Diagnostics diags) {
+        Integer vlan = Attrs.integer(config, "vlan_id");
+        if (vlan != null && (vlan < 0 || vlan > 2999)) {
+            diags.error("Invalid VLAN id", "vlan_id must be between 0 and 2999; " + vlan + " is not.", null);
+        }
+        Checks.name(config, "virtual_border_router_name", diags);
+    }
+
+    @Override
+    public List<StepSpec> steps(ChangeView change) {
+        List<StepSpec> out = new ArrayList<>();
+        if (change.action().destroys()) {
+            out.add(StepSpec.of("delete", Phase.DESTROY, "delete the VBR"));
+        }
+        if (change.action().creates()) {
+            out.add(StepSpec.of("create", Phase.CREATE, "create the VBR"));
+        }
+        return out;
+    }
+
+    @Override
+    public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
+            throws StepException {
+        try {
+            if (step.spec().name().equals("create")) {
+                JsonNode r = api.call("CreateVirtualBorderRouter", "PhysicalConnectionId",
+                        Attrs.str(current, "physical_connection_id"), "VlanId", Attrs.str(current, "vlan_id"),
+                        "LocalGatewayIp", Attrs.str(current, "local_gateway_ip"), "PeerGatewayIp",
+                        Attrs.str(current, "peer_gateway_ip"), "PeeringSubnetMask",
+                        Attrs.str(current, "peering_subnet_mask"), "Name",
+                        Attrs.str(current, "virtual_border_router_name"), "ClientToken", ctx.clientToken());
+                String id = r.get("VbrId").asText();
+                JsonNode described = describe(api, List.of(id)).get(id);
+                return Attrs.with(current, "id", id, "route_table_id", described.get("RouteTableId").asText(),
+                        "status", described.get("Status").asText());
+            }
+            try {
+                api.call("DeleteVirtualBorderRouter", "VbrId", Attrs.str(current, "id"));
+            } catch (ApiException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+            }
+            return null;
+        } catch (ApiException e) {
+            throw Errors.step(e, step.spec().description());
+        }
+    }
+
+    private static Map<String, JsonNode> describe(Api api, List<String> ids) throws ApiException {
+        Map<String, JsonNode> found = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 50) {
+            List<String> page = ids.subList(i, Math.min(ids.size(), i + 50));
+            List<String> kv = new ArrayList<>(List.of("Filter.1.Key", "VbrId", "PageSize", "50"));
+            for (int j = 0; j < page.size(); j++) {
+                kv.add("Filter.1.Value." + (j + 1));
+                kv.add(page.get(j));
+            }
+            JsonNode r = api.call("DescribeVirtualBorderRouters", kv.toArray(String[]::new));
+            r.path("VirtualBorderRouterSet").path("VirtualBorderRouterType")
+                    .forEach(v -> found.put(v.get("VbrId").asText(), v));
+        }
+        return found;
+    }
+
+    @Override
+    public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
+        Map<String, JsonNode> found = describe(api, priors.stream().map(p -> Attrs.str(p, "id")).toList());
+        List<ObjectValue> out = new ArrayList<>();
+        for (ObjectValue p : priors) {
+            JsonNode v = found.get(Attrs.str(p, "id"));
+            out.add(v == null ? null : fromApi(v));
+        }
+        return out;
+    }
+
+    private static ObjectValue fromApi(JsonNode v) {
+        Map<String, Value> m = new HashMap<>();
+        m.put("id", Value.of(v.get("VbrId").asText()));
+        m.put("physical_connection_id", Value.of(v.get("PhysicalConnectionId").asText()));
+        m.put("vlan_id", Value.of(v.get("VlanId").asInt()));
+        m.put("local_gateway_ip", Value.of(v.get("LocalGatewayIp").asText()));
+        m.put("peer_gateway_ip", Value.of(v.get("PeerGatewayIp").asText()));
+        m.put("peering_subnet_mask", Value.of(v.get("PeeringSubnetMask").asText()));
+        m.put("virtual_border_router_name", Attrs.strOrNull(Attrs.text(v, "Name")));
+        m.put("route_table_id", Value.of(v.get("RouteTableId").asText()));
+        m.put("status", Value.of(v.get("Status").asText()));
+        return new ObjectValue(m);
+    }
+
+    @Override
+    public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
+        JsonNode v = describe(api, List.of(id)).get(id);
+        return v == null ? null : fromApi(v);
+    }
+}

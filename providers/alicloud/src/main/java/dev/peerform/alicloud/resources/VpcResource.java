@@ -1,0 +1,124 @@
+package dev.peerform.alicloud.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.transport.Api;
+import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.ChangeView;
+import dev.peerform.spi.Phase;
+import dev.peerform.spi.Schema;
+import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepException;
+import dev.peerform.spi.StepSpec;
+import dev.peerform.spi.StepView;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code alicloud_vpc}: a VPC, its VRouter and its route table. */
+public final class VpcResource implements CloudResource {
+
+    public static final String TYPE = "alicloud_vpc";
+
+    private static final Schema SCHEMA = Schema.builder()
+            .attribute("id", AttributeSchema.computed(Type.STRING))
+            .attribute("cidr_block", AttributeSchema.required(Type.STRING).forcesNew())
+            .attribute("vpc_name", AttributeSchema.optional(Type.STRING).forcesNew())
+            .attribute("router_id", AttributeSchema.computed(Type.STRING))
+            .attribute("route_table_id", AttributeSchema.computed(Type.STRING))
+            .attribute("status", AttributeSchema.computed(Type.STRING))
+            .build();
+
+    @Override
+    public String name() {
+        return TYPE;
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public void validate(ObjectValue config, Diagnostics diags) {
+        Checks.cidr(config, "cidr_block", diags);
+        Checks.name(config, "vpc_name", diags);
+    }
+
+    @Override
+    public List<StepSpec> steps(ChangeView change) {
+        List<StepSpec> out = new ArrayList<>();
+        if (change.action().destroys()) {
+            out.add(StepSpec.of("delete", Phase.DESTROY, "delete the VPC"));
+        }
+        if (change.action().creates()) {
+            out.add(StepSpec.of("create", Phase.CREATE, "create the VPC"));
+        }
+        return out;
+    }
+
+    @Override
+    public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
+            throws StepException {
+        try {
+            if (step.spec().name().equals("create")) {
+                JsonNode r = api.call("CreateVpc", "CidrBlock", Attrs.str(current, "cidr_block"), "VpcName",
+                        Attrs.str(current, "vpc_name"), "ClientToken", ctx.clientToken());
+                return Attrs.with(current, "id", r.get("VpcId").asText(), "router_id", r.get("VRouterId").asText(),
+                        "route_table_id", r.get("RouteTableId").asText(), "status", "Available");
+            }
+            try {
+                api.call("DeleteVpc", "VpcId", Attrs.str(current, "id"));
+            } catch (ApiException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+            }
+            return null;
+        } catch (ApiException e) {
+            throw Errors.step(e, step.spec().description());
+        }
+    }
+
+    @Override
+    public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
+        Map<String, JsonNode> found = new HashMap<>();
+        for (int i = 0; i < priors.size(); i += 50) {
+            List<String> ids = new ArrayList<>();
+            for (ObjectValue p : priors.subList(i, Math.min(priors.size(), i + 50))) {
+                ids.add(Attrs.str(p, "id"));
+            }
+            JsonNode r = api.call("DescribeVpcs", "VpcId", String.join(",", ids), "PageSize", "50");
+            r.path("Vpcs").path("Vpc").forEach(v -> found.put(v.get("VpcId").asText(), v));
+        }
+        List<ObjectValue> out = new ArrayList<>();
+        for (ObjectValue p : priors) {
+            JsonNode v = found.get(Attrs.str(p, "id"));
+            out.add(v == null ? null : fromApi(v));
+        }
+        return out;
+    }
+
+    private static ObjectValue fromApi(JsonNode v) {
+        Map<String, Value> m = new HashMap<>();
+        m.put("id", Value.of(v.get("VpcId").asText()));
+        m.put("cidr_block", Value.of(v.get("CidrBlock").asText()));
+        m.put("vpc_name", Attrs.strOrNull(Attrs.text(v, "VpcName")));
+        m.put("router_id", Value.of(v.get("VRouterId").asText()));
+        m.put("route_table_id", Value.of(v.path("RouterTableIds").path("RouterTableIds").path(0).asText()));
+        m.put("status", Value.of(v.get("Status").asText()));
+        return new ObjectValue(m);
+    }
+
+    @Override
+    public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
+        JsonNode r = api.call("DescribeVpcs", "VpcId", id);
+        JsonNode v = r.path("Vpcs").path("Vpc").path(0);
+        return v.isMissingNode() ? null : fromApi(v);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.peerform.alicloud.rules;
+
+import dev.peerform.spi.ChangeView;
+import dev.peerform.spi.StepView;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.StringValue;
+import dev.peerform.value.Value;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an attribute points at, in a form two resources can be compared on before their ids exist: the id itself
+ * when it is known ({@code id:ri-...}), and the resources its expression refers to ({@code ref:alicloud_...}).
+ * Two attributes point at the same thing when these sets meet.
+ */
+final class Identity {
+
+    private Identity() {
+    }
+
+    static Set<String> of(ObjectValue values, Map<String, List<String>> references, String attribute) {
+        Set<String> out = new HashSet<>();
+        if (values != null) {
+            Value v = values.get(attribute);
+            if (v != null && v.isKnown() && !v.isNull() && v.unmarked() instanceof StringValue s) {
+                out.add("id:" + s.value());
+            }
+        }
+        for (String r : references.getOrDefault(attribute, List.of())) {
+            out.add("ref:" + r);
+        }
+        return out;
+    }
+
+    static Set<String> of(StepView s, String attribute) {
+        Set<String> out = of(s.after(), s.references(), attribute);
+        out.addAll(of(s.before(), Map.of(), attribute));
+        return out;
+    }
+
+    static Set<String> of(ChangeView c, String attribute) {
+        return of(c.current(), c.references() == null ? Map.of() : c.references(), attribute);
+    }
+
+    /** The identity of a resource itself: its id, and its address (what others' references name). */
+    static Set<String> self(String resourceAddress, ObjectValue values) {
+        Set<String> out = new HashSet<>();
+        out.add("ref:" + resourceAddress);
+        if (values != null) {
+            Value id = values.get("id");
+            if (id != null && id.isKnown() && !id.isNull() && id.unmarked() instanceof StringValue s) {
+                out.add("id:" + s.value());
+            }
+        }
+        return out;
+    }
+
+    static boolean meet(Set<String> a, Set<String> b) {
+        for (String x : a) {
+            if (b.contains(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.peerform.alicloud.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.emulator.api.ApiResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The VPC API for the provider: a call by action name, with retries and backoff on the transient errors of
+ * domain.md (throttling, unavailable, busy, conflicts, 5xx, lost answers); a refusal becomes an
+ * {@link ApiException} with the cloud's code.
+ */
+public final class Api {
+
+    private final VpcClient client;
+    private final String region;
+    private final int attempts;
+    private final Duration base;
+    private final Random random = new Random();
+
+    public Api(VpcClient client, String region, int attempts, Duration base) {
+        this.client = client;
+        this.region = region;
+        this.attempts = attempts;
+        this.base = base;
+    }
+
+    public VpcClient client() {
+        return client;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Calls {@code action} with {@code kv} (name, value, ...) in the provider's region. */
+    public JsonNode call(String action, String... kv) throws ApiException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("Action", action);
+        params.put("RegionId", region);
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                params.put(kv[i], kv[i + 1]);
+            }
+        }
+        return call(params);
+    }
+
+    public JsonNode call(Map<String, String> params) throws ApiException {
+        ApiException last = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            if (attempt > 0) {
+                sleep(attempt);
+            }
+            ApiResponse r;
+            try {
+                r = client.call(params);
+            } catch (CallLostException e) {
+                last = new ApiException(params.get("Action"), "NoResponse", 0, e.getMessage(), true);
+                continue;
+            }
+            if (r.ok()) {
+                return r.body();
+            }
+            String code = r.code() == null ? "Unknown" : r.code();
+            String message = r.body().path("Message").asText("");
+            last = new ApiException(params.get("Action"), code, r.status(), message, transientError(code, r.status()));
+            if (!last.isTransient()) {
+                throw last;
+            }
+        }
+        throw last;
+    }
+
+    /** domain.md, "Errors": the codes a client retries. */
+    public static boolean transientError(String code, int status) {
+        return status >= 500 || code.startsWith("Throttling") || code.equals("ServiceUnavailable")
+                || code.equals("SystemBusy") || code.equals("OperationConflict") || code.equals("TaskConflict");
+    }
+
+    private void sleep(int attempt) {
+        long ceiling = Math.min(5_000, base.toMillis() << Math.min(attempt, 10));
+        try {
+            Thread.sleep(ceiling / 2 + random.nextLong(ceiling / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.peerform.alicloud.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peerform.emulator.api.ApiResponse;
+import dev.peerform.emulator.api.VpcApi;
+import dev.peerform.emulator.wire.RpcRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The signed RPC client: every call is {@code POST /?<parameters>} with an empty form body, as the official SDKs
+ * send it, signed with signature version 1.0, with connect and read timeouts. A timeout or a dropped connection is
+ * a lost call (the caller retries it, creates with the same ClientToken).
+ */
+public final class HttpRpcClient implements VpcClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI endpoint;
+    private final String accessKeyId;
+    private final String secret;
+    private final Clock clock;
+    private final Duration readTimeout;
+    private final HttpClient http;
+
+    public HttpRpcClient(URI endpoint, String accessKeyId, String secret, Clock clock, Duration connectTimeout,
+            Duration readTimeout) {
+        this.endpoint = endpoint.getPath().isEmpty() ? endpoint.resolve("/") : endpoint;
+        this.accessKeyId = accessKeyId;
+        this.secret = secret;
+        this.clock = clock;
+        this.readTimeout = readTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    }
+
+    @Override
+    public ApiResponse call(Map<String, String> params) throws CallLostException {
+        Map<String, String> signed = RpcRequest.signed("POST", params, VpcApi.VERSION, accessKeyId, secret,
+                clock.instant(), UUID.randomUUID().toString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + RpcRequest.query(signed)))
+                .timeout(readTimeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new CallLostException("no answer from " + endpoint + " within " + readTimeout.toSeconds() + "s",
+                    e);
+        } catch (IOException e) {
+            throw new CallLostException("the connection to " + endpoint + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallLostException("interrupted", e);
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (!type.startsWith("application/json") || body == null || !body.isObject()) {
+            throw new CallLostException("the endpoint " + endpoint + " did not answer with JSON (HTTP "
+                    + response.statusCode() + ", " + type + ")", null);
+        }
+        return new ApiResponse(response.statusCode(), body);
+    }
+
+    @Override
+    public String describe() {
+        return endpoint.toString();
+    }
+}

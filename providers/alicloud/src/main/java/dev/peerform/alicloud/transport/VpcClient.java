@@ -1,0 +1,25 @@
+package dev.peerform.alicloud.transport;
+
+import dev.peerform.emulator.api.ApiResponse;
+import java.util.Map;
+
+/**
+ * One call of the VPC OpenAPI: the action's parameters in, the cloud's status and JSON body out. Implemented by the
+ * in-process emulator and by the signed RPC client over HTTP; everything above this interface is the same code.
+ */
+public interface VpcClient {
+
+    /**
+     * @throws CallLostException when the call may have reached the cloud but no answer came back (a timeout, a
+     *     closed connection): the caller retries, creates with the same ClientToken.
+     */
+    ApiResponse call(Map<String, String> params) throws CallLostException;
+
+    /** The endpoint, for the plan's list of providers. */
+    String describe();
+
+    /** The account these credentials belong to, when the endpoint can tell without a call (embedded). */
+    default String account() {
+        return null;
+    }
+}
