@@ -94,6 +94,7 @@ public final class Applier {
                 values.put(c.address(), v);
             }
         }
+        values.putAll(plan.data());
         this.evaluation = new Evaluation(root, plan.variables(), providers, cwd, values::get, false);
         this.evaluation.expansions(plan.expansions());
     }

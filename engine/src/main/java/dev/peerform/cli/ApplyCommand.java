@@ -126,7 +126,7 @@ class ApplyCommand implements Callable<Integer> {
             }
         }
         return new Plan(saved.mode(), saved.changes(), saved.outputs(), saved.drift(), saved.steps(), saved.lineage(),
-                saved.serial(), vars, saved.providerEndpoints(), saved.expansions(), saved.timestamp());
+                saved.serial(), vars, saved.providerEndpoints(), saved.expansions(), saved.data(), saved.timestamp());
     }
 
     private boolean confirm(Session session) throws IOException {

@@ -108,6 +108,51 @@ public final class BodyDecoder {
         return out;
     }
 
+    /**
+     * Like {@link #references(Body, String)}, but naming instances where the expression selects one, even through
+     * an index known only in the instance's context ({@code alicloud_vpc.each[each.key]} for key "web" is
+     * {@code alicloud_vpc.each["web"]}).
+     */
+    public static Map<String, List<String>> instanceReferences(Body body, String modulePrefix, Evaluator evaluator) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Attribute a : body.attributes()) {
+            List<String> refs = new ArrayList<>();
+            java.util.Set<Expr> indexed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            dev.peerform.lang.ExprWalker.walk(a.expr(), e -> {
+                String address = null;
+                if (e instanceof Expr.Index i && i.collection() instanceof Expr.ScopeTraversal t
+                        && resourceOf(t) != null && t.steps().size() == (t.root().equals("data") ? 2 : 1)) {
+                    Value key = evaluator.evaluate(i.key(), new dev.peerform.diag.Diagnostics());
+                    address = resourceOf(t) + keySuffix(key);
+                    indexed.add(t); // the walk visits it next: it is this instance, not the whole resource
+                } else if (e instanceof Expr.ScopeTraversal t && resourceOf(t) != null && !indexed.contains(t)) {
+                    int at = t.root().equals("data") ? 2 : 1;
+                    address = resourceOf(t) + (t.steps().size() > at && t.steps().get(at) instanceof Expr.IndexStep ix
+                            ? keySuffix(ix.key()) : "");
+                }
+                if (address != null && !refs.contains(modulePrefix + address)) {
+                    refs.add(modulePrefix + address);
+                }
+            });
+            out.put(a.name(), refs);
+        }
+        return out;
+    }
+
+    private static String keySuffix(Value key) {
+        if (key == null || !key.isKnown() || key.isNull() || key.isSensitive()) {
+            return "";
+        }
+        Value k = key.unmarked();
+        if (k instanceof dev.peerform.value.NumberValue n) {
+            return "[" + n.value().toBigInteger() + "]";
+        }
+        if (k instanceof dev.peerform.value.StringValue s) {
+            return "[\"" + s.value() + "\"]";
+        }
+        return "";
+    }
+
     /** {@code alicloud_vpc.a} for {@code alicloud_vpc.a.id}; {@code data.x.y}; null for var, local and the rest. */
     static String resourceOf(Expr.ScopeTraversal t) {
         switch (t.root()) {

@@ -9,12 +9,12 @@ import java.util.Map;
 /**
  * A plan: every instance's change, the outputs' changes, the drift refresh found, and the ordered action DAG. It
  * records the lineage and serial of the state it was made from, so that applying it to a state that moved since
- * is refused.
+ * is refused. {@code data} holds what the data sources read while planning: apply uses the same values.
  */
 public record Plan(Planner.Mode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
         StepGraph steps, String lineage, long serial, Map<String, Value> variables,
         Map<String, String> providerEndpoints, Map<dev.peerform.graph.ResourceAddress, Expansion> expansions,
-        Instant timestamp) {
+        Map<dev.peerform.graph.InstanceAddress, Value> data, Instant timestamp) {
 
     /** True when applying would change anything: a resource, an output, or (refresh-only) the drift. */
     public boolean hasChanges() {

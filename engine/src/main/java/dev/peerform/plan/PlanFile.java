@@ -94,6 +94,8 @@ public final class PlanFile {
                 after.addObject().put("id", p.id()).put("why", plan.steps().reason(p, s));
             }
         }
+        ObjectNode data = root.putObject("data");
+        plan.data().forEach((a, v) -> data.set(a.toString(), TaggedValues.encode(v)));
         ObjectNode expansions = root.putObject("expansions");
         plan.expansions().forEach((a, e) -> {
             ObjectNode n = expansions.putObject(a.toString());
@@ -172,8 +174,11 @@ public final class PlanFile {
                     TaggedValues.decode(k.getValue())));
             expansions.put(ra, new Expansion(Expansion.Kind.valueOf(e.getValue().get("kind").asText()), keys));
         });
+        Map<InstanceAddress, Value> data = new HashMap<>();
+        root.path("data").fields().forEachRemaining(e -> data.put(InstanceAddress.parse(e.getKey()),
+                TaggedValues.decode(e.getValue())));
         Plan plan = new Plan(Planner.Mode.valueOf(root.get("mode").asText()), changes, outputs, List.of(), steps,
-                root.get("lineage").asText(), root.get("serial").asLong(), variables, endpoints, expansions,
+                root.get("lineage").asText(), root.get("serial").asLong(), variables, endpoints, expansions, data,
                 Instant.parse(root.get("timestamp").asText()));
         return new Saved(plan, root.path("configuration_digest").asText());
     }

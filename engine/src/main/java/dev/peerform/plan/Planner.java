@@ -120,8 +120,14 @@ public final class Planner {
         }
         Map<String, String> endpoints = new TreeMap<>();
         providers.allConfigured().forEach((k, p) -> endpoints.put(k, p.endpoint()));
+        Map<InstanceAddress, Value> data = new HashMap<>();
+        planned.forEach((a, v) -> {
+            if (a.resource().mode() == Resource.Mode.DATA) {
+                data.put(a, v);
+            }
+        });
         Plan plan = new Plan(options.mode(), changes, outputs, refreshed.drift(), steps, prior.lineage(),
-                prior.serial(), variables, endpoints, new HashMap<>(evaluation.expansions()), clock.instant());
+                prior.serial(), variables, endpoints, new HashMap<>(evaluation.expansions()), data, clock.instant());
         return new Result(plan, refreshed.state());
     }
 
@@ -158,9 +164,10 @@ public final class Planner {
             return;
         }
         String providerKey = providerKeyFor(node.path(), r);
-        Map<String, List<String>> references = BodyDecoder.references(r.body(), prefix(node.path()));
         for (InstanceKey key : expansion.keys()) {
             InstanceAddress ia = address.instance(key);
+            Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(), prefix(node.path()),
+                    evaluation.evaluator(node.path(), evaluation.context(expansion, key), new Diagnostics()));
             inConfig.add(ia);
             Diagnostics local = new Diagnostics();
             ObjectValue config = evaluation.instanceConfig(node.path(), r, key, local);

@@ -44,10 +44,13 @@ final class Identity {
         return of(c.current(), c.references() == null ? Map.of() : c.references(), attribute);
     }
 
-    /** The identity of a resource itself: its id, and its address (what others' references name). */
-    static Set<String> self(String resourceAddress, ObjectValue values) {
+    /**
+     * The identity of a resource itself: its id, and its address (what others' references name); an instance of a
+     * count or for_each block answers to its instance address only, so that instances are told apart.
+     */
+    static Set<String> self(String address, ObjectValue values) {
         Set<String> out = new HashSet<>();
-        out.add("ref:" + resourceAddress);
+        out.add("ref:" + address);
         if (values != null) {
             Value id = values.get("id");
             if (id != null && id.isKnown() && !id.isNull() && id.unmarked() instanceof StringValue s) {

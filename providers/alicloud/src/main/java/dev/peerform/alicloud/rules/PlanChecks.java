@@ -64,7 +64,7 @@ public final class PlanChecks {
         List<Node> out = new ArrayList<>();
         for (ChangeView v : views) {
             if (v.type().equals(type)) {
-                Set<String> self = Identity.self(v.resourceAddress(), v.current());
+                Set<String> self = Identity.self(v.address(), v.current());
                 String id = str(v.current(), idAttribute);
                 if (id != null) {
                     self.add("id:" + id);
@@ -238,7 +238,7 @@ public final class PlanChecks {
             Set<String> tableIds = Identity.of(r, "route_table_id");
             Node tableOwner = null;
             for (Node n : concat(vpcs, vbrs)) {
-                Set<String> t = new HashSet<>(Identity.self(n.view.resourceAddress(), null));
+                Set<String> t = new HashSet<>(Identity.self(n.view.address(), null));
                 String tid = str(n.view.current(), "route_table_id");
                 if (tid != null) {
                     t.add("id:" + tid);
@@ -248,7 +248,7 @@ public final class PlanChecks {
                 }
             }
             if (tableOwner != null && !Identity.meet(routerOf(hop), tableOwner.self)
-                    && !Identity.meet(routerOf(hop), Identity.self(tableOwner.view.resourceAddress(), null))) {
+                    && !Identity.meet(routerOf(hop), Identity.self(tableOwner.view.address(), null))) {
                 diags.add(Diagnostic.errorAt(r.address(), "Next hop on another router", r.address() + " is in the "
                         + "route table of " + tableOwner.view.address() + ", but its next hop " + hop.view.address()
                         + " is an interface of another router. A route's next hop must be an interface of the router "

@@ -1,0 +1,89 @@
+# One physical connection serving several VPCs: one VBR on the leased line, and a router interface pair from it to
+# each VPC (a physical connection serves at most 5 VPCs; a VBR holds at most 5 router interfaces).
+
+variable "access_key" {
+  default = "LTAIpeerformDemo12345678"
+}
+variable "secret_key" {
+  default   = "demo-secret-12345678"
+  sensitive = true
+}
+
+variable "vpcs" {
+  description = "The VPCs to reach from the data center: name => CIDR block."
+  type        = map(string)
+  default = {
+    web = "10.41.0.0/16"
+    app = "10.42.0.0/16"
+    db  = "10.43.0.0/16"
+  }
+}
+
+provider "alicloud" {
+  region     = "cn-beijing"
+  access_key = var.access_key
+  secret_key = var.secret_key
+}
+
+resource "alicloud_express_connect_virtual_border_router" "line" {
+  physical_connection_id     = "pc-bj0peerformdemo0001"
+  vlan_id                    = 310
+  local_gateway_ip           = "10.31.0.1"
+  peer_gateway_ip            = "10.31.0.2"
+  peering_subnet_mask        = "255.255.255.252"
+  virtual_border_router_name = "shared-line"
+}
+
+resource "alicloud_vpc" "each" {
+  for_each   = var.vpcs
+  cidr_block = each.value
+  vpc_name   = each.key
+}
+
+resource "alicloud_router_interface" "vbr" {
+  for_each        = var.vpcs
+  opposite_region = "cn-beijing"
+  router_type     = "VBR"
+  router_id       = alicloud_express_connect_virtual_border_router.line.id
+  role            = "InitiatingSide"
+  specification   = "Middle.1"
+  name            = "line-to-${each.key}"
+}
+
+resource "alicloud_router_interface" "vpc" {
+  for_each        = var.vpcs
+  opposite_region = "cn-beijing"
+  router_type     = "VRouter"
+  router_id       = alicloud_vpc.each[each.key].router_id
+  role            = "AcceptingSide"
+  name            = "${each.key}-from-line"
+}
+
+resource "alicloud_router_interface_connection" "vbr" {
+  for_each              = var.vpcs
+  interface_id          = alicloud_router_interface.vbr[each.key].id
+  opposite_interface_id = alicloud_router_interface.vpc[each.key].id
+}
+
+resource "alicloud_router_interface_connection" "vpc" {
+  for_each              = var.vpcs
+  interface_id          = alicloud_router_interface.vpc[each.key].id
+  opposite_interface_id = alicloud_router_interface.vbr[each.key].id
+  opposite_router_type  = "VBR"
+}
+
+resource "alicloud_route_entry" "to_vpc" {
+  for_each              = var.vpcs
+  route_table_id        = alicloud_express_connect_virtual_border_router.line.route_table_id
+  destination_cidrblock = each.value
+  nexthop_type          = "RouterInterface"
+  nexthop_id            = alicloud_router_interface.vbr[each.key].id
+}
+
+resource "alicloud_route_entry" "to_idc" {
+  for_each              = var.vpcs
+  route_table_id        = alicloud_vpc.each[each.key].route_table_id
+  destination_cidrblock = "172.16.0.0/12"
+  nexthop_type          = "RouterInterface"
+  nexthop_id            = alicloud_router_interface.vpc[each.key].id
+}
