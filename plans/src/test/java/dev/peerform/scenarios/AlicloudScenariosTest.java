@@ -1,0 +1,158 @@
+package dev.peerform.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.peerform.emulator.Emulator;
+import dev.peerform.emulator.cloud.Model.CallRecord;
+import dev.peerform.emulator.store.FileStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The alicloud provider end to end: the examples applied through the CLI against the emulator, with the order of
+ * the cloud's calls asserted from the emulator's call log (domain.md, "Order of work").
+ */
+class AlicloudScenariosTest {
+
+    @TempDir
+    Path dir;
+
+    private static void ok(Scenario.Run r) {
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+    }
+
+    private static long count(Scenario s, String action) {
+        return s.actions().stream().filter(action::equals).count();
+    }
+
+    @Test
+    void sameAccountPeeringConnectsAfterBothEndsKnowTheirPeerThenAddsRoutesOnBothSides() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        assertEquals(2, count(s, "CreateRouterInterface"));
+        assertEquals(2, count(s, "ModifyRouterInterfaceAttribute"));
+        assertEquals(1, count(s, "ConnectRouterInterface"));
+        assertEquals(2, count(s, "CreateRouteEntry"));
+        assertTrue(s.last("CreateRouterInterface") < s.first("ModifyRouterInterfaceAttribute"));
+        assertTrue(s.last("ModifyRouterInterfaceAttribute") < s.first("ConnectRouterInterface"),
+                "both ends know their peer before the initiator connects: " + s.actions());
+        assertTrue(s.first("ConnectRouterInterface") < s.first("CreateRouteEntry"));
+        long active = new FileStore(dir.resolve(".peerform/cloud.json")).load().interfaces.values().stream()
+                .filter(ri -> ri.status.name().equals("Active")).count();
+        assertEquals(2, active, "both ends Active");
+        Scenario.Run clean = s.run("plan", "-detailed-exitcode");
+        assertEquals(0, clean.exitCode(), clean.out());
+    }
+
+    @Test
+    void crossAccountPeeringCreatesEachEndUnderItsOwnAccount() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-cross-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        List<CallRecord> creates = s.changes().stream().filter(c -> c.action.equals("CreateRouterInterface")).toList();
+        assertEquals(List.of("12345678", "87654321"), creates.stream().map(c -> c.account).sorted().toList());
+        CallRecord connect = s.changes().stream().filter(c -> c.action.equals("ConnectRouterInterface")).findFirst()
+                .orElseThrow();
+        assertEquals("12345678", connect.account, "the initiator's account connects");
+        assertTrue(s.last("ModifyRouterInterfaceAttribute") < s.first("ConnectRouterInterface"));
+    }
+
+    @Test
+    void vbrToVpcOnASharedLineRoutesTheDataCenterOverThePhysicalConnection() throws Exception {
+        Scenario s = Scenario.example("idc-to-vpc-shared-line", dir);
+        ok(s.run("apply", "-auto-approve"));
+        var world = new FileStore(dir.resolve(".peerform/cloud.json")).load();
+        List<String> routes = world.routes.values().stream().map(r -> r.destination + " " + r.nextHopType).sorted()
+                .toList();
+        assertTrue(routes.contains("172.16.0.0/12 PhysicalConnection"), routes.toString());
+        assertTrue(routes.contains("192.168.0.0/16 PhysicalConnection"), routes.toString());
+        assertTrue(routes.contains("172.16.0.0/12 RouterInterface"), routes.toString());
+        assertTrue(routes.contains("10.30.0.0/16 RouterInterface"), routes.toString());
+        assertEquals("12345678", s.changes().stream().filter(c -> c.action.equals("ConnectRouterInterface"))
+                .findFirst().orElseThrow().account, "the VBR's side initiates");
+    }
+
+    @Test
+    void cloudServiceRangeIsRoutedAsItsTwoHalves() throws Exception {
+        Scenario s = Scenario.example("cloud-services-over-leased-line", dir);
+        ok(s.run("apply", "-auto-approve"));
+        var world = new FileStore(dir.resolve(".peerform/cloud.json")).load();
+        List<String> dests = world.routes.values().stream().map(r -> r.destination).sorted().toList();
+        assertTrue(dests.containsAll(List.of("100.64.0.0/11", "100.96.0.0/11")), dests.toString());
+    }
+
+    @Test
+    void severalRoutesIntoOneTableAreAddedOneAtATime() throws Exception {
+        Scenario s = Scenario.example("one-line-several-vpcs", dir);
+        ok(s.run("apply", "-auto-approve"));
+        assertFalse(s.log().stream().anyMatch(c -> "TaskConflict".equals(c.result)),
+                "peerform serialises changes to one table: the cloud never saw two at once");
+        assertEquals(6, count(s, "CreateRouteEntry"));
+    }
+
+    @Test
+    void bandwidthChangesInPlace() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        Scenario.Run plan = s.run("plan", "-var", "bandwidth=Middle.5");
+        assertTrue(plan.out().contains("~ specification = \"Large.2\" -> \"Middle.5\""), plan.out());
+        assertTrue(plan.out().contains("Plan: 0 to add, 1 to change, 0 to destroy."), plan.out());
+        ok(s.run("apply", "-auto-approve", "-var", "bandwidth=Middle.5"));
+        assertEquals(1, count(s, "ModifyRouterInterfaceSpec"));
+        assertEquals(0, count(s, "DeleteRouterInterface"));
+    }
+
+    @Test
+    void destroyDeletesRoutesThenSuspendsAndWaitsThenDeletes() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        ok(s.run("destroy", "-auto-approve"));
+        assertTrue(s.last("DeleteRouteEntry") < s.first("DeactivateRouterInterface"), s.actions().toString());
+        assertTrue(s.last("DeactivateRouterInterface") < s.first("DeleteRouterInterface"));
+        assertTrue(s.last("DeleteRouterInterface") < s.first("DeleteVpc"));
+        assertTrue(s.log().stream().noneMatch(c -> !c.result.equals("OK") && !c.action.startsWith("Describe")),
+                "the cloud refused nothing");
+    }
+
+    @Test
+    void interfaceSuspendedOutOfBandIsDriftThatThePlanRepairs() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        String ri = s.run("output", "-raw", "initiator_interface").out().trim();
+        ok(s.run("emulator", "suspend", ri));
+        Thread.sleep(1_200); // the console's suspension takes the emulator's wall-clock transition time
+        Scenario.Run plan = s.run("plan", "-detailed-exitcode");
+        assertEquals(2, plan.exitCode(), plan.out() + plan.err());
+        assertTrue(plan.out().contains("Objects have changed outside of peerform"), plan.out());
+        assertTrue(plan.out().contains("resume the connection"), plan.out());
+        ok(s.run("apply", "-auto-approve"));
+        assertEquals(1, count(s, "ActivateRouterInterface"));
+        assertEquals(0, s.run("plan", "-detailed-exitcode").exitCode());
+    }
+
+    @Test
+    void sameScenarioOverSignedHttpAgainstTheEmulatorsServer() throws Exception {
+        Path world = dir.resolve("world/cloud.json");
+        Emulator emulator = Emulator.onFile(world, dev.peerform.emulator.Seed.defaultWorld(),
+                Emulator.Options.embedded().with(dev.peerform.emulator.cloud.Durations.all(
+                        java.time.Duration.ofMillis(20))));
+        try (var server = new dev.peerform.emulator.wire.EmulatorServer(emulator, java.time.Clock.systemUTC(), 0)) {
+            Scenario s = Scenario.example("vpc-peering-same-account", dir);
+            String text = java.nio.file.Files.readString(dir.resolve("main.tf")).replace("access_key = var.access_key",
+                    "access_key = var.access_key\n  endpoint   = \"" + server.uri() + "\"\n  account_id = \"87654321\"");
+            java.nio.file.Files.writeString(dir.resolve("main.tf"), text);
+            Scenario.Run plan = s.run("plan");
+            assertTrue(plan.out().contains(server.uri().toString()), "the plan names the endpoint: " + plan.out());
+            ok(s.run("apply", "-auto-approve"));
+            List<CallRecord> calls = new FileStore(world).log();
+            assertTrue(calls.stream().anyMatch(c -> c.action.equals("ConnectRouterInterface")
+                    && c.result.equals("OK")), "the calls went over HTTP, signatures verified");
+            assertFalse(java.nio.file.Files.exists(dir.resolve(".peerform/cloud.json")),
+                    "a remote endpoint never falls back to the embedded emulator");
+            ok(s.run("destroy", "-auto-approve"));
+        }
+    }
+}

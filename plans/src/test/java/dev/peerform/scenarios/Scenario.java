@@ -1,0 +1,79 @@
+package dev.peerform.scenarios;
+
+import dev.peerform.cli.Cli;
+import dev.peerform.cli.CliContext;
+import dev.peerform.emulator.cloud.Model.CallRecord;
+import dev.peerform.emulator.store.FileStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A working directory holding one configuration, run through the real CLI in process against the embedded
+ * emulator (transitions shortened to 20 ms), with the emulator's call log at hand to check what the cloud saw.
+ */
+final class Scenario {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    final Path dir;
+    final Map<String, String> env = new HashMap<>(Map.of("PEERFORM_EMULATOR_TRANSITION_MS", "20"));
+
+    Scenario(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A copy of an example of the repository. */
+    static Scenario example(String name, Path into) throws IOException {
+        Path source = Path.of("..", "examples", name);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".tf")).toList()) {
+                Files.copy(f, into.resolve(f.getFileName()));
+            }
+        }
+        return new Scenario(into);
+    }
+
+    static Scenario config(String text, Path into) throws IOException {
+        Files.writeString(into.resolve("main.tf"), text);
+        return new Scenario(into);
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Cli(new CliContext(dir, new PrintWriter(out, true), new PrintWriter(err, true), env))
+                .run(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The calls the emulator received, oldest first. */
+    List<CallRecord> log() {
+        return new FileStore(dir.resolve(".peerform/cloud.json")).log();
+    }
+
+    /** The calls that change the cloud (everything but Describe*). */
+    List<CallRecord> changes() {
+        return log().stream().filter(c -> !c.action.startsWith("Describe")).toList();
+    }
+
+    List<String> actions() {
+        return changes().stream().map(c -> c.action).toList();
+    }
+
+    int first(String action) {
+        List<String> a = actions();
+        return a.indexOf(action);
+    }
+
+    int last(String action) {
+        return actions().lastIndexOf(action);
+    }
+}
