@@ -5,6 +5,7 @@ import dev.peerform.emulator.cloud.Spec;
 import dev.peerform.net.Cidr;
 import dev.peerform.value.ObjectValue;
 import java.util.Comparator;
+import java.util.List;
 
 /** The cloud's rules that one resource's configuration can break, checked before anything is applied. */
 final class Checks {
@@ -46,23 +47,18 @@ final class Checks {
         }
     }
 
-    /** The spec in the API's list closest to an unknown one: by name when one is a near spelling, else by size. */
+    /**
+     * The spec in the API's list closest to an unknown one: among near spellings (a typo, or a step that does not
+     * exist, like Large.3) the one nearest in bandwidth; with no near spelling, the nearest bandwidth overall.
+     */
     static String nearestSpec(String given) {
-        String best = null;
-        int bestDistance = 3;
-        for (Spec s : Spec.initiatorSpecs()) {
-            int d = dev.peerform.diag.Suggestions.editDistance(given.toLowerCase(java.util.Locale.ROOT), s.apiName().toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                best = s.apiName();
-                bestDistance = d;
-            }
-        }
-        if (best != null) {
-            return best;
-        }
         int mbps = bandwidthOf(given);
-        return Spec.initiatorSpecs().stream().min(Comparator.comparingInt(s -> Math.abs(s.mbps() - mbps)))
-                .map(Spec::apiName).orElse("Large.2");
+        List<Spec> near = Spec.initiatorSpecs().stream().filter(s -> dev.peerform.diag.Suggestions.editDistance(
+                given.toLowerCase(java.util.Locale.ROOT), s.apiName().toLowerCase(java.util.Locale.ROOT)) <= 2)
+                .toList();
+        List<Spec> pool = near.isEmpty() ? Spec.initiatorSpecs() : near;
+        return pool.stream().min(Comparator.comparingInt(s -> Math.abs(s.mbps() - mbps))).map(Spec::apiName)
+                .orElse(Spec.DEFAULT_SAME_REGION.apiName());
     }
 
     /** "Large.3" read as well as it can be: the family's base times the step. */
