@@ -121,7 +121,9 @@ public final class PlanJson {
             n.put("before_sensitive", o.sensitive());
             n.put("after_sensitive", o.sensitive());
         }
-        root.set("prior_state", StateView.json(prior, providers));
+        if (prior.instanceCount() > 0 || !prior.outputs().isEmpty()) {
+            root.set("prior_state", StateView.json(prior, providers)); // Terraform leaves it out when empty
+        }
         root.set("configuration", configuration(module, providers));
         root.set("peerform_ordered_actions", orderedActions(plan));
         root.put("timestamp", plan.timestamp().toString());

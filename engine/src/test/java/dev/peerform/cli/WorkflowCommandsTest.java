@@ -126,7 +126,7 @@ class WorkflowCommandsTest {
         assertEquals(0, CliRun.in(dir, "plan", "-out=p.plan").exitCode());
         JsonNode plan = new ObjectMapper().readTree(CliRun.in(dir, "show", "-json", "p.plan").out());
         for (String key : new String[] {"format_version", "terraform_version", "variables", "planned_values",
-            "resource_changes", "output_changes", "prior_state", "configuration", "timestamp", "applyable",
+            "resource_changes", "output_changes", "configuration", "timestamp", "applyable",
             "complete", "errored", "peerform_ordered_actions"}) {
             assertTrue(plan.has(key), key);
         }
