@@ -29,6 +29,21 @@ class AlicloudScenariosTest {
         return s.actions().stream().filter(action::equals).count();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"vpc-peering-same-account", "vpc-peering-cross-account",
+        "idc-to-vpc-shared-line", "one-line-several-vpcs", "cloud-services-over-leased-line", "lifecycle-walk"})
+    void everyExampleAppliesPlansCleanAndDestroysCleanly(String example) throws Exception {
+        Scenario s = Scenario.example(example, dir);
+        ok(s.run("apply", "-auto-approve"));
+        Scenario.Run clean = s.run("plan", "-detailed-exitcode");
+        assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+        ok(s.run("destroy", "-auto-approve"));
+        assertEquals("", s.run("state", "list").out());
+        var world = new FileStore(dir.resolve(".peerform/cloud.json")).load();
+        assertEquals(0, world.interfaces.size(), "no interface left behind");
+        assertEquals(0, world.routes.size(), "no route left behind");
+    }
+
     @Test
     void sameAccountPeeringConnectsAfterBothEndsKnowTheirPeerThenAddsRoutesOnBothSides() throws Exception {
         Scenario s = Scenario.example("vpc-peering-same-account", dir);
