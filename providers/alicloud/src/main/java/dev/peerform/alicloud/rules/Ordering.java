@@ -6,6 +6,11 @@ import dev.peerform.spi.Phase;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepView;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,40 +30,60 @@ public final class Ordering {
 
     public static List<StepEdge> edges(List<StepView> steps) {
         List<StepEdge> out = new ArrayList<>();
-        List<StepView> setOpposite = named(steps, ConnectionResource.TYPE, "set-opposite");
         List<StepView> connect = named(steps, ConnectionResource.TYPE, "connect");
+        // set-opposite steps by the interface they set: a connect looks its peer's up instead of scanning
+        Map<String, List<StepView>> setOppositeByInterface = byToken(named(steps, ConnectionResource.TYPE,
+                "set-opposite"), "interface_id");
         for (StepView c : connect) {
             Set<String> mine = Identity.of(c, "interface_id");
-            Set<String> peer = Identity.of(c, "opposite_interface_id");
-            for (StepView s : setOpposite) {
-                if (Identity.meet(Identity.of(s, "interface_id"), peer)
-                        && Identity.meet(Identity.of(s, "opposite_interface_id"), mine)) {
+            for (StepView s : candidates(setOppositeByInterface, Identity.of(c, "opposite_interface_id"))) {
+                if (Identity.meet(Identity.of(s, "opposite_interface_id"), mine)) {
                     out.add(new StepEdge(s, c, "the peer's opposite information is set"));
                 }
             }
         }
-        List<StepView> routeCreates = named(steps, RouteEntryResource.TYPE, "create");
-        List<StepView> routeDeletes = named(steps, RouteEntryResource.TYPE, "delete");
-        List<StepView> suspends = named(steps, ConnectionResource.TYPE, "suspend");
-        for (StepView r : routeCreates) {
-            Set<String> hop = Identity.of(r, "nexthop_id");
-            for (StepView c : connect) {
-                if (Identity.meet(hop, Identity.of(c, "interface_id"))
-                        || Identity.meet(hop, Identity.of(c, "opposite_interface_id"))) {
-                    out.add(new StepEdge(c, r, "the connection is Active"));
-                }
+        Map<String, List<StepView>> connectByEnd = byToken(connect, "interface_id");
+        byToken(connect, "opposite_interface_id").forEach((k, v) -> connectByEnd.computeIfAbsent(k,
+                x -> new ArrayList<>()).addAll(v));
+        for (StepView r : named(steps, RouteEntryResource.TYPE, "create")) {
+            for (StepView c : candidates(connectByEnd, Identity.of(r, "nexthop_id"))) {
+                out.add(new StepEdge(c, r, "the connection is Active"));
             }
         }
-        for (StepView r : routeDeletes) {
-            Set<String> hop = Identity.of(r, "nexthop_id");
-            for (StepView c : suspends) {
-                if (Identity.meet(hop, Identity.of(c, "interface_id"))
-                        || Identity.meet(hop, Identity.of(c, "opposite_interface_id"))) {
-                    out.add(new StepEdge(r, c, "no route uses the interface any more"));
-                }
+        List<StepView> suspends = named(steps, ConnectionResource.TYPE, "suspend");
+        Map<String, List<StepView>> suspendByEnd = byToken(suspends, "interface_id");
+        byToken(suspends, "opposite_interface_id").forEach((k, v) -> suspendByEnd.computeIfAbsent(k,
+                x -> new ArrayList<>()).addAll(v));
+        for (StepView r : named(steps, RouteEntryResource.TYPE, "delete")) {
+            for (StepView c : candidates(suspendByEnd, Identity.of(r, "nexthop_id"))) {
+                out.add(new StepEdge(r, c, "no route uses the interface any more"));
             }
         }
         return out;
+    }
+
+    private static Map<String, List<StepView>> byToken(List<StepView> steps, String attribute) {
+        Map<String, List<StepView>> out = new HashMap<>();
+        for (StepView s : steps) {
+            for (String t : Identity.of(s, attribute)) {
+                out.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The steps indexed under any of the tokens, each once, in a stable order. */
+    private static List<StepView> candidates(Map<String, List<StepView>> index, Set<String> tokens) {
+        Set<StepView> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<StepView> ordered = new ArrayList<>();
+        for (String t : new TreeSet<>(tokens)) {
+            for (StepView s : index.getOrDefault(t, List.of())) {
+                if (out.add(s)) {
+                    ordered.add(s);
+                }
+            }
+        }
+        return ordered;
     }
 
     private static List<StepView> named(List<StepView> steps, String type, String name) {

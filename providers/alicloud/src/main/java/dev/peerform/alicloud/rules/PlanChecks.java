@@ -75,6 +75,27 @@ public final class PlanChecks {
         return out;
     }
 
+    /** Nodes by every identity token they answer to, so that finding one costs a few lookups, not a scan. */
+    private static final class Index {
+        private final Map<String, Node> byToken = new java.util.HashMap<>();
+
+        Index(List<Node> nodes) {
+            for (Node n : nodes) {
+                n.self.forEach(t -> byToken.putIfAbsent(t, n));
+            }
+        }
+
+        Node find(Set<String> identity) {
+            for (String t : identity) {
+                Node n = byToken.get(t);
+                if (n != null) {
+                    return n;
+                }
+            }
+            return null;
+        }
+    }
+
     private static Node find(List<Node> nodes, Set<String> identity) {
         for (Node n : nodes) {
             if (Identity.meet(n.self, identity)) {
@@ -91,34 +112,49 @@ public final class PlanChecks {
 
     private static void oneConnectionPerRouterPair(List<ChangeView> connections, List<Node> interfaces,
             Diagnostics diags) {
-        record Pair(ChangeView view, Set<String> a, Set<String> b, Set<String> mine, Set<String> peer) {
-        }
-        List<Pair> pairs = new ArrayList<>();
+        Index index = new Index(interfaces);
+        // connections grouped by the (unordered) pair of routers they join; the two sides of one pair share a group
+        Map<String, List<ChangeView>> byRouters = new LinkedHashMap<>();
+        Map<ChangeView, String[]> ends = new java.util.HashMap<>();
         for (ChangeView c : connections) {
-            Node mine = find(interfaces, Identity.of(c, "interface_id"));
-            Node peer = find(interfaces, Identity.of(c, "opposite_interface_id"));
+            Node mine = index.find(Identity.of(c, "interface_id"));
+            Node peer = index.find(Identity.of(c, "opposite_interface_id"));
             if (mine == null || peer == null) {
                 continue;
             }
-            pairs.add(new Pair(c, routerOf(mine), routerOf(peer), mine.self, peer.self));
+            String a = first(routerOf(mine));
+            String b = first(routerOf(peer));
+            if (a == null || b == null) {
+                continue;
+            }
+            String key = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+            byRouters.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+            ends.put(c, new String[] {first(mine.self), first(peer.self)});
         }
-        Set<String> reported = new HashSet<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            for (int j = i + 1; j < pairs.size(); j++) {
-                Pair x = pairs.get(i);
-                Pair y = pairs.get(j);
-                boolean samePair = Identity.meet(x.mine, y.peer) && Identity.meet(x.peer, y.mine);
-                boolean sameRouters = (Identity.meet(x.a, y.a) && Identity.meet(x.b, y.b))
-                        || (Identity.meet(x.a, y.b) && Identity.meet(x.b, y.a));
-                if (!samePair && sameRouters && reported.add(y.view.address())) {
-                    diags.add(Diagnostic.errorAt(y.view.address(), "Two connections between the same two routers",
-                            y.view.address() + " and " + x.view.address() + " would both join the same two "
-                                    + "routers, but the cloud allows only one connected pair between two routers "
+        for (List<ChangeView> group : byRouters.values()) {
+            Set<String> pairs = new java.util.LinkedHashSet<>();
+            ChangeView firstSeen = null;
+            for (ChangeView c : group) {
+                String[] e = ends.get(c);
+                String pair = e[0].compareTo(e[1]) < 0 ? e[0] + "|" + e[1] : e[1] + "|" + e[0];
+                if (pairs.isEmpty()) {
+                    firstSeen = c;
+                }
+                if (pairs.add(pair) && pairs.size() > 1) {
+                    diags.add(Diagnostic.errorAt(c.address(), "Two connections between the same two routers",
+                            c.address() + " and " + firstSeen.address() + " would both join the same two routers, "
+                                    + "but the cloud allows only one connected pair between two routers "
                                     + "(Forbidden.OnlyOneConnection). Remove one of them, or to change bandwidth "
                                     + "change the initiator's specification in place."));
                 }
             }
         }
+    }
+
+    /** The identity token a set is grouped by: the resource reference when there is one, else the id. */
+    private static String first(Set<String> identity) {
+        return identity.stream().filter(t -> t.startsWith("ref:")).sorted().findFirst()
+                .orElse(identity.stream().sorted().findFirst().orElse(null));
     }
 
     private static void interfacesPerRouter(List<Node> interfaces, Existing existing, int limit, Diagnostics diags) {
@@ -183,14 +219,16 @@ public final class PlanChecks {
 
     private static void overlappingPeers(List<ChangeView> connections, List<Node> interfaces, List<Node> vpcs,
             Diagnostics diags) {
+        Index ris = new Index(interfaces);
+        Index vpcIndex = new Index(vpcs);
         for (ChangeView c : connections) {
-            Node mine = find(interfaces, Identity.of(c, "interface_id"));
-            Node peer = find(interfaces, Identity.of(c, "opposite_interface_id"));
+            Node mine = ris.find(Identity.of(c, "interface_id"));
+            Node peer = ris.find(Identity.of(c, "opposite_interface_id"));
             if (mine == null || peer == null) {
                 continue;
             }
-            Node a = find(vpcs, routerOf(mine));
-            Node b = find(vpcs, routerOf(peer));
+            Node a = vpcIndex.find(routerOf(mine));
+            Node b = vpcIndex.find(routerOf(peer));
             if (a == null || b == null) {
                 continue;
             }
@@ -216,6 +254,15 @@ public final class PlanChecks {
             return id.stream().sorted().findFirst().orElse(null);
         };
         Map<String, Map<String, ChangeView>> seen = new LinkedHashMap<>();
+        Index ris = new Index(interfaces);
+        Map<String, Node> tableOwners = new java.util.HashMap<>();
+        for (Node n : concat(vpcs, vbrs)) {
+            tableOwners.put("ref:" + n.view.address(), n);
+            String tid = str(n.view.current(), "route_table_id");
+            if (tid != null) {
+                tableOwners.put("id:" + tid, n);
+            }
+        }
         for (ChangeView r : routes) {
             String dest = str(r.current(), "destination_cidrblock");
             String table = tableKey.apply(r, "route_table_id");
@@ -231,21 +278,13 @@ public final class PlanChecks {
             if (!"RouterInterface".equals(str(r.current(), "nexthop_type"))) {
                 continue;
             }
-            Node hop = find(interfaces, Identity.of(r, "nexthop_id"));
+            Node hop = ris.find(Identity.of(r, "nexthop_id"));
             if (hop == null) {
                 continue;
             }
-            Set<String> tableIds = Identity.of(r, "route_table_id");
             Node tableOwner = null;
-            for (Node n : concat(vpcs, vbrs)) {
-                Set<String> t = new HashSet<>(Identity.self(n.view.address(), null));
-                String tid = str(n.view.current(), "route_table_id");
-                if (tid != null) {
-                    t.add("id:" + tid);
-                }
-                if (Identity.meet(t, tableIds)) {
-                    tableOwner = n;
-                }
+            for (String t : Identity.of(r, "route_table_id")) {
+                tableOwner = tableOwner != null ? tableOwner : tableOwners.get(t);
             }
             if (tableOwner != null && !Identity.meet(routerOf(hop), tableOwner.self)
                     && !Identity.meet(routerOf(hop), Identity.self(tableOwner.view.address(), null))) {
@@ -261,24 +300,28 @@ public final class PlanChecks {
     /** A route over one end of a connection and none back over the other end: traffic could not return. */
     private static void oneWayRouting(List<ChangeView> routes, List<Node> interfaces, List<ChangeView> connections,
             Diagnostics diags) {
+        Index ris = new Index(interfaces);
+        Map<Node, Node> peerOf = new java.util.HashMap<>();
+        for (ChangeView c : connections) {
+            Node mine = ris.find(Identity.of(c, "interface_id"));
+            Node peer = ris.find(Identity.of(c, "opposite_interface_id"));
+            if (mine != null && peer != null) {
+                peerOf.put(mine, peer);
+            }
+        }
+        Set<Node> routedOver = new HashSet<>();
+        Map<ChangeView, Node> hops = new java.util.HashMap<>();
         for (ChangeView r : routes) {
-            Node hop = find(interfaces, Identity.of(r, "nexthop_id"));
-            if (hop == null) {
-                continue;
+            Node hop = ris.find(Identity.of(r, "nexthop_id"));
+            if (hop != null) {
+                routedOver.add(hop);
+                hops.put(r, hop);
             }
-            Set<String> peerSelf = null;
-            for (ChangeView c : connections) {
-                if (Identity.meet(Identity.of(c, "interface_id"), hop.self)) {
-                    Node peer = find(interfaces, Identity.of(c, "opposite_interface_id"));
-                    peerSelf = peer == null ? null : peer.self;
-                }
-            }
-            if (peerSelf == null) {
-                continue;
-            }
-            final Set<String> peer = peerSelf;
-            boolean back = routes.stream().anyMatch(x -> Identity.meet(Identity.of(x, "nexthop_id"), peer));
-            if (!back) {
+        }
+        for (ChangeView r : routes) {
+            Node hop = hops.get(r);
+            Node peer = hop == null ? null : peerOf.get(hop);
+            if (peer != null && !routedOver.contains(peer)) {
                 diags.add(Diagnostic.warningAt(r.address(), "One-way routing", r.address() + " sends traffic over "
                         + hop.view.address() + ", but no route sends traffic back over the other end of that "
                         + "connection. Add a route in the peer's table whose next hop is the peer's interface."));
