@@ -184,9 +184,8 @@ public final class PlanRenderer {
             StringBuilder line = new StringBuilder();
             line.append("  ").append(String.format("%" + width + "d", numbers.get(s))).append(". ").append(s.label());
             Set<String> waits = new LinkedHashSet<>();
-            for (PlannedStep p : plan.steps().predecessors(s)) {
-                waits.add(Integer.toString(numbers.get(p)));
-            }
+            plan.steps().predecessors(s).stream().map(numbers::get).sorted()
+                    .forEach(n -> waits.add(Integer.toString(n)));
             List<String> reasons = new ArrayList<>(new LinkedHashSet<>(plan.steps().reasonsInto(s)));
             if (!s.spec().waitsFor().isEmpty()) {
                 line.append(" — waits until ").append(s.spec().waitsFor());
