@@ -185,7 +185,7 @@ public final class PlanRenderer {
             line.append("  ").append(String.format("%" + width + "d", numbers.get(s))).append(". ").append(s.label());
             Set<String> waits = new LinkedHashSet<>();
             plan.steps().predecessors(s).stream().map(numbers::get).sorted()
-                    .forEach(n -> waits.add(Integer.toString(n)));
+                    .forEach(k -> waits.add(Integer.toString(k)));
             List<String> reasons = new ArrayList<>(new LinkedHashSet<>(plan.steps().reasonsInto(s)));
             if (!s.spec().waitsFor().isEmpty()) {
                 line.append(" — waits until ").append(s.spec().waitsFor());
