@@ -8,7 +8,8 @@ case "$which" in
   language) module=engine; class=dev.peerform.bench.LanguageBenchmark ;;
   emulator) module=providers/alicloud-emulator; class=dev.peerform.emulator.bench.EmulatorBenchmark ;;
   engine) module=engine; class=dev.peerform.bench.EngineBenchmark; "$root/peerform" version >/dev/null ;;
-  *) echo "unknown benchmark '$which' (known: language, emulator, engine)" >&2; exit 2 ;;
+  provider) module=plans; class=dev.peerform.bench.ProviderBenchmark; "$root/peerform" version >/dev/null ;;
+  *) echo "unknown benchmark '$which' (known: language, emulator, engine, provider)" >&2; exit 2 ;;
 esac
 cd "$root"
 # -am resolves the sibling modules from the reactor; the engine, built last, writes the classpath file last

@@ -1,0 +1,188 @@
+package dev.peerform.bench;
+
+import dev.peerform.emulator.Seed;
+import dev.peerform.emulator.cloud.Cloud;
+import dev.peerform.emulator.cloud.Durations;
+import dev.peerform.emulator.cloud.Model;
+import dev.peerform.emulator.cloud.Quotas;
+import dev.peerform.emulator.cloud.World;
+import dev.peerform.emulator.store.FileStore;
+import dev.peerform.graph.InstanceAddress;
+import dev.peerform.plan.AttributeCodec;
+import dev.peerform.plan.ProviderSet;
+import dev.peerform.spi.Schema;
+import dev.peerform.state.InstanceState;
+import dev.peerform.state.LocalBackend;
+import dev.peerform.state.State;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The provider benchmark (README, "Benchmarks"): a no-op plan, with refresh, of N peering connections (5 resources
+ * each: two interfaces, two connection sides, a route) against the embedded emulator, as a whole process. Reports
+ * the wall time and the API calls the emulator received. Run with {@code bench/run.sh provider [N]}.
+ */
+public final class ProviderBenchmark {
+
+    private static final String ACCOUNT = Seed.ACCOUNT_B;
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        Path dir = Files.createTempDirectory("peerform-bench-provider");
+        long t0 = System.nanoTime();
+        World world = Seed.defaultWorld();
+        Cloud cloud = new Cloud(world, Clock.systemUTC(), Durations.INSTANT, new Quotas(5, 2 * n + 10, 5, 200));
+        StringBuilder config = new StringBuilder("""
+                provider "alicloud" {
+                  region                     = "cn-hangzhou"
+                  access_key                 = "LTAIpeerformDemo87654321"
+                  secret_key                 = "demo-secret-87654321"
+                  max_interfaces_per_account = %d
+                }
+                """.formatted(2 * n + 10));
+        State state = State.empty();
+        ProviderSet providers = ProviderSet.available(Map.of());
+        String provider = "provider[\"registry.terraform.io/aliyun/alicloud\"]";
+        for (int i = 0; i < n; i++) {
+            String cidrA = "10." + (i / 250) + "." + (i % 250) + ".0/24";
+            String cidrB = "11." + (i / 250) + "." + (i % 250) + ".0/24";
+            Model.Vpc a = cloud.createVpc(ACCOUNT, "cn-hangzhou", cidrA, null);
+            Model.Vpc b = cloud.createVpc(ACCOUNT, "cn-hangzhou", cidrB, null);
+            Model.RouterInterface init = cloud.createInterface(ACCOUNT, new Cloud.NewInterface("cn-hangzhou",
+                    Cloud.INITIATOR, Cloud.VROUTER, a.vrouterId, "Large.2", "cn-hangzhou", null, null, null, null,
+                    null, null, null, null, null, null, 0, null));
+            Model.RouterInterface acc = cloud.createInterface(ACCOUNT, new Cloud.NewInterface("cn-hangzhou",
+                    Cloud.ACCEPTOR, Cloud.VROUTER, b.vrouterId, "Negative", "cn-hangzhou", null, null, null, null,
+                    null, null, null, null, null, null, 0, null));
+            cloud.modifyInterface(ACCOUNT, acc.id, new Cloud.InterfaceChanges(null, null, init.id, a.vrouterId,
+                    "VRouter", ACCOUNT, null, null, false));
+            cloud.modifyInterface(ACCOUNT, init.id, new Cloud.InterfaceChanges(null, null, acc.id, b.vrouterId,
+                    "VRouter", ACCOUNT, null, null, false));
+            cloud.connect(ACCOUNT, init.id);
+            cloud.settle();
+            cloud.createRoute(ACCOUNT, a.routeTableId, cidrB, "RouterInterface", init.id, null);
+            cloud.settle();
+            config.append("""
+                    resource "alicloud_router_interface" "init%1$d" {
+                      opposite_region = "cn-hangzhou"
+                      router_type     = "VRouter"
+                      router_id       = "%2$s"
+                      role            = "InitiatingSide"
+                      specification   = "Large.2"
+                    }
+                    resource "alicloud_router_interface" "acc%1$d" {
+                      opposite_region = "cn-hangzhou"
+                      router_type     = "VRouter"
+                      router_id       = "%3$s"
+                      role            = "AcceptingSide"
+                    }
+                    resource "alicloud_router_interface_connection" "init%1$d" {
+                      interface_id          = alicloud_router_interface.init%1$d.id
+                      opposite_interface_id = alicloud_router_interface.acc%1$d.id
+                    }
+                    resource "alicloud_router_interface_connection" "acc%1$d" {
+                      interface_id          = alicloud_router_interface.acc%1$d.id
+                      opposite_interface_id = alicloud_router_interface.init%1$d.id
+                    }
+                    resource "alicloud_route_entry" "r%1$d" {
+                      route_table_id        = "%4$s"
+                      destination_cidrblock = "%5$s"
+                      nexthop_type          = "RouterInterface"
+                      nexthop_id            = alicloud_router_interface.init%1$d.id
+                    }
+                    """.formatted(i, a.vrouterId, b.vrouterId, a.routeTableId, cidrB));
+            put(state, providers, provider, "alicloud_router_interface.init" + i, ri(init, a.vrouterId, "Large.2"));
+            put(state, providers, provider, "alicloud_router_interface.acc" + i, ri(acc, b.vrouterId, "Negative"));
+            put(state, providers, provider, "alicloud_router_interface_connection.init" + i,
+                    connection(init.id, acc.id, b.vrouterId));
+            put(state, providers, provider, "alicloud_router_interface_connection.acc" + i,
+                    connection(acc.id, init.id, a.vrouterId));
+            put(state, providers, provider, "alicloud_route_entry.r" + i, route(a.routeTableId, cidrB, init.id));
+        }
+        FileStore store = new FileStore(dir.resolve(".peerform/cloud.json"));
+        try (var lock = store.lock()) {
+            store.save(world.reindex());
+        }
+        Files.writeString(dir.resolve("main.tf"), config);
+        new LocalBackend(dir.resolve("terraform.tfstate"), Clock.systemUTC(), "bench").write(state);
+        System.out.printf("setup: %d connections, %d resources, %d interfaces in the world (%.1f s)%n", n, 5 * n,
+                world.interfaces.size(), (System.nanoTime() - t0) / 1e9);
+
+        Path launcher = Path.of("peerform").toAbsolutePath();
+        long t1 = System.nanoTime();
+        Process p = new ProcessBuilder(launcher.toString(), "plan", "-detailed-exitcode", "-no-color")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("plan.log").toFile())
+                .start();
+        p.waitFor(600, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        List<Model.CallRecord> calls = store.log();
+        Map<String, Long> byAction = new TreeMap<>();
+        calls.forEach(c -> byAction.merge(c.action, 1L, Long::sum));
+        long interfaceReads = byAction.getOrDefault("DescribeRouterInterfaces", 0L);
+        System.out.printf("no-op plan with refresh: exit %d (0: no changes) in %.2f s%n", p.exitValue(), seconds);
+        System.out.printf("API calls: %d in all %s%n", calls.size(), byAction);
+        System.out.printf("interface reads: %d DescribeRouterInterfaces for %d interface refreshes (interfaces and "
+                + "connection sides): one call per %.1f (target >= 50)%n", interfaceReads, 4 * n,
+                4.0 * n / Math.max(1, interfaceReads));
+        System.out.printf("route reads: %d DescribeRouteEntryList, one per route table (the API lists one table a "
+                + "call)%n", byAction.getOrDefault("DescribeRouteEntryList", 0L));
+        if (p.exitValue() != 0) {
+            System.out.println(Files.readString(dir.resolve("plan.log")));
+        }
+    }
+
+    private static void put(State state, ProviderSet providers, String provider, String address, ObjectValue v) {
+        InstanceAddress a = InstanceAddress.parse(address);
+        Schema schema = providers.resourceType(a.resource().type()).schema();
+        state.put(a, provider, new InstanceState(0, AttributeCodec.encode(v, schema), AttributeCodec.sensitivePaths(v),
+                List.of(), false, false, null));
+    }
+
+    private static ObjectValue ri(Model.RouterInterface ri, String router, String spec) {
+        Map<String, Value> m = new TreeMap<>();
+        m.put("id", Value.of(ri.id));
+        m.put("opposite_region", Value.of("cn-hangzhou"));
+        m.put("router_type", Value.of("VRouter"));
+        m.put("router_id", Value.of(router));
+        m.put("role", Value.of(ri.role));
+        m.put("specification", Value.of(spec));
+        for (String k : List.of("name", "description", "health_check_source_ip", "health_check_target_ip",
+                "access_point_id")) {
+            m.put(k, Value.nullOf(Type.STRING));
+        }
+        m.put("instance_charge_type", Value.of("PostPaid"));
+        m.put("period", Value.nullOf(Type.NUMBER));
+        return new ObjectValue(m);
+    }
+
+    private static ObjectValue connection(String ri, String opposite, String oppositeRouter) {
+        Map<String, Value> m = new TreeMap<>();
+        m.put("id", Value.of(ri));
+        m.put("interface_id", Value.of(ri));
+        m.put("opposite_interface_id", Value.of(opposite));
+        m.put("opposite_router_type", Value.of("VRouter"));
+        m.put("opposite_router_id", Value.of(oppositeRouter));
+        m.put("opposite_interface_owner_id", Value.of(ACCOUNT));
+        m.put("status", Value.of("Active"));
+        return new ObjectValue(m);
+    }
+
+    private static ObjectValue route(String table, String dest, String ri) {
+        Map<String, Value> m = new TreeMap<>();
+        m.put("id", Value.of(table + ":" + dest + ":RouterInterface:" + ri));
+        m.put("route_table_id", Value.of(table));
+        m.put("destination_cidrblock", Value.of(dest));
+        m.put("nexthop_type", Value.of("RouterInterface"));
+        m.put("nexthop_id", Value.of(ri));
+        m.put("name", Value.nullOf(Type.STRING));
+        return new ObjectValue(m);
+    }
+}
