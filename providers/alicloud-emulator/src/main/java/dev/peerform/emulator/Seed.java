@@ -27,22 +27,12 @@ public final class Seed {
     }
 
     public static World defaultWorld() {
-        World w = new World();
-        w.addAccount(account(ACCOUNT_A, KEY_A, SECRET_A));
-        w.addAccount(account(ACCOUNT_B, KEY_B, SECRET_B));
-        PhysicalConnection pc = new PhysicalConnection();
-        pc.id = PHYSICAL_CONNECTION;
-        pc.owner = ACCOUNT_A;
-        pc.region = "cn-beijing";
-        pc.accessPointId = ACCESS_POINT;
-        pc.name = "idc-beijing-leased-line";
-        pc.sharedWith.add(ACCOUNT_B);
-        w.physicalConnections.put(pc.id, pc);
+        World w = emptyWorld();
         Vbr vbr = new Vbr();
         vbr.id = w.newId("vbr");
         vbr.owner = ACCOUNT_A;
         vbr.region = "cn-beijing";
-        vbr.physicalConnectionId = pc.id;
+        vbr.physicalConnectionId = PHYSICAL_CONNECTION;
         vbr.accessPointId = ACCESS_POINT;
         vbr.vlanId = 100;
         vbr.localGatewayIp = "10.100.0.1";

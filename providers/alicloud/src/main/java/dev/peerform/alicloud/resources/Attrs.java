@@ -46,6 +46,31 @@ final class Attrs {
         return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
     }
 
+    /** The steps of a resource that is created and deleted whole: "create the VPC", "delete the VPC". */
+    static java.util.List<dev.peerform.spi.StepSpec> createDeleteSteps(dev.peerform.spi.ChangeView change,
+            String what) {
+        java.util.List<dev.peerform.spi.StepSpec> out = new java.util.ArrayList<>();
+        if (change.action().destroys()) {
+            out.add(dev.peerform.spi.StepSpec.of("delete", dev.peerform.spi.Phase.DESTROY, "delete the " + what));
+        }
+        if (change.action().creates()) {
+            out.add(dev.peerform.spi.StepSpec.of("create", dev.peerform.spi.Phase.CREATE, "create the " + what));
+        }
+        return out;
+    }
+
+    /** Calls a deleting action; an object already gone is what deleting wanted. */
+    static void deleteIgnoringNotFound(dev.peerform.alicloud.transport.Api api, String action, String... kv)
+            throws dev.peerform.alicloud.transport.ApiException {
+        try {
+            api.call(action, kv);
+        } catch (dev.peerform.alicloud.transport.ApiException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+    }
+
     static Value strOrNull(String s) {
         return s == null ? Value.nullOf(dev.peerform.value.Type.STRING) : Value.of(s);
     }

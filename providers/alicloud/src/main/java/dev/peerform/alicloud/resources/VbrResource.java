@@ -6,7 +6,6 @@ import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ChangeView;
-import dev.peerform.spi.Phase;
 import dev.peerform.spi.Schema;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepException;
@@ -58,14 +57,7 @@ public final class VbrResource implements CloudResource {
 
     @Override
     public List<StepSpec> steps(ChangeView change) {
-        List<StepSpec> out = new ArrayList<>();
-        if (change.action().destroys()) {
-            out.add(StepSpec.of("delete", Phase.DESTROY, "delete the VBR"));
-        }
-        if (change.action().creates()) {
-            out.add(StepSpec.of("create", Phase.CREATE, "create the VBR"));
-        }
-        return out;
+        return Attrs.createDeleteSteps(change, "VBR");
     }
 
     @Override
@@ -84,13 +76,7 @@ public final class VbrResource implements CloudResource {
                 return Attrs.with(current, "id", id, "route_table_id", described.get("RouteTableId").asText(),
                         "status", described.get("Status").asText());
             }
-            try {
-                api.call("DeleteVirtualBorderRouter", "VbrId", Attrs.str(current, "id"));
-            } catch (ApiException e) {
-                if (!e.isNotFound()) {
-                    throw e;
-                }
-            }
+            Attrs.deleteIgnoringNotFound(api, "DeleteVirtualBorderRouter", "VbrId", Attrs.str(current, "id"));
             return null;
         } catch (ApiException e) {
             throw Errors.step(e, step.spec().description());

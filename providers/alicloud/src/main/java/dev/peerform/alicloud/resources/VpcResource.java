@@ -6,7 +6,6 @@ import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ChangeView;
-import dev.peerform.spi.Phase;
 import dev.peerform.spi.Schema;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepException;
@@ -52,14 +51,7 @@ public final class VpcResource implements CloudResource {
 
     @Override
     public List<StepSpec> steps(ChangeView change) {
-        List<StepSpec> out = new ArrayList<>();
-        if (change.action().destroys()) {
-            out.add(StepSpec.of("delete", Phase.DESTROY, "delete the VPC"));
-        }
-        if (change.action().creates()) {
-            out.add(StepSpec.of("create", Phase.CREATE, "create the VPC"));
-        }
-        return out;
+        return Attrs.createDeleteSteps(change, "VPC");
     }
 
     @Override
@@ -72,13 +64,7 @@ public final class VpcResource implements CloudResource {
                 return Attrs.with(current, "id", r.get("VpcId").asText(), "router_id", r.get("VRouterId").asText(),
                         "route_table_id", r.get("RouteTableId").asText(), "status", "Available");
             }
-            try {
-                api.call("DeleteVpc", "VpcId", Attrs.str(current, "id"));
-            } catch (ApiException e) {
-                if (!e.isNotFound()) {
-                    throw e;
-                }
-            }
+            Attrs.deleteIgnoringNotFound(api, "DeleteVpc", "VpcId", Attrs.str(current, "id"));
             return null;
         } catch (ApiException e) {
             throw Errors.step(e, step.spec().description());
