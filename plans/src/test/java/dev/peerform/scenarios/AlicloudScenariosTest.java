@@ -29,19 +29,49 @@ class AlicloudScenariosTest {
         return s.actions().stream().filter(action::equals).count();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"vpc-peering-same-account", "vpc-peering-cross-account",
-        "idc-to-vpc-shared-line", "one-line-several-vpcs", "cloud-services-over-leased-line", "lifecycle-walk"})
-    void everyExampleAppliesPlansCleanAndDestroysCleanly(String example) throws Exception {
-        Scenario s = Scenario.example(example, dir);
-        ok(s.run("apply", "-auto-approve"));
-        Scenario.Run clean = s.run("plan", "-detailed-exitcode");
-        assertEquals(0, clean.exitCode(), clean.out() + clean.err());
-        ok(s.run("destroy", "-auto-approve"));
-        assertEquals("", s.run("state", "list").out());
-        var world = new FileStore(dir.resolve(".peerform/cloud.json")).load();
-        assertEquals(0, world.interfaces.size(), "no interface left behind");
-        assertEquals(0, world.routes.size(), "no route left behind");
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} over {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "vpc-peering-same-account, embedded, 87654321", "vpc-peering-same-account, http, 87654321",
+        "vpc-peering-cross-account, embedded, -", "vpc-peering-cross-account, http, -",
+        "idc-to-vpc-shared-line, embedded, -", "idc-to-vpc-shared-line, http, -",
+        "one-line-several-vpcs, embedded, 12345678", "one-line-several-vpcs, http, 12345678",
+        "cloud-services-over-leased-line, embedded, 12345678", "cloud-services-over-leased-line, http, 12345678",
+        "lifecycle-walk, embedded, 87654321", "lifecycle-walk, http, 87654321"})
+    void everyExampleAppliesPlansCleanAndDestroysCleanly(String example, String transport, String account)
+            throws Exception {
+        try (Scenario s = Scenario.example(example, dir)) {
+            if (transport.equals("http")) {
+                s.overHttp(account);
+            }
+            Scenario.Run apply = s.run("apply", "-auto-approve");
+            ok(apply);
+            assertEquals(transport.equals("http"), apply.out().contains("http://127.0.0.1"),
+                    "the plan names the endpoint each provider uses");
+            Scenario.Run clean = s.run("plan", "-detailed-exitcode");
+            assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+            ok(s.run("destroy", "-auto-approve"));
+            assertEquals("", s.run("state", "list").out());
+            var world = new FileStore(dir.resolve(".peerform/cloud.json")).load();
+            assertEquals(0, world.interfaces.size(), "no interface left behind");
+            assertEquals(0, world.routes.size(), "no route left behind");
+            assertTrue(s.log().stream().noneMatch(c -> "SignatureDoesNotMatch".equals(c.result)));
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "over {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"embedded", "http"})
+    void destroyRunsInTheCloudsOrderOverEitherTransport(String transport) throws Exception {
+        try (Scenario s = Scenario.example("vpc-peering-same-account", dir)) {
+            if (transport.equals("http")) {
+                s.overHttp("87654321");
+            }
+            ok(s.run("apply", "-auto-approve"));
+            assertTrue(s.last("ModifyRouterInterfaceAttribute") < s.first("ConnectRouterInterface"));
+            assertTrue(s.first("ConnectRouterInterface") < s.first("CreateRouteEntry"));
+            ok(s.run("destroy", "-auto-approve"));
+            assertTrue(s.last("DeleteRouteEntry") < s.first("DeactivateRouterInterface"), s.actions().toString());
+            assertTrue(s.last("DeactivateRouterInterface") < s.first("DeleteRouterInterface"));
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * A working directory holding one configuration, run through the real CLI in process against the embedded
  * emulator (transitions shortened to 20 ms), with the emulator's call log at hand to check what the cloud saw.
  */
-final class Scenario {
+final class Scenario implements AutoCloseable {
 
     record Run(int exitCode, String out, String err) {
     }
@@ -26,8 +26,36 @@ final class Scenario {
     final Path dir;
     final Map<String, String> env = new HashMap<>(Map.of("PEERFORM_EMULATOR_TRANSITION_MS", "20"));
 
+    private dev.peerform.emulator.wire.EmulatorServer server;
+
     Scenario(Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * Serves this scenario's world over signed RPC on loopback and points every provider at it (ALICLOUD_ENDPOINT):
+     * the same scenario, over the wire. {@code account} is for connections that leave the peer's owner implicit.
+     */
+    Scenario overHttp(String account) throws IOException {
+        var emulator = dev.peerform.emulator.Emulator.onFile(dir.resolve(".peerform/cloud.json"),
+                dev.peerform.emulator.Seed.defaultWorld(), dev.peerform.emulator.Emulator.Options.embedded()
+                        .with(dev.peerform.emulator.cloud.Durations.all(java.time.Duration.ofMillis(20)))
+                        .with(new dev.peerform.emulator.cloud.Quotas(5, 50, 5, 200)));
+        server = new dev.peerform.emulator.wire.EmulatorServer(emulator, java.time.Clock.systemUTC(), 0);
+        env.put("ALICLOUD_ENDPOINT", server.uri().toString());
+        env.put("ALICLOUD_ACCOUNT_ID", account);
+        return this;
+    }
+
+    boolean remote() {
+        return server != null;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** A copy of an example of the repository. */
