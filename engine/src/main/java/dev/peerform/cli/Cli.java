@@ -96,6 +96,10 @@ public final class Cli {
         state.addSubcommand(new StateCommand.MvCmd(ctx));
         cl.addSubcommand("state", state);
         cl.addSubcommand(new ForceUnlockCommand(ctx));
+        cl.addSubcommand(new FmtCommand(ctx));
+        cl.addSubcommand(new ImportCommand(ctx));
+        cl.addSubcommand(new RefreshCommand(ctx));
+        cl.addSubcommand(new GraphCommand(ctx));
         cl.addSubcommand(new VersionCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());

@@ -133,4 +133,36 @@ class WorkflowCommandsTest {
         assertEquals("create", plan.get("resource_changes").get(0).get("change").get("actions").get(0).asText());
         assertEquals(2, plan.get("peerform_ordered_actions").size());
     }
+
+    @Test
+    void fmtCheckExitsThreeWithoutChangingAndFmtRewrites() throws Exception {
+        Files.writeString(dir.resolve("messy.tf"), "locals {\nx=1\n  longer_name = 2\n}\n");
+        CliRun check = CliRun.in(dir, "fmt", "-check", "-diff");
+        assertEquals(3, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains("messy.tf"), check.out());
+        assertTrue(check.out().contains("+  x           = 1"), check.out());
+        assertEquals("locals {\nx=1\n  longer_name = 2\n}\n", Files.readString(dir.resolve("messy.tf")));
+        assertEquals(0, CliRun.in(dir, "fmt").exitCode());
+        assertEquals("locals {\n  x           = 1\n  longer_name = 2\n}\n", Files.readString(dir.resolve("messy.tf")));
+        assertEquals(0, CliRun.in(dir, "fmt", "-check").exitCode());
+    }
+
+    @Test
+    void graphPrintsTheDependenciesInDot() {
+        CliRun plan = CliRun.in(dir, "graph");
+        assertEquals(0, plan.exitCode(), plan.err());
+        assertTrue(plan.out().startsWith("digraph {"), plan.out());
+        assertTrue(plan.out().contains("\"terraform_data.b\" -> \"terraform_data.a\""), plan.out());
+        CliRun apply = CliRun.in(dir, "graph", "-type=apply");
+        assertTrue(apply.out().contains("\"terraform_data.b: store the input\" -> \"terraform_data.a: store the "
+                + "input\""), apply.out());
+    }
+
+    @Test
+    void refreshIsApplyRefreshOnly() {
+        assertEquals(0, CliRun.in(dir, "apply", "-auto-approve").exitCode());
+        CliRun r = CliRun.in(dir, "refresh");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("No changes. Your infrastructure still matches the configuration."), r.out());
+    }
 }

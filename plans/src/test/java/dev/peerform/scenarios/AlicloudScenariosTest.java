@@ -200,4 +200,32 @@ class AlicloudScenariosTest {
             ok(s.run("destroy", "-auto-approve"));
         }
     }
+
+    @Test
+    void importBringsAnExistingVpcUnderManagementAndThePlanIsClean() throws Exception {
+        Scenario s = Scenario.config("""
+                provider "alicloud" {
+                  region     = "cn-hangzhou"
+                  access_key = "LTAIpeerformDemo87654321"
+                  secret_key = "demo-secret-87654321"
+                }
+                resource "alicloud_vpc" "seed" {
+                  cidr_block = "192.168.0.0/16"
+                  vpc_name   = "seed-hangzhou"
+                }
+                """, dir);
+        ok(s.run("validate"));
+        ok(s.run("plan")); // creates the embedded world, with its seeded VPC
+        var world = new FileStore(dir.resolve(".peerform/cloud.json")).load();
+        String id = world.vpcs.values().stream().filter(v -> "seed-hangzhou".equals(v.name)).findFirst()
+                .orElseThrow().id;
+        Scenario.Run imported = s.run("import", "alicloud_vpc.seed", id);
+        ok(imported);
+        assertTrue(imported.out().contains("Import successful!"), imported.out());
+        Scenario.Run plan = s.run("plan", "-detailed-exitcode");
+        assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+        Scenario.Run again = s.run("import", "alicloud_vpc.seed", id);
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("already managed"), again.err());
+    }
 }
