@@ -32,6 +32,10 @@ class ApplyCommand implements Callable<Integer> {
     @Option(names = "-auto-approve", description = "Skip interactive approval of plan before applying.")
     boolean autoApprove;
 
+    @Option(names = "-json", description = "Produce output as machine-readable JSON lines; needs -auto-approve or a "
+            + "plan file.")
+    boolean json;
+
     @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan file saved by plan -out.")
     String planFile;
 
@@ -45,7 +49,12 @@ class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Session session = new Session(ctx, stateOptions.noColor);
+        Session session = new Session(ctx, stateOptions.noColor, json);
+        if (json && planFile == null && !autoApprove) {
+            session.error("Plan file or auto-approve required", "peerform cannot ask for interactive approval when "
+                    + "-json is set. Either apply a saved plan file, or add the -auto-approve option.");
+            return ExitCode.ERROR;
+        }
         try (Operation op = new Operation(session)) {
             if (!op.open(vars.options, stateOptions, "OperationTypeApply", true)) {
                 return ExitCode.ERROR;
@@ -155,11 +164,17 @@ class ApplyCommand implements Callable<Integer> {
         if (failed || (result != null && (result.failed() > 0 || result.interrupted()))) {
             return ExitCode.ERROR;
         }
-        if (destroying()) {
-            ctx.out().println("\nDestroy complete! Resources: " + destroyed + " destroyed.");
-        } else {
-            ctx.out().println("\nApply complete! Resources: " + added + " added, " + changed + " changed, "
-                    + destroyed + " destroyed.");
+        String message = destroying() ? "Destroy complete! Resources: " + destroyed + " destroyed."
+                : "Apply complete! Resources: " + added + " added, " + changed + " changed, " + destroyed
+                + " destroyed.";
+        JsonLines json = op.session.json;
+        if (json != null) {
+            json.summary(destroying() ? "destroy" : "apply", message, added, changed, destroyed);
+            json.outputs(op.state == null ? null : readState(op));
+            return ExitCode.OK;
+        }
+        ctx.out().println("\n" + message);
+        if (!destroying()) {
             OutputCommand.printAll(ctx.out(), op.state == null ? null : readState(op));
         }
         ctx.out().flush();

@@ -2,22 +2,30 @@ package dev.peerform.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.diag.Diagnostic;
+import dev.peerform.graph.InstanceAddress;
 import dev.peerform.graph.InstanceKey;
+import dev.peerform.plan.Drift;
 import dev.peerform.plan.Plan;
 import dev.peerform.plan.ResourceChange;
 import dev.peerform.spi.ChangeAction;
+import dev.peerform.state.State;
 import java.io.PrintWriter;
 import java.time.Instant;
 
 /**
- * Terraform's machine-readable UI: one JSON object a line, each with {@code type}, {@code @level},
- * {@code @message}, {@code @module} and {@code @timestamp}.
+ * Terraform's machine-readable UI ({@code plan -json}, {@code apply -json}): one JSON object a line, each with
+ * {@code type}, {@code @level}, {@code @message}, {@code @module} and {@code @timestamp}, and the message types
+ * Terraform emits (version, diagnostic, resource_drift, planned_change, change_summary, apply_*, outputs).
  */
 final class JsonLines {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private JsonLines() {
+    private final PrintWriter out;
+
+    JsonLines(PrintWriter out) {
+        this.out = out;
     }
 
     static ObjectNode line(String type, String level, String message) {
@@ -25,47 +33,111 @@ final class JsonLines {
                 .put("@timestamp", Instant.now().toString()).put("type", type);
     }
 
-    static void version(PrintWriter out) {
-        out.println(line("version", "info", "peerform " + Version.number()).put("terraform", "1.11.4")
+    synchronized void emit(ObjectNode line) {
+        out.println(line);
+        out.flush();
+    }
+
+    void version() {
+        emit(line("version", "info", "peerform " + Version.number()).put("terraform", "1.11.4")
                 .put("peerform", Version.number()).put("ui", "1.2"));
     }
 
-    static void plan(PrintWriter out, Plan plan) {
-        version(out);
+    void diagnostic(Diagnostic d) {
+        String level = d.isError() ? "error" : "warn";
+        ObjectNode line = line("diagnostic", level, (d.isError() ? "Error: " : "Warning: ") + d.summary());
+        line.set("diagnostic", diagnosticBody(d));
+        emit(line);
+    }
+
+    /** The diagnostic object of {@code validate -json} and of the "diagnostic" line. */
+    static ObjectNode diagnosticBody(Diagnostic d) {
+        ObjectNode n = F.objectNode();
+        n.put("severity", d.isError() ? "error" : "warning");
+        n.put("summary", d.summary());
+        n.put("detail", d.detail());
+        if (d.address() != null) {
+            n.put("address", d.address());
+        }
+        if (d.subject() != null) {
+            ObjectNode r = n.putObject("range");
+            r.put("filename", d.subject().filename());
+            r.putObject("start").put("line", d.subject().start().line())
+                    .put("column", d.subject().start().column()).put("byte", d.subject().start().offset());
+            r.putObject("end").put("line", d.subject().end().line())
+                    .put("column", d.subject().end().column()).put("byte", d.subject().end().offset());
+        }
+        return n;
+    }
+
+    /** The plan as lines: drift first, then each change, then the summary. */
+    void plan(Plan plan) {
+        for (Drift d : plan.drift()) {
+            String action = d.after() == null ? "delete" : "update";
+            ObjectNode line = line("resource_drift", "info", d.address() + ": Drift detected (" + action + ")");
+            line.putObject("change").put("action", action).set("resource", resource(d.address()));
+            emit(line);
+        }
         for (ResourceChange c : plan.changes()) {
             if (c.action() == ChangeAction.NO_OP) {
                 continue;
             }
-            String action = switch (c.action()) {
-                case CREATE -> "create";
-                case UPDATE -> "update";
-                case DELETE -> "delete";
-                case READ -> "read";
-                default -> "replace";
-            };
+            String action = action(c.action());
             ObjectNode line = line("planned_change", "info", c.address() + ": Plan to " + action);
-            line.putObject("change").set("resource", resource(c));
-            ((ObjectNode) line.get("change")).put("action", action);
-            out.println(line);
+            line.putObject("change").put("action", action).set("resource", resource(c.address()));
+            emit(line);
         }
-        ObjectNode summary = line("change_summary", "info", "Plan: " + plan.toAdd() + " to add, " + plan.toChange()
-                + " to change, " + plan.toDestroy() + " to destroy.");
-        summary.putObject("changes").put("add", plan.toAdd()).put("change", plan.toChange()).put("import", 0)
-                .put("remove", plan.toDestroy()).put("operation", "plan");
-        out.println(summary);
-        out.flush();
+        summary("plan", "Plan: " + plan.toAdd() + " to add, " + plan.toChange() + " to change, "
+                + plan.toDestroy() + " to destroy.", plan.toAdd(), plan.toChange(), plan.toDestroy());
     }
 
-    static ObjectNode resource(ResourceChange c) {
+    void summary(String operation, String message, long add, long change, long remove) {
+        ObjectNode line = line("change_summary", "info", message);
+        line.putObject("changes").put("add", add).put("change", change).put("import", 0).put("remove", remove)
+                .put("operation", operation);
+        emit(line);
+    }
+
+    /** The "outputs" line after apply: sensitive values are never written, only marked. */
+    void outputs(State state) {
+        if (state == null || state.outputs().isEmpty()) {
+            return;
+        }
+        ObjectNode line = line("outputs", "info", "Outputs: " + state.outputs().size());
+        ObjectNode all = line.putObject("outputs");
+        state.outputs().forEach((name, o) -> {
+            ObjectNode n = all.putObject(name);
+            n.put("sensitive", o.sensitive());
+            n.set("type", o.type());
+            if (!o.sensitive()) {
+                n.set("value", o.value());
+            }
+        });
+        emit(line);
+    }
+
+    static String action(ChangeAction a) {
+        return switch (a) {
+            case CREATE -> "create";
+            case UPDATE -> "update";
+            case DELETE -> "delete";
+            case READ -> "read";
+            case NO_OP -> "noop";
+            default -> "replace";
+        };
+    }
+
+    /** Terraform's "resource" object; the implied provider is the type's prefix, as Terraform infers it. */
+    static ObjectNode resource(InstanceAddress address) {
         ObjectNode r = F.objectNode();
-        r.put("addr", c.address().toString());
-        r.put("module", c.address().resource().stateModule() == null ? "" : c.address().resource().stateModule());
-        r.put("resource", c.address().toString().substring(c.address().resource().modulePrefix().length()));
-        r.put("implied_provider", c.providerKey().contains(".") ? c.providerKey().substring(0,
-                c.providerKey().indexOf('.')) : c.providerKey());
-        r.put("resource_type", c.type());
-        r.put("resource_name", c.address().resource().name());
-        InstanceKey k = c.address().key();
+        String type = address.resource().type();
+        r.put("addr", address.toString());
+        r.put("module", address.resource().stateModule() == null ? "" : address.resource().stateModule());
+        r.put("resource", address.toString().substring(address.resource().modulePrefix().length()));
+        r.put("implied_provider", type.contains("_") ? type.substring(0, type.indexOf('_')) : type);
+        r.put("resource_type", type);
+        r.put("resource_name", address.resource().name());
+        InstanceKey k = address.key();
         if (k instanceof InstanceKey.IntKey i) {
             r.put("resource_key", i.index());
         } else if (k instanceof InstanceKey.StringKey s) {

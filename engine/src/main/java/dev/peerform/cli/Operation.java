@@ -79,13 +79,18 @@ final class Operation implements AutoCloseable {
     }
 
     void printPlan(Plan plan) {
+        if (session.json != null) {
+            session.json.plan(plan);
+            return;
+        }
         session.ctx.out().print(new PlanRenderer(session.color).render(plan));
         session.ctx.out().flush();
     }
 
     Applier.Result apply(Plan plan, State from, int parallelism) throws IOException {
         Applier.Options options = Applier.Options.defaults(parallelism);
-        return session.workspace.apply(loaded, plan, from, options, new ProgressPrinter(session.ctx.out()),
+        return session.workspace.apply(loaded, plan, from, options, session.json != null
+                ? new JsonProgress(session.json) : new ProgressPrinter(session.ctx.out()),
                 session.ctx.interrupt(), diags);
     }
 

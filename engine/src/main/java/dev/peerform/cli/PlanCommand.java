@@ -36,7 +36,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Session session = new Session(ctx, stateOptions.noColor);
+        Session session = new Session(ctx, stateOptions.noColor, json);
         try (Operation op = new Operation(session)) {
             if (!op.open(vars.options, stateOptions, "OperationTypePlan", true)) {
                 return ExitCode.ERROR;
@@ -46,11 +46,7 @@ final class PlanCommand implements Callable<Integer> {
                 return ExitCode.ERROR;
             }
             op.report();
-            if (json) {
-                JsonLines.plan(ctx.out(), result.plan());
-            } else {
-                op.printPlan(result.plan());
-            }
+            op.printPlan(result.plan());
             if (out != null) {
                 PlanFile.write(ctx.workingDir().resolve(out), result.plan(),
                         Workspace.configurationDigest(op.loaded.module()));

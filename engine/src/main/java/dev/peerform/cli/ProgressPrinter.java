@@ -3,6 +3,7 @@ package dev.peerform.cli;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.plan.PlannedStep;
+import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -22,32 +23,25 @@ final class ProgressPrinter implements ApplyListener {
 
     @Override
     public synchronized void started(PlannedStep step) {
-        out.println(step.change().address() + ": " + capitalise(step.spec().description()) + "...");
+        out.println(startedMessage(step));
         out.flush();
     }
 
     @Override
-    public synchronized void finished(PlannedStep step, Duration elapsed, dev.peerform.value.ObjectValue result) {
-        Value id = result == null ? null : result.get("id");
-        String idText = id != null && id.isKnown() && !id.isNull() && !id.isSensitive()
-                ? " [id=" + id.asString() + "]" : "";
-        out.println(step.change().address() + ": " + capitalise(step.spec().description()) + " complete after "
-                + seconds(elapsed) + idText);
+    public synchronized void finished(PlannedStep step, Duration elapsed, ObjectValue result) {
+        out.println(finishedMessage(step, elapsed, id(result)));
         out.flush();
     }
 
     @Override
     public synchronized void failed(PlannedStep step, Diagnostic error) {
-        out.println(step.change().address() + ": " + capitalise(step.spec().description()) + " failed.");
+        out.println(failedMessage(step));
         out.flush();
     }
 
     @Override
     public synchronized void still(PlannedStep step, Duration elapsed, String lastProgress) {
-        String what = step.spec().waitsFor().isEmpty() ? step.spec().description()
-                : "waiting until " + step.spec().waitsFor();
-        out.println(step.change().address() + ": Still " + what + "... [" + seconds(elapsed) + " elapsed]"
-                + (lastProgress == null ? "" : " (" + lastProgress + ")"));
+        out.println(stillMessage(step, elapsed, lastProgress));
         out.flush();
     }
 
@@ -56,6 +50,32 @@ final class ProgressPrinter implements ApplyListener {
         out.println(step.change().address() + ": " + why + "; retrying in " + wait.toMillis() + "ms (attempt "
                 + (attempt + 1) + ")");
         out.flush();
+    }
+
+    static String startedMessage(PlannedStep step) {
+        return step.change().address() + ": " + capitalise(step.spec().description()) + "...";
+    }
+
+    static String finishedMessage(PlannedStep step, Duration elapsed, String id) {
+        return step.change().address() + ": " + capitalise(step.spec().description()) + " complete after "
+                + seconds(elapsed) + (id == null ? "" : " [id=" + id + "]");
+    }
+
+    static String failedMessage(PlannedStep step) {
+        return step.change().address() + ": " + capitalise(step.spec().description()) + " failed.";
+    }
+
+    static String stillMessage(PlannedStep step, Duration elapsed, String lastProgress) {
+        String what = step.spec().waitsFor().isEmpty() ? step.spec().description()
+                : "waiting until " + step.spec().waitsFor();
+        return step.change().address() + ": Still " + what + "... [" + seconds(elapsed) + " elapsed]"
+                + (lastProgress == null ? "" : " (" + lastProgress + ")");
+    }
+
+    /** The object's id when it may be shown: known, set and not sensitive. */
+    static String id(ObjectValue result) {
+        Value id = result == null ? null : result.get("id");
+        return id != null && id.isKnown() && !id.isNull() && !id.isSensitive() ? id.asString() : null;
     }
 
     static String seconds(Duration d) {

@@ -19,16 +19,33 @@ final class Session {
     final CliContext ctx;
     final boolean color;
     final Workspace workspace;
+    /** Non-null when the command runs with -json: everything it says goes out as JSON lines on stdout. */
+    final JsonLines json;
     private final Map<String, String> sources = new HashMap<>();
 
     Session(CliContext ctx, boolean noColor) {
-        this.ctx = ctx;
-        this.color = ctx.color(noColor);
-        this.workspace = new Workspace(ctx.workingDir(), ctx.env(), Clock.systemUTC(), Version.number());
+        this(ctx, noColor, false);
     }
 
-    /** Prints every diagnostic (errors to stderr, warnings to stdout, as Terraform does); true when any error. */
+    Session(CliContext ctx, boolean noColor, boolean jsonLines) {
+        this.ctx = ctx;
+        this.color = !jsonLines && ctx.color(noColor);
+        this.workspace = new Workspace(ctx.workingDir(), ctx.env(), Clock.systemUTC(), Version.number());
+        this.json = jsonLines ? new JsonLines(ctx.out()) : null;
+        if (json != null) {
+            json.version();
+        }
+    }
+
+    /**
+     * Prints every diagnostic (errors to stderr, warnings to stdout, as Terraform does; with -json, as "diagnostic"
+     * lines on stdout); true when any error.
+     */
     boolean report(Diagnostics diags) {
+        if (json != null) {
+            diags.list().forEach(json::diagnostic);
+            return diags.hasErrors();
+        }
         DiagnosticPrinter printer = new DiagnosticPrinter(this::source, color);
         for (Diagnostic d : diags.list()) {
             printer.print(d, d.isError() ? ctx.err() : ctx.out());

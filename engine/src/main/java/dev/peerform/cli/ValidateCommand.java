@@ -3,7 +3,6 @@ package dev.peerform.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.plan.Planner;
 import dev.peerform.state.State;
@@ -49,23 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
             root.put("error_count", diags.errors().size());
             root.put("warning_count", diags.size() - diags.errors().size());
             ArrayNode list = root.putArray("diagnostics");
-            for (Diagnostic d : diags.list()) {
-                ObjectNode n = list.addObject();
-                n.put("severity", d.isError() ? "error" : "warning");
-                n.put("summary", d.summary());
-                n.put("detail", d.detail());
-                if (d.address() != null) {
-                    n.put("address", d.address());
-                }
-                if (d.subject() != null) {
-                    ObjectNode r = n.putObject("range");
-                    r.put("filename", d.subject().filename());
-                    r.putObject("start").put("line", d.subject().start().line())
-                            .put("column", d.subject().start().column()).put("byte", d.subject().start().offset());
-                    r.putObject("end").put("line", d.subject().end().line())
-                            .put("column", d.subject().end().column()).put("byte", d.subject().end().offset());
-                }
-            }
+            diags.list().forEach(d -> list.add(JsonLines.diagnosticBody(d)));
             ctx.out().println(StateCodec.JSON.writeValueAsString(root));
             ctx.out().flush();
             return diags.hasErrors() ? ExitCode.ERROR : ExitCode.OK;

@@ -165,4 +165,80 @@ class WorkflowCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("No changes. Your infrastructure still matches the configuration."), r.out());
     }
+
+    private static java.util.List<JsonNode> jsonLines(String out) throws Exception {
+        java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : out.split("\n")) {
+            JsonNode n = new ObjectMapper().readTree(line);
+            for (String key : new String[] {"type", "@level", "@message", "@module", "@timestamp"}) {
+                assertTrue(n.has(key), "every line has " + key + ": " + line);
+            }
+            lines.add(n);
+        }
+        return lines;
+    }
+
+    private static java.util.List<String> types(java.util.List<JsonNode> lines) {
+        return lines.stream().map(n -> n.get("type").asText()).toList();
+    }
+
+    @Test
+    void planJsonStreamsOneLinePerChangeThenTheSummaryAndNoHumanText() throws Exception {
+        CliRun r = CliRun.in(dir, "plan", "-json");
+        assertEquals(0, r.exitCode(), r.err());
+        var lines = jsonLines(r.out());
+        assertEquals(java.util.List.of("version", "planned_change", "planned_change", "change_summary"),
+                types(lines));
+        assertEquals("terraform_data.a", lines.get(1).at("/change/resource/addr").asText());
+        assertEquals("create", lines.get(1).at("/change/action").asText());
+        assertEquals("terraform", lines.get(1).at("/change/resource/implied_provider").asText());
+        assertEquals(2, lines.get(3).at("/changes/add").asInt());
+        assertEquals("plan", lines.get(3).at("/changes/operation").asText());
+    }
+
+    @Test
+    void planJsonReportsErrorsAsDiagnosticLinesWithTheirPosition() throws Exception {
+        Files.writeString(dir.resolve("bad.tf"), "resource \"terraform_data\" \"x\" {\n  input = var.nope\n}\n");
+        CliRun r = CliRun.in(dir, "plan", "-json");
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.err(), "with -json nothing goes to stderr");
+        var lines = jsonLines(r.out());
+        JsonNode d = lines.get(lines.size() - 1);
+        assertEquals("diagnostic", d.get("type").asText());
+        assertEquals("error", d.get("@level").asText());
+        assertEquals("bad.tf", d.at("/diagnostic/range/filename").asText());
+        assertEquals(2, d.at("/diagnostic/range/start/line").asInt());
+    }
+
+    @Test
+    void applyJsonNeedsAutoApproveOrAPlanFileAndChangesNothingWithout() throws Exception {
+        CliRun r = CliRun.in(dir, "apply", "-json");
+        assertEquals(1, r.exitCode());
+        var lines = jsonLines(r.out());
+        assertEquals("Plan file or auto-approve required", lines.get(1).at("/diagnostic/summary").asText());
+        assertFalse(Files.exists(dir.resolve("terraform.tfstate")), "nothing applied");
+    }
+
+    @Test
+    void applyJsonStreamsAStartAndACompleteHookPerStepThenTheSummaryAndOutputs() throws Exception {
+        CliRun r = CliRun.in(dir, "apply", "-json", "-auto-approve");
+        assertEquals(0, r.exitCode(), r.err());
+        var lines = jsonLines(r.out());
+        var types = types(lines);
+        assertEquals(2, types.stream().filter("apply_start"::equals).count());
+        assertEquals(2, types.stream().filter("apply_complete"::equals).count());
+        assertTrue(types.indexOf("apply_complete") < types.lastIndexOf("apply_start"),
+                "b starts only after a completes: " + types);
+        JsonNode done = lines.get(types.indexOf("apply_complete"));
+        assertEquals("terraform_data.a", done.at("/hook/resource/addr").asText());
+        assertEquals("create", done.at("/hook/action").asText());
+        assertTrue(done.at("/hook/id_value").asText().matches("[0-9a-f-]{36}"), done.toString());
+        JsonNode summary = lines.get(types.lastIndexOf("change_summary"));
+        assertEquals("apply", summary.at("/changes/operation").asText());
+        assertEquals(2, summary.at("/changes/add").asInt());
+        JsonNode outputs = lines.get(lines.size() - 1);
+        assertEquals("outputs", outputs.get("type").asText());
+        assertFalse(outputs.at("/outputs/b_input/sensitive").asBoolean());
+        assertEquals(done.at("/hook/id_value").asText(), outputs.at("/outputs/b_input/value").asText());
+    }
 }

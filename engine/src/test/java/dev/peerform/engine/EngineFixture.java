@@ -32,6 +32,8 @@ final class EngineFixture {
     final TestCloud cloud = new TestCloud();
     final Workspace workspace;
     int parallelism = 10;
+    /** How often a step still running is reported (the CLI's is 10 s). */
+    Duration stillEvery = Duration.ofSeconds(10);
 
     EngineFixture() throws Exception {
         Files.createDirectories(dir);
@@ -65,7 +67,7 @@ final class EngineFixture {
         }
         Applier.Options o = new Applier.Options(parallelism, Duration.ofMinutes(1),
                 new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)), Clock.systemUTC(), 42,
-                Duration.ofSeconds(10));
+                stillEvery);
         Applier.Result r = workspace.apply(l, p.plan(), p.refreshed(), o, listener, interrupt, diags);
         return new Run(p.plan(), r, diags);
     }

@@ -92,6 +92,34 @@ class PlanAndApplyTest {
     }
 
     @Test
+    void aStepStillRunningIsReportedEveryIntervalWithItsElapsedTimeAndQuickStepsAreNot() throws Exception {
+        f.config("resource \"testcloud_thing\" \"slow\" {\n  name = \"slow\"\n}\n");
+        f.cloud.latency = java.time.Duration.ofMillis(1_300);
+        f.stillEvery = java.time.Duration.ofMillis(300);
+        java.util.Map<String, List<java.time.Duration>> reported = new java.util.concurrent.ConcurrentHashMap<>();
+        ApplyListener recorder = new ApplyListener() {
+            @Override
+            public void still(dev.peerform.plan.PlannedStep step, java.time.Duration elapsed, String progress) {
+                reported.computeIfAbsent(step.id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(elapsed);
+            }
+        };
+        f.apply(Planner.Options.DEFAULT, new Interrupt(), recorder);
+        assertFalse(reported.isEmpty(), "the slow step was reported");
+        for (List<java.time.Duration> step : reported.values()) {
+            assertTrue(step.size() >= 2 && step.size() <= 5, "about one report per 300 ms of 1.3 s: " + step);
+            for (int i = 0; i < step.size(); i++) {
+                assertTrue(step.get(i).toMillis() >= 300L * (i + 1), "elapsed grows with each report: " + step);
+            }
+        }
+        f.config("resource \"testcloud_thing\" \"quick\" {\n  name = \"quick\"\n}\n");
+        f.cloud.latency = java.time.Duration.ZERO;
+        reported.clear();
+        f.apply(Planner.Options.DEFAULT, new Interrupt(), recorder);
+        assertTrue(reported.isEmpty(), "a step quicker than the interval is never reported: " + reported);
+    }
+
+    @Test
     void secondApplyOfUnchangedConfigurationIsANoOp() throws Exception {
         f.config("resource \"testcloud_thing\" \"a\" {\n  name = \"a\"\n  size = 2\n}\n");
         f.apply();

@@ -1,0 +1,82 @@
+package dev.peerform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peerform.graph.InstanceAddress;
+import dev.peerform.plan.PlannedStep;
+import dev.peerform.plan.ResourceChange;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.Phase;
+import dev.peerform.spi.StepSpec;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Value;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The apply progress lines, human and JSON: what each step says when it starts, ends, fails and keeps waiting. */
+class ProgressOutputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static PlannedStep step(ChangeAction action, StepSpec spec) {
+        ResourceChange change = new ResourceChange(InstanceAddress.parse("alicloud_router_interface_connection.i"),
+                "alicloud", null, action, null, null, List.of(), null, Map.of(), List.of(), false, null);
+        return new PlannedStep("s1", change, spec, 0, true);
+    }
+
+    private static final StepSpec SUSPEND = StepSpec.of("suspend", Phase.DESTROY, "suspend the interface")
+            .waiting("Inactive");
+
+    @Test
+    void humanLinesNameTheStepTheElapsedTimeAndTheIdButNeverASensitiveId() {
+        StringWriter text = new StringWriter();
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(text));
+        PlannedStep s = step(ChangeAction.DELETE, SUSPEND);
+        p.started(s);
+        p.still(s, Duration.ofSeconds(20), "Deactivating");
+        p.finished(s, Duration.ofSeconds(65), new ObjectValue(Map.of("id", Value.of("ri-1"))));
+        p.finished(s, Duration.ofSeconds(1), new ObjectValue(Map.of("id", Value.sensitive(Value.of("ri-secret")))));
+        p.failed(s, null);
+        assertEquals("""
+                alicloud_router_interface_connection.i: Suspend the interface...
+                alicloud_router_interface_connection.i: Still waiting until Inactive... [20s elapsed] (Deactivating)
+                alicloud_router_interface_connection.i: Suspend the interface complete after 1m5s [id=ri-1]
+                alicloud_router_interface_connection.i: Suspend the interface complete after 1s
+                alicloud_router_interface_connection.i: Suspend the interface failed.
+                """, text.toString());
+    }
+
+    @Test
+    void jsonHooksFollowTerraformsShapeAndSayWhichHalfOfAReplaceRuns() throws Exception {
+        StringWriter text = new StringWriter();
+        JsonProgress p = new JsonProgress(new JsonLines(new PrintWriter(text)));
+        p.still(step(ChangeAction.DELETE, SUSPEND), Duration.ofSeconds(20), null);
+        p.finished(step(ChangeAction.DELETE_THEN_CREATE, StepSpec.of("create", Phase.CREATE,
+                "create the interface")), Duration.ofSeconds(2), new ObjectValue(Map.of("id", Value.of("ri-2"))));
+        p.started(step(ChangeAction.DELETE_THEN_CREATE, SUSPEND));
+        String[] lines = text.toString().split("\n");
+        assertEquals(3, lines.length);
+        JsonNode still = JSON.readTree(lines[0]);
+        assertEquals("apply_progress", still.get("type").asText());
+        assertEquals("info", still.get("@level").asText());
+        assertEquals(20, still.at("/hook/elapsed_seconds").asInt());
+        assertEquals("delete", still.at("/hook/action").asText());
+        assertEquals("alicloud_router_interface_connection.i", still.at("/hook/resource/addr").asText());
+        assertEquals("alicloud", still.at("/hook/resource/implied_provider").asText());
+        assertEquals("suspend", still.at("/hook/peerform_step/name").asText());
+        assertFalse(still.get("@timestamp").asText().isEmpty());
+        JsonNode complete = JSON.readTree(lines[1]);
+        assertEquals("apply_complete", complete.get("type").asText());
+        assertEquals("create", complete.at("/hook/action").asText(), "the create half of a replace");
+        assertEquals("id", complete.at("/hook/id_key").asText());
+        assertEquals("ri-2", complete.at("/hook/id_value").asText());
+        assertEquals("delete", JSON.readTree(lines[2]).at("/hook/action").asText(), "the destroy half of a replace");
+    }
+}
