@@ -18,10 +18,19 @@ record CliRun(int exitCode, String out, String err) {
 
     /** With {@code input} on standard input (as typed at the apply confirmation). */
     static CliRun withInput(Path dir, Map<String, String> env, String input, String... args) {
+        return run(dir, env, input, false, args);
+    }
+
+    /** As if on a terminal (colour and prompts on, unless switched off). */
+    static CliRun onTerminal(Path dir, Map<String, String> env, String... args) {
+        return run(dir, env, "", true, args);
+    }
+
+    private static CliRun run(Path dir, Map<String, String> env, String input, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(dir, new PrintWriter(out, true), new PrintWriter(err, true), env)
-                .withInput(new java.io.StringReader(input), false);
+                .withInput(new java.io.StringReader(input), terminal);
         int code = new Cli(ctx).run(args);
         return new CliRun(code, out.toString(), err.toString());
     }

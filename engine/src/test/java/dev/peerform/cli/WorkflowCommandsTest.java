@@ -241,4 +241,14 @@ class WorkflowCommandsTest {
         assertFalse(outputs.at("/outputs/b_input/sensitive").asBoolean());
         assertEquals(done.at("/hook/id_value").asText(), outputs.at("/outputs/b_input/value").asText());
     }
+
+    @Test
+    void colourOnlyOnATerminalAndNeverWithNoColorOrTheFlag() {
+        String escape = "\u001b[";
+        assertTrue(CliRun.onTerminal(dir, Map.of(), "plan").out().contains(escape), "a terminal gets colour");
+        assertFalse(CliRun.in(dir, "plan").out().contains(escape), "a pipe gets none");
+        assertFalse(CliRun.onTerminal(dir, Map.of("NO_COLOR", "1"), "plan").out().contains(escape), "NO_COLOR");
+        assertFalse(CliRun.onTerminal(dir, Map.of(), "plan", "-no-color").out().contains(escape), "-no-color");
+        assertFalse(CliRun.onTerminal(dir, Map.of(), "plan", "-json").out().contains(escape), "JSON never");
+    }
 }
