@@ -151,6 +151,25 @@ class AlicloudScenariosTest {
     }
 
     @Test
+    void renamingAVpcIsAnInPlaceUpdateThatKeepsThePeeringUp() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        java.nio.file.Files.writeString(dir.resolve("main.tf"), java.nio.file.Files.readString(dir.resolve("main.tf"))
+                .replace("vpc_name   = \"qingdao\"", "vpc_name   = \"qingdao-prod\""));
+        Scenario.Run plan = s.run("plan", "-detailed-exitcode");
+        assertEquals(2, plan.exitCode(), plan.out() + plan.err());
+        assertTrue(plan.out().contains("~ vpc_name = \"qingdao\" -> \"qingdao-prod\""), plan.out());
+        assertTrue(plan.out().contains("Plan: 0 to add, 1 to change, 0 to destroy."), plan.out());
+        assertTrue(plan.out().contains("1. alicloud_vpc.qingdao: rename the VPC\n\n"), "one step: " + plan.out());
+        ok(s.run("apply", "-auto-approve"));
+        assertEquals(1, count(s, "ModifyVpcAttribute"));
+        assertEquals(0, count(s, "DeleteVpc") + count(s, "DeleteRouterInterface") + count(s, "DeleteRouteEntry"));
+        var world = new FileStore(dir.resolve(".peerform/cloud.json")).load();
+        assertTrue(world.vpcs.values().stream().anyMatch(v -> "qingdao-prod".equals(v.name)), "renamed in the cloud");
+        assertEquals(0, s.run("plan", "-detailed-exitcode").exitCode(), "clean after the rename");
+    }
+
+    @Test
     void destroyDeletesRoutesThenSuspendsAndWaitsThenDeletes() throws Exception {
         Scenario s = Scenario.example("vpc-peering-same-account", dir);
         ok(s.run("apply", "-auto-approve"));

@@ -138,4 +138,20 @@ class ProtocolTest {
         assertTrue(create.ids.contains(p.init()), "the created id is logged: " + create.ids);
         assertFalse(log.stream().anyMatch(c -> c.ids.contains(Seed.SECRET_A)), "no secret in the log");
     }
+
+    @Test
+    void vpcAndVbrAreRenamedInPlaceKeepingTheirIdsAndBadNamesAreRefused() {
+        CloudFixture.Vpc v = f.vpc(A, "cn-beijing", "10.0.0.0/16");
+        f.ok(A, "ModifyVpcAttribute", "VpcId", v.id(), "VpcName", "renamed");
+        JsonNode vpc = f.ok(A, "DescribeVpcs", "RegionId", "cn-beijing", "VpcId", v.id()).at("/Vpcs/Vpc/0");
+        assertEquals("renamed", vpc.get("VpcName").asText());
+        assertEquals(v.router(), vpc.get("VRouterId").asText(), "same VPC, same router");
+        f.refused("InvalidName.Malformed", A, "ModifyVpcAttribute", "VpcId", v.id(), "VpcName", "1bad");
+        f.refused("InvalidVpcId.NotFound", B, "ModifyVpcAttribute", "VpcId", v.id(), "VpcName", "other");
+        String vbr = f.vbr(A, 100);
+        f.ok(A, "ModifyVirtualBorderRouterAttribute", "VbrId", vbr, "Name", "edge");
+        assertEquals("edge", f.ok(A, "DescribeVirtualBorderRouters", "RegionId", "cn-beijing", "Filter.1.Key", "VbrId",
+                "Filter.1.Value.1", vbr).at("/VirtualBorderRouterSet/VirtualBorderRouterType/0/Name").asText());
+        f.refused("InvalidVbrId.NotFound", B, "ModifyVirtualBorderRouterAttribute", "VbrId", vbr, "Name", "x2");
+    }
 }

@@ -79,6 +79,7 @@ public final class VpcApi {
                 Vpc v = cloud.createVpc(account, p.required("RegionId"), p.required("CidrBlock"), p.optional("VpcName"));
                 out.put("VpcId", v.id).put("VRouterId", v.vrouterId).put("RouteTableId", v.routeTableId);
             }
+            case "ModifyVpcAttribute" -> cloud.modifyVpc(account, p.required("VpcId"), p.optional("VpcName"));
             case "DeleteVpc" -> cloud.deleteVpc(account, p.required("VpcId"));
             case "DescribeVpcs" -> {
                 Set<String> ids = new LinkedHashSet<>();
@@ -94,6 +95,8 @@ public final class VpcApi {
                         p.required("PeeringSubnetMask"), p.optional("Name"));
                 out.put("VbrId", b.id);
             }
+            case "ModifyVirtualBorderRouterAttribute" -> cloud.modifyVbr(account, p.required("VbrId"),
+                    p.optional("Name"));
             case "DeleteVirtualBorderRouter" -> cloud.deleteVbr(account, p.required("VbrId"));
             case "DescribeVirtualBorderRouters" -> {
                 List<Cloud.Filter> filters = filters(p);

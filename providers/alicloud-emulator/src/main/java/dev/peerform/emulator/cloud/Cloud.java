@@ -75,6 +75,16 @@ public final class Cloud {
         return v;
     }
 
+    /** ModifyVpcAttribute: renames a VPC in place (a null name leaves it as it is). */
+    public Vpc modifyVpc(String account, String vpcId, String name) {
+        Vpc v = vpc(account, vpcId);
+        checkName(name, "VpcName");
+        if (name != null) {
+            v.name = name;
+        }
+        return v;
+    }
+
     public void deleteVpc(String account, String vpcId) {
         Vpc v = vpc(account, vpcId);
         if (!world.interfacesOnRouter(v.vrouterId).isEmpty()) {
@@ -150,6 +160,16 @@ public final class Cloud {
         b.routeTableId = world.newId("vtb");
         b.createdAt = now();
         world.addVbr(b);
+        return b;
+    }
+
+    /** ModifyVirtualBorderRouterAttribute: renames a VBR in place (a null name leaves it as it is). */
+    public Vbr modifyVbr(String account, String vbrId, String name) {
+        Vbr b = vbr(account, vbrId);
+        checkName(name, "Name");
+        if (name != null) {
+            b.name = name;
+        }
         return b;
     }
 

@@ -46,14 +46,20 @@ final class Attrs {
         return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
     }
 
-    /** The steps of a resource that is created and deleted whole: "create the VPC", "delete the VPC". */
-    static java.util.List<dev.peerform.spi.StepSpec> createDeleteSteps(dev.peerform.spi.ChangeView change,
+    /**
+     * The steps of a resource that is created and deleted whole and whose only in-place change is its name:
+     * "create the VPC", "rename the VPC", "delete the VPC".
+     */
+    static java.util.List<dev.peerform.spi.StepSpec> createRenameDeleteSteps(dev.peerform.spi.ChangeView change,
             String what) {
         java.util.List<dev.peerform.spi.StepSpec> out = new java.util.ArrayList<>();
+        if (change.action() == dev.peerform.spi.ChangeAction.UPDATE) {
+            out.add(dev.peerform.spi.StepSpec.of("rename", dev.peerform.spi.Phase.UPDATE, "rename the " + what));
+        }
         if (change.action().destroys()) {
             out.add(dev.peerform.spi.StepSpec.of("delete", dev.peerform.spi.Phase.DESTROY, "delete the " + what));
         }
-        if (change.action().creates()) {
+        if (change.action().creates() && change.action() != dev.peerform.spi.ChangeAction.UPDATE) {
             out.add(dev.peerform.spi.StepSpec.of("create", dev.peerform.spi.Phase.CREATE, "create the " + what));
         }
         return out;

@@ -31,7 +31,7 @@ public final class VbrResource implements CloudResource {
             .attribute("local_gateway_ip", AttributeSchema.required(Type.STRING).forcesNew())
             .attribute("peer_gateway_ip", AttributeSchema.required(Type.STRING).forcesNew())
             .attribute("peering_subnet_mask", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("virtual_border_router_name", AttributeSchema.optional(Type.STRING).forcesNew())
+            .attribute("virtual_border_router_name", AttributeSchema.optional(Type.STRING).alsoComputed())
             .attribute("route_table_id", AttributeSchema.computed(Type.STRING))
             .attribute("status", AttributeSchema.computed(Type.STRING))
             .build();
@@ -57,7 +57,7 @@ public final class VbrResource implements CloudResource {
 
     @Override
     public List<StepSpec> steps(ChangeView change) {
-        return Attrs.createDeleteSteps(change, "VBR");
+        return Attrs.createRenameDeleteSteps(change, "VBR");
     }
 
     @Override
@@ -74,7 +74,13 @@ public final class VbrResource implements CloudResource {
                 String id = r.get("VbrId").asText();
                 JsonNode described = describe(api, List.of(id)).get(id);
                 return Attrs.with(current, "id", id, "route_table_id", described.get("RouteTableId").asText(),
-                        "status", described.get("Status").asText());
+                        "status", described.get("Status").asText(), "virtual_border_router_name",
+                        Attrs.str(current, "virtual_border_router_name"));
+            }
+            if (step.spec().name().equals("rename")) {
+                api.call("ModifyVirtualBorderRouterAttribute", "VbrId", Attrs.str(current, "id"), "Name",
+                        Attrs.str(current, "virtual_border_router_name"));
+                return current;
             }
             Attrs.deleteIgnoringNotFound(api, "DeleteVirtualBorderRouter", "VbrId", Attrs.str(current, "id"));
             return null;

@@ -27,7 +27,7 @@ public final class VpcResource implements CloudResource {
     private static final Schema SCHEMA = Schema.builder()
             .attribute("id", AttributeSchema.computed(Type.STRING))
             .attribute("cidr_block", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("vpc_name", AttributeSchema.optional(Type.STRING).forcesNew())
+            .attribute("vpc_name", AttributeSchema.optional(Type.STRING).alsoComputed())
             .attribute("router_id", AttributeSchema.computed(Type.STRING))
             .attribute("route_table_id", AttributeSchema.computed(Type.STRING))
             .attribute("status", AttributeSchema.computed(Type.STRING))
@@ -51,7 +51,7 @@ public final class VpcResource implements CloudResource {
 
     @Override
     public List<StepSpec> steps(ChangeView change) {
-        return Attrs.createDeleteSteps(change, "VPC");
+        return Attrs.createRenameDeleteSteps(change, "VPC");
     }
 
     @Override
@@ -62,7 +62,13 @@ public final class VpcResource implements CloudResource {
                 JsonNode r = api.call("CreateVpc", "CidrBlock", Attrs.str(current, "cidr_block"), "VpcName",
                         Attrs.str(current, "vpc_name"), "ClientToken", ctx.clientToken());
                 return Attrs.with(current, "id", r.get("VpcId").asText(), "router_id", r.get("VRouterId").asText(),
-                        "route_table_id", r.get("RouteTableId").asText(), "status", "Available");
+                        "route_table_id", r.get("RouteTableId").asText(), "status", "Available", "vpc_name",
+                        Attrs.str(current, "vpc_name"));
+            }
+            if (step.spec().name().equals("rename")) {
+                api.call("ModifyVpcAttribute", "VpcId", Attrs.str(current, "id"), "VpcName",
+                        Attrs.str(current, "vpc_name"));
+                return current;
             }
             Attrs.deleteIgnoringNotFound(api, "DeleteVpc", "VpcId", Attrs.str(current, "id"));
             return null;
