@@ -54,7 +54,7 @@ final class ShowCommand implements Callable<Integer> {
             }
             State prior = session.workspace.backend(module, diags).read();
             if (json) {
-                ctx.out().println(StateCodec.JSON.writeValueAsString(PlanJson.plan(saved.plan(), prior, module,
+                ctx.out().println(StateCodec.compact(PlanJson.plan(saved.plan(), prior, module,
                         providers)));
             } else {
                 ctx.out().print(new PlanRenderer(session.color).render(saved.plan()));
@@ -64,7 +64,7 @@ final class ShowCommand implements Callable<Integer> {
         }
         State state = session.workspace.backend(module, diags).read();
         if (json) {
-            ctx.out().println(StateCodec.JSON.writeValueAsString(StateView.json(state, providers)));
+            ctx.out().println(StateCodec.compact(StateView.json(state, providers)));
         } else {
             ctx.out().print(StateView.human(state, providers));
         }

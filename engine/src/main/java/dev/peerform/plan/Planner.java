@@ -375,7 +375,7 @@ public final class Planner {
 
     private List<OutputChange> outputs(Evaluation evaluation, State prior, Mode mode, Diagnostics diags) {
         List<OutputChange> out = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>(root.outputs().keySet());
+        Set<String> names = new java.util.TreeSet<>(root.outputs().keySet()); // Terraform lists outputs by name
         names.addAll(prior.outputs().keySet());
         for (String name : names) {
             State.Output before = prior.outputs().get(name);

@@ -108,6 +108,34 @@ public final class ProviderSet {
         }
     }
 
+    /**
+     * The root variables that a provider block passes to a sensitive argument (access_key, secret_key): they are
+     * credentials, so they are treated as sensitive wherever they go, even when not declared so, and never reach
+     * a plan, the state or a log.
+     */
+    public Set<String> credentialVariables(Module root) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (ProviderConfig p : root.providers().values()) {
+            ProviderFactory f = factories.get(p.name());
+            if (f == null) {
+                continue;
+            }
+            for (dev.peerform.syntax.Attribute a : p.body().attributes()) {
+                dev.peerform.spi.AttributeSchema schema = f.configSchema().attributes().get(a.name());
+                if (schema == null || !schema.sensitive()) {
+                    continue;
+                }
+                for (dev.peerform.syntax.Expr.ScopeTraversal t : dev.peerform.lang.References.of(a.expr())) {
+                    if (t.root().equals("var") && !t.steps().isEmpty()
+                            && t.steps().get(0) instanceof dev.peerform.syntax.Expr.AttrStep step) {
+                        out.add(step.name());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private void collectImplied(Module m, Map<String, ProviderConfig> blocks) {
         for (Resource r : m.resources().values()) {
             String key = r.provider() == null ? Resource.impliedProvider(r.type()) : r.provider();

@@ -219,15 +219,17 @@ public final class PlanJson {
             }
         }
         ObjectNode variables = rm.putObject("variables");
+        java.util.Set<String> credentials = providers.credentialVariables(module);
         for (Variable v : module.variables().values()) {
             ObjectNode n = variables.putObject(v.name());
-            if (v.defaultValue() != null && !v.sensitive()) {
+            boolean secret = v.sensitive() || credentials.contains(v.name());
+            if (v.defaultValue() != null && !secret) {
                 n.set("default", JsonValues.known(v.defaultValue()));
             }
             if (v.description() != null) {
                 n.put("description", v.description());
             }
-            if (v.sensitive()) {
+            if (secret) {
                 n.put("sensitive", true);
             }
         }

@@ -73,6 +73,10 @@ public final class PlanRenderer {
         }
         if (outputsChange) {
             outputs(plan.outputs(), b);
+            if (changes.isEmpty()) {
+                b.append("\nYou can apply this plan to save these new output values to the peerform\nstate, without "
+                        + "changing any real infrastructure.\n");
+            }
         }
         if (plan.steps().size() > 0) {
             orderedActions(plan, b);

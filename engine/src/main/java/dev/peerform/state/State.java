@@ -5,7 +5,6 @@ import dev.peerform.graph.InstanceAddress;
 import dev.peerform.graph.InstanceKey;
 import dev.peerform.graph.ResourceAddress;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,7 +35,7 @@ public final class State {
     private String lineage;
     private String terraformVersion = "1.11.4";
     private final SortedMap<ResourceAddress, Resource> resources = new TreeMap<>();
-    private final Map<String, Output> outputs = new LinkedHashMap<>();
+    private final Map<String, Output> outputs = new java.util.TreeMap<>(); // by name, as Terraform writes them
 
     public State(long serial, String lineage) {
         this.serial = serial;

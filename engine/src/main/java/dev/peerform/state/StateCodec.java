@@ -1,5 +1,8 @@
 package dev.peerform.state;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +20,21 @@ import java.util.List;
 /** Terraform's state file format, version 4, both ways. */
 public final class StateCodec {
 
+    /** Reads JSON, and writes it indented exactly as Terraform does (two spaces, "key": value, empty [] and {}). */
     public static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setDefaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")).withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private StateCodec() {
+    }
+
+    /** One line, as Terraform's {@code show -json} prints. */
+    public static String compact(JsonNode n) throws IOException {
+        return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n);
     }
 
     public static ObjectNode encode(State s) {

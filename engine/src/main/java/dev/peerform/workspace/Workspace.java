@@ -71,6 +71,9 @@ public final class Workspace {
         }
         ProviderSet providers = providerOverride != null ? providerOverride
                 : ProviderSet.available(module.requiredProviders());
+        for (String name : providers.credentialVariables(module)) {
+            variables.computeIfPresent(name, (n, v) -> Value.sensitive(v));
+        }
         if (configureProviders) {
             ModuleScope scope = new Evaluation(module, variables, providers, dir, a -> null, true)
                     .scope(List.of(), ModuleScope.Context.NONE, diags);

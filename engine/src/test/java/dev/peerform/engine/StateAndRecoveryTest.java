@@ -46,6 +46,8 @@ class StateAndRecoveryTest {
         assertEquals(before.get("resources"), after.get("resources"));
         assertEquals(before.get("lineage"), after.get("lineage"));
         assertEquals(before.get("outputs"), after.get("outputs"));
+        assertEquals(new String(original, java.nio.charset.StandardCharsets.UTF_8),
+                StateCodec.JSON.writeValueAsString(after) + "\n", "written byte for byte as Terraform writes it");
     }
 
     @Test

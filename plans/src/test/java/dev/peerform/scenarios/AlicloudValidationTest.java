@@ -1,6 +1,7 @@
 package dev.peerform.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -219,6 +220,7 @@ class AlicloudValidationTest {
                 "Invalid description", "alicloud_router_interface.init");
     }
 
+    /** The example's access key variable is not declared sensitive: feeding a provider's access_key makes it so. */
     @Test
     void secretsNeverAppearInStatePlansOrErrors() throws Exception {
         Scenario s = Scenario.example("vpc-peering-same-account", dir);
@@ -226,9 +228,13 @@ class AlicloudValidationTest {
         assertEquals(0, s.run("apply", "p.plan").exitCode());
         for (String f : new String[] {"terraform.tfstate", "p.plan"}) {
             String text = java.nio.file.Files.readString(dir.resolve(f));
-            assertTrue(!text.contains("demo-secret-87654321"), f + " holds the secret key");
+            assertFalse(text.contains("demo-secret-87654321"), f + " holds the secret key");
+            assertFalse(text.contains("LTAIpeerformDemo87654321"), f + " holds the access key id");
         }
         Scenario.Run show = s.run("show", "-json", "p.plan");
-        assertTrue(!show.out().contains("demo-secret-87654321"));
+        assertFalse(show.out().contains("demo-secret-87654321"), "show -json of the plan holds the secret key");
+        assertFalse(show.out().contains("LTAIpeerformDemo87654321"), "show -json of the plan holds the access key");
+        Scenario.Run plan = s.run("plan", "-json");
+        assertFalse(plan.out().contains("LTAIpeerformDemo87654321") || plan.err().contains("LTAIpeerformDemo"));
     }
 }

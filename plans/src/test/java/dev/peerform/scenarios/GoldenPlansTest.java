@@ -69,7 +69,7 @@ class GoldenPlansTest {
         }
         Scenario.Run json = s.run("show", "-json", name + ".plan");
         check(golden, scenario.resolve(name + ".plan.txt"), normalise(plan.out()), differences);
-        check(golden, scenario.resolve(name + ".plan.json"), normalise(json.out()), differences);
+        check(golden, scenario.resolve(name + ".plan.json"), normalise(indented(json.out())), differences);
     }
 
     private static void check(Golden golden, Path file, String actual, List<String> differences) {
@@ -77,12 +77,22 @@ class GoldenPlansTest {
         d.ifPresent(differences::add);
     }
 
+    /** show -json prints one line, as Terraform does; the golden files are indented so that a diff is readable. */
+    private static String indented(String json) {
+        try {
+            return dev.peerform.state.StateCodec.JSON.writeValueAsString(dev.peerform.state.StateCodec.JSON
+                    .readTree(json)) + "\n";
+        } catch (java.io.IOException e) {
+            throw new AssertionError("show -json printed invalid JSON: " + json, e);
+        }
+    }
+
     /** The cloud's ids and the timestamps change from run to run; the plan's shape must not. */
     static String normalise(String text) {
         return text.replaceAll("\\b(vpc|vrt|vtb|ri|rte|vbr)-[0-9a-z]{20}\\b", "<$1-id>")
-                .replaceAll("\"timestamp\"\\s*:\\s*\"[^\"]*\"", "\"timestamp\" : \"<timestamp>\"")
-                .replaceAll("\"(lineage)\"\\s*:\\s*\"[^\"]*\"", "\"$1\" : \"<lineage>\"")
-                .replaceAll("\"serial\"\\s*:\\s*\\d+", "\"serial\" : <serial>");
+                .replaceAll("\"timestamp\"\\s*:\\s*\"[^\"]*\"", "\"timestamp\": \"<timestamp>\"")
+                .replaceAll("\"(lineage)\"\\s*:\\s*\"[^\"]*\"", "\"$1\": \"<lineage>\"")
+                .replaceAll("\"serial\"\\s*:\\s*\\d+", "\"serial\": <serial>");
     }
 
     private static String initiatorId(Path dir) throws Exception {
