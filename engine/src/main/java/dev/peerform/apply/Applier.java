@@ -1,12 +1,15 @@
 package dev.peerform.apply;
 
 import dev.peerform.config.Module;
+import dev.peerform.config.ModuleScope;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.graph.InstanceAddress;
 import dev.peerform.plan.AttributeCodec;
+import dev.peerform.plan.Conditions;
 import dev.peerform.plan.Evaluation;
+import dev.peerform.plan.Expansion;
 import dev.peerform.plan.Plan;
 import dev.peerform.plan.PlannedStep;
 import dev.peerform.plan.ProviderSet;
@@ -126,6 +129,7 @@ public final class Applier {
         int running = 0;
         int completed = 0;
         int failed = 0;
+        int conditionFailures = 0;
         try {
             while (true) {
                 while (!ready.isEmpty() && running < options.parallelism() && !interrupt.stopStarting()) {
@@ -175,6 +179,11 @@ public final class Applier {
                     completed++;
                     record(d.step(), d.result());
                     listener.finished(d.step(), d.elapsed(), d.result());
+                    if (!postconditionsHold(d.step(), d.result(), diags)) {
+                        conditionFailures++;
+                        skipDescendants(d.step(), skipped);
+                        continue;
+                    }
                     for (PlannedStep next : plan.steps().successors(d.step())) {
                         if (!skipped.contains(next) && waiting.merge(next, -1, Integer::sum) == 0) {
                             ready.add(next);
@@ -198,7 +207,33 @@ public final class Applier {
             diags.add(Diagnostic.warning("Apply interrupted", notRun + " step(s) did not run because the apply "
                     + "was interrupted. Everything that ran is in the state; run apply again to finish.", null));
         }
-        return new Result(state, completed, failed, skipped.size(), interrupt.stopStarting() && notRun > 0);
+        return new Result(state, completed, failed + conditionFailures, skipped.size(),
+                interrupt.stopStarting() && notRun > 0);
+    }
+
+    /**
+     * After the last step that creates or updates an object: its postconditions, with {@code self} the object as
+     * the cloud made it. A failure keeps the object in the state and stops what depends on it, as in Terraform.
+     */
+    private boolean postconditionsHold(PlannedStep s, ObjectValue result, Diagnostics diags) {
+        ResourceChange c = s.change();
+        if (!s.lastOfPhase() || s.spec().phase() == Phase.DESTROY || result == null) {
+            return true;
+        }
+        Resource r = resource(c.address());
+        if (r == null || r.lifecycle().postconditions().isEmpty()) {
+            return true;
+        }
+        List<String> path = c.address().resource().modulePath();
+        Diagnostics local = new Diagnostics();
+        Expansion expansion = evaluation.expansion(path, r, local);
+        ModuleScope.Context context = expansion == null ? ModuleScope.Context.NONE
+                : evaluation.context(expansion, c.address().key());
+        Conditions.check(r.lifecycle().postconditions(), evaluation.evaluator(path, new ModuleScope.Context(
+                context.countIndex(), context.eachKey(), context.eachValue(), result), new Diagnostics()),
+                "Resource postcondition", c.address().toString(), local);
+        diags.addAll(local);
+        return !local.hasErrors();
     }
 
     /** Before the first step of a change's half: the working value it starts from. */

@@ -1,6 +1,7 @@
 package dev.peerform.plan;
 
 import dev.peerform.config.Module;
+import dev.peerform.config.ModuleScope;
 import dev.peerform.config.ModuleCall;
 import dev.peerform.config.Output;
 import dev.peerform.config.Resource;
@@ -219,10 +220,27 @@ public final class Planner {
                 planned.put(ia, prior == null ? p.planned() : prior);
                 continue;
             }
+            checkConditions(r, node.path(), evaluation, evaluation.context(expansion, key),
+                    action == ChangeAction.NO_OP ? prior : p.planned(), ia, diags);
             planned.put(ia, action == ChangeAction.NO_OP ? prior : p.planned());
             changes.add(new ResourceChange(ia, providerKey, type.schema(), action, prior, p.planned(), replacePaths,
                     reason, references, List.copyOf(deps), r.lifecycle().createBeforeDestroy(),
                     priorState == null ? null : priorState.pendingClientToken()));
+        }
+    }
+
+    /** The instance's preconditions, then its postconditions with {@code self} as planned (where known). */
+    private static void checkConditions(Resource r, List<String> path, Evaluation evaluation,
+            ModuleScope.Context context, Value self, InstanceAddress ia, Diagnostics diags) {
+        if (!r.lifecycle().preconditions().isEmpty()) {
+            Conditions.check(r.lifecycle().preconditions(), evaluation.evaluator(path, context, new Diagnostics()),
+                    "Resource precondition", ia.toString(), diags);
+        }
+        if (!r.lifecycle().postconditions().isEmpty()) {
+            ModuleScope.Context withSelf = new ModuleScope.Context(context.countIndex(), context.eachKey(),
+                    context.eachValue(), self);
+            Conditions.check(r.lifecycle().postconditions(), evaluation.evaluator(path, withSelf,
+                    new Diagnostics()), "Resource postcondition", ia.toString(), diags);
         }
     }
 
@@ -388,6 +406,8 @@ public final class Planner {
                 }
                 continue;
             }
+            Conditions.check(o.preconditions(), evaluation.evaluator(List.of(), ModuleScope.Context.NONE,
+                    new Diagnostics()), "Module output value precondition", null, diags);
             Value after = mode == Mode.REFRESH_ONLY && beforeValue != null ? beforeValue
                     : evaluation.output(List.of(), name, diags);
             boolean sensitive = o.sensitive() || after.containsSensitive();
