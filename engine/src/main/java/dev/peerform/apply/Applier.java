@@ -409,10 +409,15 @@ public final class Applier {
         state.put(c.address(), providers.stateKey(c.providerKey()), is);
     }
 
-    /** A failed create or update leaves what it made, tainted, so the next plan replaces it. */
+    /**
+     * A failed create leaves what it made, tainted, so the next plan replaces it. A failed update leaves the object
+     * as it was, not tainted: the cloud refused a change, the object is still good, and the next plan (after
+     * refresh) retries what is left (Terraform does the same).
+     */
     private void recordFailure(PlannedStep s) {
         ResourceChange c = s.change();
-        ObjectValue w = working.get(c.address());
+        boolean update = c.action() == ChangeAction.UPDATE;
+        ObjectValue w = update ? c.before() : working.get(c.address());
         journal.append(Journal.Entry.failed(c.address().toString(), providers.stateKey(c.providerKey()), s.id(),
                 w == null ? null : AttributeCodec.encode(w, c.schema()), w == null ? null
                         : AttributeCodec.sensitivePaths(w), c.dependencies()));
@@ -422,7 +427,7 @@ public final class Applier {
         Value id = w.get("id");
         boolean exists = id != null && id.isKnown() && !id.isNull();
         if (exists) {
-            putState(c, w, true);
+            putState(c, w, !update);
         } else if (c.before() == null) {
             state.remove(c.address());
         }

@@ -12,9 +12,11 @@ import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Expands changes into the action DAG: each change's steps in order (destroy half and create half ordered by the
@@ -29,7 +31,7 @@ final class StepPlanner {
         this.providers = providers;
     }
 
-    private record Halves(List<PlannedStep> destroy, List<PlannedStep> create) {
+    private record Halves(ResourceChange change, List<PlannedStep> destroy, List<PlannedStep> create) {
         PlannedStep firstCreate() {
             return create.isEmpty() ? null : create.get(0);
         }
@@ -72,16 +74,19 @@ final class StepPlanner {
                 previous = s;
                 (spec.phase() == Phase.DESTROY ? destroy : create).add(s);
             }
-            Halves h = new Halves(destroy, create);
+            Halves h = new Halves(c, destroy, create);
             halves.put(c, h);
             byResource.computeIfAbsent(c.address().resource().toString(), k -> new ArrayList<>()).add(h);
         }
+        List<RuleEdge> rules = ruleEdges(g);
+        Set<List<Object>> ruled = new HashSet<>();
+        rules.forEach(r -> ruled.add(List.of(r.before().change().address(), r.after().change().address())));
         for (Map.Entry<ResourceChange, Halves> e : halves.entrySet()) {
             ResourceChange c = e.getKey();
             Halves h = e.getValue();
             for (String dep : c.dependencies()) {
                 for (Halves d : byResource.getOrDefault(dep, List.of())) {
-                    if (h.firstCreate() != null && d.lastCreate() != null) {
+                    if (h.firstCreate() != null && d.lastCreate() != null && !reversedByRule(c, d.change(), ruled)) {
                         order(g, d.lastCreate(), h.firstCreate(), "needs " + dep, diags);
                     }
                     if (h.lastDestroy() != null && d.firstDestroy() != null) {
@@ -90,10 +95,22 @@ final class StepPlanner {
                 }
             }
         }
+        for (RuleEdge r : rules) {
+            order(g, r.before(), r.after(), r.why(), diags);
+        }
+        return g;
+    }
+
+    private record RuleEdge(PlannedStep before, PlannedStep after, String why) {
+    }
+
+    /** The providers' ordering rules over the steps of their resources. */
+    private List<RuleEdge> ruleEdges(StepGraph g) {
         Map<String, List<PlannedStep>> byProvider = new LinkedHashMap<>();
         for (PlannedStep s : g.steps()) {
             byProvider.computeIfAbsent(Planner.providerName(s.change().providerKey()), k -> new ArrayList<>()).add(s);
         }
+        List<RuleEdge> out = new ArrayList<>();
         for (Map.Entry<String, List<PlannedStep>> e : byProvider.entrySet()) {
             ConfiguredProvider p = providers.anyConfigured(e.getKey());
             if (p == null) {
@@ -110,11 +127,23 @@ final class StepPlanner {
                 PlannedStep before = back.get(edge.before());
                 PlannedStep after = back.get(edge.after());
                 if (before != null && after != null) {
-                    order(g, before, after, edge.why(), diags);
+                    out.add(new RuleEdge(before, after, edge.why()));
                 }
             }
         }
-        return g;
+        return out;
+    }
+
+    /**
+     * A reference orders an update after what it refers to only to receive new values. An update whose values
+     * are all known already needs none, so a provider rule may put it first (a suspended connection is resumed
+     * before its interface's bandwidth changes: the cloud changes bandwidth only while Active).
+     */
+    private static boolean reversedByRule(ResourceChange dependent, ResourceChange dependency,
+            Set<List<Object>> ruled) {
+        return dependent.action() == ChangeAction.UPDATE && dependent.after() != null
+                && dependent.after().isWhollyKnown()
+                && ruled.contains(List.of(dependent.address(), dependency.address()));
     }
 
     private static void order(StepGraph g, PlannedStep before, PlannedStep after, String why, Diagnostics diags) {

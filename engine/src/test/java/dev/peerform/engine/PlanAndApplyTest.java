@@ -185,6 +185,22 @@ class PlanAndApplyTest {
     }
 
     @Test
+    void failedUpdateKeepsTheObjectUntaintedSoTheNextPlanUpdatesInsteadOfReplacing() throws Exception {
+        f.config("resource \"testcloud_thing\" \"a\" {\n  name = \"a\"\n  size = 1\n}\n");
+        f.apply();
+        f.config("resource \"testcloud_thing\" \"a\" {\n  name = \"a\"\n  size = 2\n}\n");
+        f.cloud.failing.add("a");
+        EngineFixture.Run r = f.apply(Planner.Options.DEFAULT, new Interrupt(), ApplyListener.NONE);
+        assertTrue(r.diags().hasErrors(), "the cloud refused the update");
+        var kept = f.state().instance(InstanceAddress.parse("testcloud_thing.a"));
+        assertFalse(kept.tainted(), "a refused update does not condemn the object");
+        assertEquals(1, kept.attributes().get("size").asInt(), "the state keeps what the cloud has");
+        Diagnostics diags = new Diagnostics();
+        ResourceChange next = f.plan(Planner.Options.DEFAULT, diags).plan().changes().get(0);
+        assertEquals(ChangeAction.UPDATE, next.action(), "the next plan retries the update, no replacement");
+    }
+
+    @Test
     void transientFailuresAreRetried() throws Exception {
         f.config("resource \"testcloud_thing\" \"a\" { name = \"a\" }\n");
         f.cloud.transientFailures.set(3);

@@ -241,6 +241,10 @@ public final class TestCloud implements ProviderFactory {
                     return null;
                 }
                 default -> {
+                    if (step.spec().name().equals("update") && failing.contains(attrs.get("name").asString())) {
+                        throw StepException.permanent("the cloud refused to change " + step.address(), "Forbidden",
+                                "Change it back.");
+                    }
                     ObjectValue o = new ObjectValue(attrs);
                     objects.put(attrs.get("id").asString(), o);
                     return o;

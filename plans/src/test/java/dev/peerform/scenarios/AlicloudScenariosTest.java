@@ -198,6 +198,22 @@ class AlicloudScenariosTest {
     }
 
     @Test
+    void suspendedConnectionIsResumedBeforeItsBandwidthChangesInOnePlan() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        String ri = s.run("output", "-raw", "initiator_interface").out().trim();
+        ok(s.run("emulator", "suspend", ri));
+        Thread.sleep(1_200); // the console's suspension takes the emulator's wall-clock transition time
+        Scenario.Run plan = s.run("plan", "-var", "bandwidth=Middle.5");
+        assertTrue(plan.out().contains("Plan: 0 to add, 2 to change, 0 to destroy."), plan.out());
+        assertTrue(plan.out().indexOf("resume the connection") < plan.out().indexOf("change the bandwidth in place —"),
+                "the ordered actions resume first: " + plan.out());
+        ok(s.run("apply", "-auto-approve", "-var", "bandwidth=Middle.5"));
+        assertTrue(s.last("ActivateRouterInterface") < s.first("ModifyRouterInterfaceSpec"), s.actions().toString());
+        assertEquals(0, s.run("plan", "-detailed-exitcode", "-var", "bandwidth=Middle.5").exitCode());
+    }
+
+    @Test
     void sameScenarioOverSignedHttpAgainstTheEmulatorsServer() throws Exception {
         Path world = dir.resolve("world/cloud.json");
         Emulator emulator = Emulator.onFile(world, dev.peerform.emulator.Seed.defaultWorld(),

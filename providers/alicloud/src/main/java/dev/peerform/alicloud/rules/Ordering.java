@@ -2,6 +2,7 @@ package dev.peerform.alicloud.rules;
 
 import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
+import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepView;
@@ -19,7 +20,9 @@ import java.util.Set;
  * <ul>
  * <li>an end connects only after both ends' opposite information is set;</li>
  * <li>routes over an interface are added after its connection is Active;</li>
- * <li>routes over an interface are deleted before its connection is suspended.</li>
+ * <li>routes over an interface are deleted before its connection is suspended;</li>
+ * <li>a suspended connection is resumed before its interface's bandwidth changes (only an Active interface's
+ * specification may change).</li>
  * </ul>
  * Resources are matched by id when known and by reference otherwise, so the order holds on the first apply.
  */
@@ -57,6 +60,13 @@ public final class Ordering {
         for (StepView r : named(steps, RouteEntryResource.TYPE, "delete")) {
             for (StepView c : candidates(suspendByEnd, Identity.of(r, "nexthop_id"))) {
                 out.add(new StepEdge(r, c, "no route uses the interface any more"));
+            }
+        }
+        Map<String, List<StepView>> resumeByInterface = byToken(named(steps, ConnectionResource.TYPE, "resume"),
+                "interface_id");
+        for (StepView spec : named(steps, RouterInterfaceResource.TYPE, "spec")) {
+            for (StepView r : candidates(resumeByInterface, Identity.self(spec.address(), spec.before()))) {
+                out.add(new StepEdge(r, spec, "the connection is Active again"));
             }
         }
         return out;
