@@ -180,7 +180,8 @@ public final class Planner {
             Diagnostics validation = new Diagnostics();
             type.validate(config, validation);
             for (Diagnostic d : validation.list()) {
-                diags.add(d.address() == null ? d.withAddress(ia.toString()) : d);
+                Diagnostic named = d.address() == null ? d.withAddress(ia.toString()) : d;
+                diags.add(named.subject() == null ? named.withSubject(r.range()) : named);
             }
             diags.addAll(local);
             ObjectValue prior = refreshed.current().get(ia);
@@ -433,9 +434,24 @@ public final class Planner {
         byProvider.forEach((name, views) -> {
             ConfiguredProvider p = providers.anyConfigured(name);
             if (p != null) {
-                p.validatePlan(views, diags);
+                Diagnostics found = new Diagnostics();
+                p.validatePlan(views, found);
+                found.list().forEach(d -> diags.add(located(d)));
             }
         });
+    }
+
+    /** A provider's diagnostic names a resource address; it is shown at that resource's block, as Terraform does. */
+    private Diagnostic located(Diagnostic d) {
+        if (d.subject() != null || d.address() == null) {
+            return d;
+        }
+        try {
+            Resource r = configOf(InstanceAddress.parse(d.address()));
+            return r == null ? d : d.withSubject(r.range());
+        } catch (IllegalArgumentException notAnAddress) {
+            return d;
+        }
     }
 
     private String providerKeyFor(List<String> path, Resource r) {

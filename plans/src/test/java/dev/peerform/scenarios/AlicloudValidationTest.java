@@ -60,7 +60,10 @@ class AlicloudValidationTest {
         Scenario.Run r = s.run("plan", "-no-color");
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("Error: " + summary), r.err());
-        assertTrue(r.err().contains(address), r.err());
+        assertTrue(r.err().contains("with " + address), r.err());
+        String[] typeAndName = address.replaceAll("\\[.*", "").split("\\.");
+        assertTrue(r.err().matches("(?s).*on main\\.tf line \\d+, column \\d+, in resource \""
+                + typeAndName[0] + "\" \"" + typeAndName[1] + "\".*"), "shown at the resource's block: " + r.err());
         assertEquals(0, s.changes().size(), "the cloud received no change: " + s.actions());
         return r;
     }
