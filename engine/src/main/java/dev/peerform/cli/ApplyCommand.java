@@ -59,6 +59,10 @@ class ApplyCommand implements Callable<Integer> {
             if (!op.open(vars.options, stateOptions, "OperationTypeApply", true)) {
                 return ExitCode.ERROR;
             }
+            if (planFile == null && !destroying() && !op.hasConfiguration("Apply", "Applying",
+                    "run 'peerform destroy' instead")) {
+                return ExitCode.ERROR;
+            }
             Plan plan;
             State from;
             if (planFile != null) {

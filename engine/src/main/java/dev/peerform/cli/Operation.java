@@ -59,6 +59,21 @@ final class Operation implements AutoCloseable {
         return true;
     }
 
+    /**
+     * False (with Terraform's error) when the directory has no configuration: planning then would destroy
+     * everything, which is almost never what someone running plan or apply in the wrong directory meant.
+     */
+    boolean hasConfiguration(String verb, String gerund, String destroyInstead) {
+        if (!loaded.module().files().isEmpty()) {
+            return true;
+        }
+        session.error("No configuration files", verb + " requires configuration to be present. " + gerund
+                + " without a configuration would mark everything for destruction, which is normally not what is "
+                + "desired. If you would like to destroy everything, " + destroyInstead + ". Otherwise, create a "
+                + "configuration file (.tf file) in " + session.ctx.workingDir() + " and try again.");
+        return false;
+    }
+
     /** Plans and prints the plan; null (after printing the errors) when planning failed. */
     Planner.Result plan(Planner.Options options) {
         Planner.Result result = session.workspace.plan(loaded, state, options, diags);

@@ -41,6 +41,10 @@ final class PlanCommand implements Callable<Integer> {
             if (!op.open(vars.options, stateOptions, "OperationTypePlan", true)) {
                 return ExitCode.ERROR;
             }
+            if (!planOptions.destroy && !op.hasConfiguration("Plan", "Planning",
+                    "run plan with the -destroy option")) {
+                return ExitCode.ERROR;
+            }
             Planner.Result result = op.plan(planOptions.options());
             if (result == null) {
                 return ExitCode.ERROR;

@@ -251,4 +251,19 @@ class WorkflowCommandsTest {
         assertFalse(CliRun.onTerminal(dir, Map.of(), "plan", "-no-color").out().contains(escape), "-no-color");
         assertFalse(CliRun.onTerminal(dir, Map.of(), "plan", "-json").out().contains(escape), "JSON never");
     }
+
+    @Test
+    void planAndApplyInADirectoryWithoutConfigurationRefuseInsteadOfPlanningToDestroyEverything() throws Exception {
+        assertEquals(0, CliRun.in(dir, "apply", "-auto-approve").exitCode());
+        Files.delete(dir.resolve("main.tf"));
+        for (String[] args : new String[][] {{"plan"}, {"apply", "-auto-approve"}}) {
+            CliRun r = CliRun.in(dir, args);
+            assertEquals(1, r.exitCode(), String.join(" ", args));
+            assertTrue(r.err().contains("Error: No configuration files"), r.err());
+        }
+        assertEquals("terraform_data.a\nterraform_data.b\n", CliRun.in(dir, "state", "list").out(), "nothing destroyed");
+        CliRun destroyPlan = CliRun.in(dir, "plan", "-destroy");
+        assertEquals(0, destroyPlan.exitCode(), destroyPlan.err());
+        assertTrue(destroyPlan.out().contains("2 to destroy"), destroyPlan.out());
+    }
 }
