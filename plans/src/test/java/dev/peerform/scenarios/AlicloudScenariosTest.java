@@ -181,13 +181,19 @@ class AlicloudScenariosTest {
                 "the cloud refused nothing");
     }
 
-    @Test
-    void interfaceSuspendedOutOfBandIsDriftThatThePlanRepairs() throws Exception {
+    /** The same-account example applied, then its initiator suspended in the console, as someone might. */
+    private Scenario suspendedOutOfBand() throws Exception {
         Scenario s = Scenario.example("vpc-peering-same-account", dir);
         ok(s.run("apply", "-auto-approve"));
         String ri = s.run("output", "-raw", "initiator_interface").out().trim();
         ok(s.run("emulator", "suspend", ri));
         Thread.sleep(1_200); // the console's suspension takes the emulator's wall-clock transition time
+        return s;
+    }
+
+    @Test
+    void interfaceSuspendedOutOfBandIsDriftThatThePlanRepairs() throws Exception {
+        Scenario s = suspendedOutOfBand();
         Scenario.Run plan = s.run("plan", "-detailed-exitcode");
         assertEquals(2, plan.exitCode(), plan.out() + plan.err());
         assertTrue(plan.out().contains("Objects have changed outside of peerform"), plan.out());
@@ -199,11 +205,7 @@ class AlicloudScenariosTest {
 
     @Test
     void suspendedConnectionIsResumedBeforeItsBandwidthChangesInOnePlan() throws Exception {
-        Scenario s = Scenario.example("vpc-peering-same-account", dir);
-        ok(s.run("apply", "-auto-approve"));
-        String ri = s.run("output", "-raw", "initiator_interface").out().trim();
-        ok(s.run("emulator", "suspend", ri));
-        Thread.sleep(1_200); // the console's suspension takes the emulator's wall-clock transition time
+        Scenario s = suspendedOutOfBand();
         Scenario.Run plan = s.run("plan", "-var", "bandwidth=Middle.5");
         assertTrue(plan.out().contains("Plan: 0 to add, 2 to change, 0 to destroy."), plan.out());
         assertTrue(plan.out().indexOf("resume the connection") < plan.out().indexOf("change the bandwidth in place —"),
