@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * waits for that). The provider orders every connect after both ends' opposite information is set. A connection
  * found suspended is resumed; destroying it suspends its interface and waits until Inactive.
  */
-public final class ConnectionResource implements CloudResource {
+public final class ConnectionResource extends NamedResource {
 
     public static final String TYPE = "alicloud_router_interface_connection";
 
@@ -44,14 +44,8 @@ public final class ConnectionResource implements CloudResource {
             .attribute("status", AttributeSchema.computed(Type.STRING))
             .build();
 
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public ConnectionResource() {
+        super(TYPE, SCHEMA);
     }
 
     @Override

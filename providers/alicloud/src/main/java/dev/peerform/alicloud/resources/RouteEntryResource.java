@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code alicloud_route_entry}: destination -> next hop in a VPC's or a VBR's route table. Changes to one route
  * table run one at a time (the cloud refuses concurrent ones with TaskConflict).
  */
-public final class RouteEntryResource implements CloudResource {
+public final class RouteEntryResource extends NamedResource {
 
     public static final String TYPE = "alicloud_route_entry";
 
@@ -40,14 +40,8 @@ public final class RouteEntryResource implements CloudResource {
             .attribute("name", AttributeSchema.optional(Type.STRING).forcesNew())
             .build();
 
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public RouteEntryResource() {
+        super(TYPE, SCHEMA);
     }
 
     @Override

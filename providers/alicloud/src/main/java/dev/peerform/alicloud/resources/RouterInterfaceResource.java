@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * router and region are fixed (a change replaces it); its bandwidth changes in place on an Active initiator. It is
  * deleted the way the cloud requires: suspended (and Inactive) first.
  */
-public final class RouterInterfaceResource implements CloudResource {
+public final class RouterInterfaceResource extends NamedResource {
 
     public static final String TYPE = "alicloud_router_interface";
     public static final String INITIATOR = "InitiatingSide";
@@ -53,14 +53,8 @@ public final class RouterInterfaceResource implements CloudResource {
             .attribute("access_point_id", AttributeSchema.computed(Type.STRING))
             .build();
 
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public RouterInterfaceResource() {
+        super(TYPE, SCHEMA);
     }
 
     @Override

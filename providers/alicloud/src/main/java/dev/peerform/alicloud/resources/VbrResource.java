@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code alicloud_express_connect_virtual_border_router}: a VBR on a physical connection. */
-public final class VbrResource implements CloudResource {
+public final class VbrResource extends NamedResource {
 
     public static final String TYPE = "alicloud_express_connect_virtual_border_router";
 
@@ -36,14 +36,8 @@ public final class VbrResource implements CloudResource {
             .attribute("status", AttributeSchema.computed(Type.STRING))
             .build();
 
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public VbrResource() {
+        super(TYPE, SCHEMA);
     }
 
     @Override

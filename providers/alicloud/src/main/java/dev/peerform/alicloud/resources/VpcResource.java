@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code alicloud_vpc}: a VPC, its VRouter and its route table. */
-public final class VpcResource implements CloudResource {
+public final class VpcResource extends NamedResource {
 
     public static final String TYPE = "alicloud_vpc";
 
@@ -33,14 +33,8 @@ public final class VpcResource implements CloudResource {
             .attribute("status", AttributeSchema.computed(Type.STRING))
             .build();
 
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public VpcResource() {
+        super(TYPE, SCHEMA);
     }
 
     @Override
