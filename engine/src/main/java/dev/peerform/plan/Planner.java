@@ -62,6 +62,8 @@ public final class Planner {
     private final ProviderSet providers;
     private final Path cwd;
     private final Clock clock;
+    /** Instances a provider says the cloud cannot keep through this plan's changes (the second pass). */
+    private Set<InstanceAddress> requiredReplacements = Set.of();
 
     public Planner(Module root, Map<String, Value> variables, ProviderSet providers, Path cwd, Clock clock) {
         this.root = root;
@@ -75,6 +77,52 @@ public final class Planner {
         Refresh refresh = new Refresh(providers);
         Refresh.Outcome refreshed = refresh.run(prior, options.refresh(), diags);
         ConfigGraph graph = ConfigGraph.build(root, diags);
+        requiredReplacements = Set.of();
+        Diagnostics first = new Diagnostics();
+        Pass pass = changes(graph, refreshed, options, first);
+        Map<InstanceAddress, String> more = options.mode() == Mode.NORMAL && !first.hasErrors()
+                && !diags.hasErrors() ? replacementsRequired(pass.changes()) : Map.of();
+        if (more.isEmpty()) {
+            diags.addAll(first);
+        } else {
+            // the cloud cannot keep these through the changes: plan again with them replaced, so that what refers
+            // to them is planned against their new (unknown) values
+            requiredReplacements = more.keySet();
+            more.forEach((a, why) -> diags.add(Diagnostic.warningAt(a.toString(), "Replacing " + a
+                    + " as well", why)));
+            pass = changes(graph, refreshed, options, diags);
+        }
+        List<ResourceChange> changes = pass.changes();
+        Evaluation evaluation = pass.evaluation();
+        Map<InstanceAddress, Value> planned = pass.planned();
+        if (!options.targets().isEmpty()) {
+            changes = target(changes, options.targets(), pass.resourceDeps());
+        }
+        List<OutputChange> outputs = outputs(evaluation, refreshed.state(), options.mode(), diags);
+        validatePlan(changes, diags);
+        StepGraph steps = new StepGraph();
+        if (!diags.hasErrors()) {
+            steps = new StepPlanner(providers).build(changes, diags);
+        }
+        Map<String, String> endpoints = new TreeMap<>();
+        providers.allConfigured().forEach((k, p) -> endpoints.put(k, p.endpoint()));
+        Map<InstanceAddress, Value> data = new HashMap<>();
+        planned.forEach((a, v) -> {
+            if (a.resource().mode() == Resource.Mode.DATA) {
+                data.put(a, v);
+            }
+        });
+        Plan plan = new Plan(options.mode(), changes, outputs, refreshed.drift(), steps, prior.lineage(),
+                prior.serial(), variables, endpoints, new HashMap<>(evaluation.expansions()), data, clock.instant());
+        return new Result(plan, refreshed.state());
+    }
+
+    private record Pass(List<ResourceChange> changes, Evaluation evaluation, Map<InstanceAddress, Value> planned,
+            Map<String, Set<String>> resourceDeps) {
+    }
+
+    /** Every instance's change: from the configuration, then what the state has and the configuration does not. */
+    private Pass changes(ConfigGraph graph, Refresh.Outcome refreshed, Options options, Diagnostics diags) {
         Map<InstanceAddress, Value> planned = new HashMap<>();
         Evaluation evaluation = new Evaluation(root, variables, providers, cwd, planned::get, true);
         evaluation.validateModuleVariables(diags);
@@ -110,26 +158,37 @@ public final class Planner {
         }
         changes.sort(Comparator.comparing(ResourceChange::address));
         preventDestroy(changes, diags);
-        if (!options.targets().isEmpty()) {
-            changes = target(changes, options.targets(), resourceDeps);
-        }
-        List<OutputChange> outputs = outputs(evaluation, refreshed.state(), options.mode(), diags);
-        validatePlan(changes, diags);
-        StepGraph steps = new StepGraph();
-        if (!diags.hasErrors()) {
-            steps = new StepPlanner(providers).build(changes, diags);
-        }
-        Map<String, String> endpoints = new TreeMap<>();
-        providers.allConfigured().forEach((k, p) -> endpoints.put(k, p.endpoint()));
-        Map<InstanceAddress, Value> data = new HashMap<>();
-        planned.forEach((a, v) -> {
-            if (a.resource().mode() == Resource.Mode.DATA) {
-                data.put(a, v);
+        return new Pass(changes, evaluation, planned, resourceDeps);
+    }
+
+    /** What the providers say must be replaced along with the planned changes (and is not replaced yet), and why. */
+    private Map<InstanceAddress, String> replacementsRequired(List<ResourceChange> changes) {
+        Map<InstanceAddress, String> out = new TreeMap<>();
+        Map<String, ResourceChange> byAddress = new HashMap<>();
+        changes.forEach(c -> byAddress.put(c.address().toString(), c));
+        views(changes).forEach((name, views) -> {
+            ConfiguredProvider p = providers.anyConfigured(name);
+            if (p == null) {
+                return;
             }
+            p.replacementsRequired(views).forEach((address, why) -> {
+                ResourceChange c = byAddress.get(address);
+                if (c != null && (c.action() == ChangeAction.NO_OP || c.action() == ChangeAction.UPDATE)) {
+                    out.put(c.address(), why);
+                }
+            });
         });
-        Plan plan = new Plan(options.mode(), changes, outputs, refreshed.drift(), steps, prior.lineage(),
-                prior.serial(), variables, endpoints, new HashMap<>(evaluation.expansions()), data, clock.instant());
-        return new Result(plan, refreshed.state());
+        return out;
+    }
+
+    private static Map<String, List<ChangeView>> views(List<ResourceChange> changes) {
+        Map<String, List<ChangeView>> byProvider = new LinkedHashMap<>();
+        for (ResourceChange c : changes) {
+            byProvider.computeIfAbsent(providerName(c.providerKey()), k -> new ArrayList<>()).add(new ChangeView(
+                    c.address().toString(), c.type(), c.action(), c.before(), c.after(), c.references(),
+                    c.providerKey()));
+        }
+        return byProvider;
     }
 
     private void planResource(ConfigNode node, ConfigGraph graph, Evaluation evaluation, Refresh.Outcome refreshed,
@@ -204,14 +263,13 @@ public final class Planner {
             if (prior == null) {
                 action = ChangeAction.CREATE;
             } else if (tainted || options.replace().contains(ia) || !replacePaths.isEmpty()
-                    || triggered(r, node.path(), evaluation, changes, diags)) {
+                    || requiredReplacements.contains(ia) || triggered(r, node.path(), evaluation, changes, diags)) {
                 action = r.lifecycle().createBeforeDestroy() ? ChangeAction.CREATE_THEN_DELETE
                         : ChangeAction.DELETE_THEN_CREATE;
                 reason = tainted ? "tainted" : options.replace().contains(ia) ? "replace_by_request"
-                        : !replacePaths.isEmpty() ? "replace_because_cannot_update" : "replace_by_triggers";
-                if (!replacePaths.isEmpty() && prior != null) {
-                    p = type.plan(null, config); // a new object: its computed attributes are unknown
-                }
+                        : !replacePaths.isEmpty() || requiredReplacements.contains(ia)
+                        ? "replace_because_cannot_update" : "replace_by_triggers";
+                p = type.plan(null, config); // a new object: its computed attributes are unknown
             } else if (!AttributeCodec.sameForDiff(prior, p.planned())) {
                 action = ChangeAction.UPDATE;
             } else {
@@ -425,13 +483,7 @@ public final class Planner {
     }
 
     private void validatePlan(List<ResourceChange> changes, Diagnostics diags) {
-        Map<String, List<ChangeView>> byProvider = new LinkedHashMap<>();
-        for (ResourceChange c : changes) {
-            byProvider.computeIfAbsent(providerName(c.providerKey()), k -> new ArrayList<>()).add(new ChangeView(
-                    c.address().toString(), c.type(), c.action(), c.before(), c.after(), c.references(),
-                    c.providerKey()));
-        }
-        byProvider.forEach((name, views) -> {
+        views(changes).forEach((name, views) -> {
             ConfiguredProvider p = providers.anyConfigured(name);
             if (p != null) {
                 Diagnostics found = new Diagnostics();

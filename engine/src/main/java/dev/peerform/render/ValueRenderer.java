@@ -60,7 +60,7 @@ final class ValueRenderer {
             Value a = after == null ? null : after.get(name);
             String sym = symbolFor(symbol, b, a);
             String head = pad + sym + " " + padRight(name, width) + " = ";
-            List<String> rendered = change(b, a, indent + 4, sym);
+            List<String> rendered = new ArrayList<>(change(b, a, indent + 4, sym));
             String first = rendered.get(0);
             if (forcesReplacement.contains(name)) {
                 rendered.set(rendered.size() - 1, rendered.get(rendered.size() - 1) + " # forces replacement");

@@ -5,6 +5,7 @@ import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.rules.Ordering;
+import dev.peerform.alicloud.rules.PeerChanges;
 import dev.peerform.alicloud.rules.PlanChecks;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
@@ -19,6 +20,7 @@ import dev.peerform.spi.StepException;
 import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** One configured {@code provider "alicloud"} block: its API (endpoint and credentials), its account, its rules. */
@@ -93,6 +95,11 @@ final class Configured implements ConfiguredProvider {
                 return c == null ? null : c.account.id();
             }
         }, perRouter, perAccount, diags);
+    }
+
+    @Override
+    public Map<String, String> replacementsRequired(List<ChangeView> all) {
+        return PeerChanges.replacementsRequired(all);
     }
 
     @Override

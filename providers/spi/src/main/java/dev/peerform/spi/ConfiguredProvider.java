@@ -21,6 +21,15 @@ public interface ConfiguredProvider {
     default void validatePlan(List<ChangeView> all, Diagnostics diags) {
     }
 
+    /**
+     * Instances (by address) that the cloud cannot keep through the planned changes and that must be replaced
+     * with them, each with why: for example a router interface whose peer changes after it has connected. The
+     * engine plans again with them replaced.
+     */
+    default java.util.Map<String, String> replacementsRequired(List<ChangeView> all) {
+        return java.util.Map.of();
+    }
+
     /** Ordering between steps of different resources that the cloud requires and references do not express. */
     default List<StepEdge> order(List<StepView> steps) {
         return new ArrayList<>();

@@ -120,10 +120,17 @@ public final class ConnectionResource extends NamedResource {
                         throw StepException.permanent("the account of the opposite interface is not known",
                                 "MissingParameter", "Set opposite_interface_owner_id, or the provider's account_id.");
                     }
-                    if (own.get("Status").asText().equals("Idle")) {
+                    String status = own.get("Status").asText();
+                    if (status.equals("Idle")) {
                         api.call("ModifyRouterInterfaceAttribute", "RouterInterfaceId", id, "OppositeInterfaceId",
                                 oppositeId, "OppositeRouterId", router, "OppositeRouterType",
                                 Attrs.str(current, "opposite_router_type"), "OppositeInterfaceOwnerId", owner);
+                    } else if (!oppositeId.equals(Attrs.text(own, "OppositeInterfaceId"))) {
+                        // never skip silently: the connect would fail later, after the old connection is gone
+                        throw StepException.permanent("the router interface " + id + " is " + status + " and peered "
+                                + "with " + Attrs.text(own, "OppositeInterfaceId") + "; its peer can change only "
+                                + "before its first connection", "IncorrectStatus.RouterInterface", "Replace the "
+                                + "interface: peerform apply -replace=<its address>.");
                     }
                     return Attrs.with(current, "id", id, "opposite_router_id", router,
                             "opposite_interface_owner_id", owner);

@@ -1,0 +1,62 @@
+package dev.peerform.alicloud.rules;
+
+import dev.peerform.alicloud.resources.ConnectionResource;
+import dev.peerform.alicloud.resources.RouterInterfaceResource;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.ChangeView;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.StringValue;
+import dev.peerform.value.Value;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An interface's opposite information may change only while it is Idle, and an interface that has connected is
+ * never Idle again (domain.md, "Statuses"). So when the connection on an interface that stays gets a new peer
+ * (typically because the peer is replaced), the interface must be replaced too: otherwise the apply would reach a
+ * peer change the cloud refuses, after the old connection is already torn down.
+ */
+public final class PeerChanges {
+
+    private PeerChanges() {
+    }
+
+    public static Map<String, String> replacementsRequired(List<ChangeView> all) {
+        Map<String, ChangeView> stayingInterfaces = new HashMap<>();
+        for (ChangeView c : all) {
+            if (c.type().equals(RouterInterfaceResource.TYPE) && (c.action() == ChangeAction.NO_OP
+                    || c.action() == ChangeAction.UPDATE)) {
+                String id = text(c.before(), "id");
+                if (id != null) {
+                    stayingInterfaces.put(id, c);
+                }
+            }
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (ChangeView c : all) {
+            if (!c.type().equals(ConnectionResource.TYPE) || !c.action().isReplace()) {
+                continue;
+            }
+            ChangeView iface = stayingInterfaces.get(text(c.before(), "interface_id"));
+            String status = text(c.before(), "status");
+            Value newPeer = c.after() == null ? null : c.after().get("opposite_interface_id");
+            String oldPeer = text(c.before(), "opposite_interface_id");
+            boolean peerChanges = newPeer == null || !newPeer.isKnown() || newPeer.isNull()
+                    || !(newPeer.unmarked() instanceof StringValue s && s.value().equals(oldPeer));
+            if (iface != null && peerChanges && status != null && !status.equals("Idle")) {
+                out.put(iface.address(), "The connection " + c.address() + " gets a new peer, and "
+                        + iface.address() + " has been connected (it is " + status + "): the cloud lets an "
+                        + "interface's peer change only before its first connection, so peerform replaces the "
+                        + "interface too (suspend, delete, create, connect).");
+            }
+        }
+        return out;
+    }
+
+    private static String text(ObjectValue o, String name) {
+        Value v = o == null ? null : o.get(name);
+        return v != null && v.isKnown() && !v.isNull() && v.unmarked() instanceof StringValue s ? s.value() : null;
+    }
+}
