@@ -3,23 +3,51 @@ package dev.peerform.graph;
 import dev.peerform.config.Resource;
 import java.util.List;
 
-/** A resource in a module: {@code module.net.alicloud_vpc.a}, {@code data.alicloud_vpcs.all}. */
-public record ResourceAddress(List<String> modulePath, Resource.Mode mode, String type, String name)
-        implements Comparable<ResourceAddress> {
+/**
+ * A resource in a module: {@code module.net.alicloud_vpc.a}, {@code data.alicloud_vpcs.all}. Addresses order and
+ * compare by their text, which is built once: state and plans look them up in sorted maps thousands of times.
+ */
+public final class ResourceAddress implements Comparable<ResourceAddress> {
 
-    public ResourceAddress {
-        modulePath = List.copyOf(modulePath);
+    private final List<String> modulePath;
+    private final Resource.Mode mode;
+    private final String type;
+    private final String name;
+    private final String text;
+
+    public ResourceAddress(List<String> modulePath, Resource.Mode mode, String type, String name) {
+        this.modulePath = List.copyOf(modulePath);
+        this.mode = mode;
+        this.type = type;
+        this.name = name;
+        this.text = modulePrefix() + (mode == Resource.Mode.DATA ? "data." : "") + type + "." + name;
     }
 
     public static ResourceAddress of(Resource.Mode mode, String type, String name) {
         return new ResourceAddress(List.of(), mode, type, name);
     }
 
+    public List<String> modulePath() {
+        return modulePath;
+    }
+
+    public Resource.Mode mode() {
+        return mode;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String name() {
+        return name;
+    }
+
     public InstanceAddress instance(InstanceKey key) {
         return new InstanceAddress(this, key);
     }
 
-    /** {@code module.a.module.b} or "" for the root module. */
+    /** {@code module.a.module.b.} or "" for the root module. */
     public String modulePrefix() {
         StringBuilder b = new StringBuilder();
         for (String m : modulePath) {
@@ -36,11 +64,21 @@ public record ResourceAddress(List<String> modulePath, Resource.Mode mode, Strin
 
     @Override
     public String toString() {
-        return modulePrefix() + (mode == Resource.Mode.DATA ? "data." : "") + type + "." + name;
+        return text;
     }
 
     @Override
     public int compareTo(ResourceAddress o) {
-        return toString().compareTo(o.toString());
+        return text.compareTo(o.text);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResourceAddress other && other.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
     }
 }
