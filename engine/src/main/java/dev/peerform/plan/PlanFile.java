@@ -1,6 +1,7 @@
 package dev.peerform.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,7 +105,9 @@ public final class PlanFile {
             e.eachValues().forEach((k, v) -> keys.set(k.toString().isEmpty() ? "_" : k.toString(),
                     TaggedValues.encode(v)));
         });
-        AtomicFiles.writeAtomically(path, StateCodec.JSON.writeValueAsBytes(root));
+        // a plan file is peerform's own, read by peerform: compact (indenting doubled the cost of writing it)
+        AtomicFiles.writeAtomically(path, StateCodec.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(root));
     }
 
     private static ArrayNode strings(List<String> xs) {

@@ -101,6 +101,8 @@ public final class EngineBenchmark {
         Process p = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("last-command.log").toFile()).start();
         if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+            // /usr/bin/time's child must go too: a timed-out run left running would slow every later measurement
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
             return new double[] {Double.NaN, 0};
         }
