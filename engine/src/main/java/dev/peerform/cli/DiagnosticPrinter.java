@@ -4,7 +4,6 @@ import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Severity;
 import dev.peerform.diag.SourceRange;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -21,6 +20,8 @@ final class DiagnosticPrinter {
 
     private final Function<String, String> sources;
     private final boolean color;
+    /** Each file split into lines once: a plan may report thousands of diagnostics in one large file. */
+    private final java.util.Map<String, String[]> lines = new java.util.HashMap<>();
 
     /** {@code sources} gives a file's text by the name diagnostics use, or null when it is not at hand. */
     DiagnosticPrinter(Function<String, String> sources, boolean color) {
@@ -28,14 +29,12 @@ final class DiagnosticPrinter {
         this.color = color;
     }
 
-    void print(List<Diagnostic> diagnostics, PrintWriter out) {
-        for (Diagnostic d : diagnostics) {
-            print(d, out);
-        }
-        out.flush();
+    void print(Diagnostic d, PrintWriter out) {
+        print(d, 0, out);
     }
 
-    void print(Diagnostic d, PrintWriter out) {
+    /** One diagnostic; {@code similar} more with the same summary are left out, and said so, as Terraform does. */
+    void print(Diagnostic d, int similar, PrintWriter out) {
         String frameColor = d.severity() == Severity.ERROR ? RED : YELLOW;
         StringBuilder body = new StringBuilder();
         body.append(color ? frameColor + BOLD + d.severity().label() + ": " + RESET + BOLD + d.summary() + RESET
@@ -51,6 +50,11 @@ final class DiagnosticPrinter {
         }
         if (!d.detail().isEmpty()) {
             body.append('\n').append(d.detail()).append('\n');
+        }
+        if (similar > 0) {
+            body.append('\n').append("(and ").append(similar).append(" more similar ")
+                    .append(d.isError() ? "error" : "warning").append(similar == 1 ? "" : "s")
+                    .append(" elsewhere)\n");
         }
         if (!color) {
             out.print(body);
@@ -68,9 +72,11 @@ final class DiagnosticPrinter {
     }
 
     private void appendSource(SourceRange r, StringBuilder b) {
-        String text = sources.apply(r.filename());
-        String[] lines = text == null ? new String[0] : text.split("\r?\n", -1);
-        String context = text == null ? null : enclosingBlock(lines, r.start().line());
+        String[] lines = this.lines.computeIfAbsent(r.filename(), f -> {
+            String text = sources.apply(f);
+            return text == null ? new String[0] : text.split("\r?\n", -1);
+        });
+        String context = lines.length == 0 ? null : enclosingBlock(lines, r.start().line());
         b.append("  on ").append(r.filename()).append(" line ").append(r.start().line()).append(", column ")
                 .append(r.start().column());
         if (context != null) {

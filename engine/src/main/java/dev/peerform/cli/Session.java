@@ -47,8 +47,16 @@ final class Session {
             return diags.hasErrors();
         }
         DiagnosticPrinter printer = new DiagnosticPrinter(this::source, color);
+        // warnings with one summary are shown once, with a count of the rest (Terraform's consolidation)
+        Map<String, Integer> warnings = new HashMap<>();
+        diags.list().stream().filter(d -> !d.isError()).forEach(d -> warnings.merge(d.summary(), 1, Integer::sum));
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (Diagnostic d : diags.list()) {
-            printer.print(d, d.isError() ? ctx.err() : ctx.out());
+            if (d.isError()) {
+                printer.print(d, ctx.err());
+            } else if (shown.add(d.summary())) {
+                printer.print(d, warnings.get(d.summary()) - 1, ctx.out());
+            }
         }
         ctx.out().flush();
         ctx.err().flush();

@@ -266,4 +266,14 @@ class WorkflowCommandsTest {
         assertEquals(0, destroyPlan.exitCode(), destroyPlan.err());
         assertTrue(destroyPlan.out().contains("2 to destroy"), destroyPlan.out());
     }
+
+    @Test
+    void warningsWithOneSummaryAreShownOnceWithACountOfTheRest() throws Exception {
+        Files.writeString(dir.resolve("blocks.tf"), "moved {\n  from = a\n  to = b\n}\nmoved {\n  from = c\n"
+                + "  to = d\n}\nmoved {\n  from = e\n  to = f\n}\n");
+        CliRun r = CliRun.in(dir, "plan");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(1, r.out().split("Warning: Block type not yet supported", -1).length - 1, r.out());
+        assertTrue(r.out().contains("(and 2 more similar warnings elsewhere)"), r.out());
+    }
 }
