@@ -240,4 +240,23 @@ class AlicloudValidationTest {
         Scenario.Run plan = s.run("plan", "-json");
         assertFalse(plan.out().contains("LTAIpeerformDemo87654321") || plan.err().contains("LTAIpeerformDemo"));
     }
+
+    /** A table holds one route per destination: an entry peerform does not manage blocks a new one at plan time. */
+    @Test
+    void aRouteToADestinationTheTableAlreadyHasOutsidePeerformIsRefusedAtPlanTime() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        assertEquals(0, s.run("apply", "-auto-approve").exitCode());
+        String hop = s.run("output", "-raw", "initiator_interface").out().trim();
+        assertEquals(0, s.run("state", "rm", "alicloud_route_entry.qingdao_to_beijing").exitCode());
+        int callsBefore = s.changes().size();
+        Scenario.Run plan = s.run("plan", "-no-color");
+        assertEquals(1, plan.exitCode(), plan.out() + plan.err());
+        assertTrue(plan.err().contains("Error: Route destination already taken"), plan.err());
+        assertTrue(plan.err().contains("with alicloud_route_entry.qingdao_to_beijing"), plan.err());
+        assertEquals(callsBefore, s.changes().size(), "the cloud received no change");
+        String table = plan.err().replaceAll("(?s).*The route table (\\S+) already.*", "$1");
+        assertEquals(0, s.run("import", "alicloud_route_entry.qingdao_to_beijing",
+                table + ":192.168.0.0/16:RouterInterface:" + hop).exitCode(), "the suggested import works");
+        assertEquals(0, s.run("plan", "-detailed-exitcode").exitCode());
+    }
 }

@@ -94,6 +94,21 @@ final class Configured implements ConfiguredProvider {
                 Configured c = provider.configured(providerKey);
                 return c == null ? null : c.account.id();
             }
+
+            @Override
+            public boolean routeExists(String providerKey, String tableId, String destination) {
+                Configured c = provider.configured(providerKey);
+                if (c == null) {
+                    return false;
+                }
+                try {
+                    JsonNode r = c.api.call("DescribeRouteEntryList", "RouteTableId", tableId,
+                            "DestinationCidrBlock", destination);
+                    return !r.path("RouteEntrys").path("RouteEntry").path(0).isMissingNode();
+                } catch (ApiException e) {
+                    return false; // the apply will say what the cloud thinks
+                }
+            }
         }, perRouter, perAccount, diags);
     }
 

@@ -36,6 +36,9 @@ public final class PlanChecks {
         int inAccount(String provider, Set<String> managedIds);
 
         String account(String provider);
+
+        /** True when the cloud's route table already has a route to the destination. */
+        boolean routeExists(String provider, String tableId, String destination);
     }
 
     private record Node(ChangeView view, Set<String> self) {
@@ -58,6 +61,7 @@ public final class PlanChecks {
         interfacesPerAccount(interfaces, existing, perAccount, diags);
         overlappingPeers(connections, interfaces, vpcs, diags);
         routeTables(routes, interfaces, vpcs, vbrs, connections, diags);
+        unmanagedRoutes(all, existing, diags);
     }
 
     private static List<Node> nodes(List<ChangeView> views, String type, String idAttribute) {
@@ -243,6 +247,42 @@ public final class PlanChecks {
                 }
             } catch (IllegalArgumentException ignored) {
                 // an invalid block is reported by the VPC's own check
+            }
+        }
+    }
+
+    /**
+     * A new route whose destination the table already has, in an entry peerform does not manage (made in the
+     * console, or forgotten with {@code state rm}): the cloud would refuse it (InvalidCIDRBlock.Duplicate).
+     */
+    private static void unmanagedRoutes(List<ChangeView> all, Existing existing, Diagnostics diags) {
+        Set<String> managed = new HashSet<>();
+        for (ChangeView c : all) {
+            if (c.type().equals(RouteEntryResource.TYPE) && c.before() != null) {
+                String t = str(c.before(), "route_table_id");
+                String d = str(c.before(), "destination_cidrblock");
+                if (t != null && d != null) {
+                    managed.add(t + "|" + normal(d));
+                }
+            }
+        }
+        for (ChangeView c : all) {
+            if (!c.type().equals(RouteEntryResource.TYPE) || !c.action().creates()
+                    || c.action() == ChangeAction.UPDATE) {
+                continue;
+            }
+            String t = str(c.after(), "route_table_id");
+            String d = str(c.after(), "destination_cidrblock");
+            if (t == null || d == null || managed.contains(t + "|" + normal(d))) {
+                continue;
+            }
+            if (existing.routeExists(c.provider(), t, d)) {
+                diags.add(Diagnostic.errorAt(c.address(), "Route destination already taken", "The route table " + t
+                        + " already has a route to " + normal(d) + " that peerform does not manage (made in the "
+                        + "console, or removed from the state with `state rm`), and a table holds one route per "
+                        + "destination (InvalidCIDRBlock.Duplicate). Bring it under management with `peerform import "
+                        + c.address() + " " + t + ":" + normal(d) + ":<next hop type>:<next hop id>`, or delete it, "
+                        + "or choose another destination."));
             }
         }
     }
