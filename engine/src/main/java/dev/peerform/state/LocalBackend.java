@@ -97,7 +97,7 @@ public final class LocalBackend {
                     continue; // released between our attempt and our look
                 }
                 if (holder.host().equals(host()) && holder.pid() > 0 && holder.pid() != ProcessHandle.current().pid()
-                        && ProcessHandle.of(holder.pid()).isEmpty()) {
+                        && !running(holder.pid())) {
                     Files.deleteIfExists(lockPath); // its process is gone: a crash left it
                     continue;
                 }
@@ -112,6 +112,22 @@ public final class LocalBackend {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a process runs. A process killed a moment ago may still be a zombie until its parent reaps it: it
+     * holds nothing any more, so it counts as gone.
+     */
+    private static boolean running(long pid) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                String stat = Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+                return !stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+            } catch (IOException | RuntimeException noProc) {
+                return true; // no /proc here: trust ProcessHandle
+            }
+        }
+        return false;
     }
 
     /** Removes the lock with this ID, whoever holds it; false when no lock has that ID. */

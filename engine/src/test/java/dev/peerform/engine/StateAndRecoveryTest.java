@@ -180,4 +180,34 @@ class StateAndRecoveryTest {
                 () -> f.workspace.readState(l, diags));
         assertTrue(e.getMessage().contains("version 3"), e.getMessage());
     }
+
+    /** A lock file naming this host and a process id, as a crashed (or a running) peerform would leave it. */
+    private LocalBackend lockedBy(long pid) throws Exception {
+        Path state = f.dir.resolve("terraform.tfstate");
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Files.writeString(f.dir.resolve(".terraform.tfstate.lock.info"), StateCodec.JSON.writeValueAsString(
+                new dev.peerform.state.LockInfo("held-1", "OperationTypeApply", "someone@" + host, "0",
+                        "2026-11-21T00:00:00Z", state.toString(), pid, host).toJson()));
+        return new LocalBackend(state, Clock.systemUTC(), "test");
+    }
+
+    @Test
+    void aLockLeftByAProcessThatIsGoneOrAZombieIsTakenOverAndALiveHolderIsNot() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (var lock = lockedBy(gone.pid()).lock("OperationTypePlan", Duration.ZERO)) {
+            assertFalse(lock.info().id().equals("held-1"), "the dead holder's lock is taken over");
+        }
+        // a child that exits while its parent does not reap it stays a zombie: it holds nothing any more
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 5").start();
+        long zombie = Long.parseLong(new String(parent.getInputStream().readNBytes(16)).trim().split("\\s+")[0]);
+        Thread.sleep(300);
+        try (var lock = lockedBy(zombie).lock("OperationTypePlan", Duration.ZERO)) {
+            assertFalse(lock.info().id().equals("held-1"), "a zombie holder's lock is taken over");
+        }
+        StateLockedException held = assertThrows(StateLockedException.class,
+                () -> lockedBy(parent.pid()).lock("OperationTypePlan", Duration.ZERO));
+        assertTrue(held.getMessage().contains("held-1"), "a live holder is named: " + held.getMessage());
+        parent.destroyForcibly();
+    }
 }
