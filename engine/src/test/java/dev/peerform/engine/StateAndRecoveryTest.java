@@ -186,8 +186,10 @@ class StateAndRecoveryTest {
         Path state = f.dir.resolve("terraform.tfstate");
         String host = java.net.InetAddress.getLocalHost().getHostName();
         Files.writeString(f.dir.resolve(".terraform.tfstate.lock.info"), StateCodec.JSON.writeValueAsString(
-                new dev.peerform.state.LockInfo("held-1", "OperationTypeApply", "someone@" + host, "0",
-                        "2026-11-21T00:00:00Z", state.toString(), pid, host).toJson()));
+                StateCodec.JSON.createObjectNode().put("ID", "held-1").put("Operation", "OperationTypeApply")
+                        .put("Info", "").put("Who", "someone@" + host).put("Version", "0")
+                        .put("Created", "2026-11-21T00:00:00Z").put("Path", state.toString()).put("Pid", pid)
+                        .put("Host", host)));
         return new LocalBackend(state, Clock.systemUTC(), "test");
     }
 
@@ -200,7 +202,8 @@ class StateAndRecoveryTest {
         }
         // a child that exits while its parent does not reap it stays a zombie: it holds nothing any more
         Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 5").start();
-        long zombie = Long.parseLong(new String(parent.getInputStream().readNBytes(16)).trim().split("\\s+")[0]);
+        long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
+                parent.getInputStream())).readLine().trim());
         Thread.sleep(300);
         try (var lock = lockedBy(zombie).lock("OperationTypePlan", Duration.ZERO)) {
             assertFalse(lock.info().id().equals("held-1"), "a zombie holder's lock is taken over");
