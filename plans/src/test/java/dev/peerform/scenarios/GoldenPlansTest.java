@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Golden plans (plans/README.md): every scenario of plans/scenarios, through every step of its life, must plan to
+ * Golden plans (plans/scenarios/README.md): every scenario of plans/scenarios, through every step of its life, must plan to
  * exactly the checked-in text and JSON, once the cloud's ids and the timestamps are replaced by placeholders.
  */
 class GoldenPlansTest {
@@ -55,7 +55,7 @@ class GoldenPlansTest {
         step(s, scenario, "4-destroy", golden, differences, "-destroy", "-var", "bandwidth=Small.5");
         if (!differences.isEmpty()) {
             fail(String.join("\n\n", differences) + "\n\nIf the change is intended, regenerate with "
-                    + "-Dgolden.update=true (plans/README.md) and review the diff.");
+                    + "-Dgolden.update=true (plans/scenarios/README.md) and review the diff.");
         }
     }
 
