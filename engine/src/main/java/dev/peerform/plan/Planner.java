@@ -240,7 +240,7 @@ public final class Planner {
             type.validate(config, validation);
             for (Diagnostic d : validation.list()) {
                 Diagnostic named = d.address() == null ? d.withAddress(ia.toString()) : d;
-                diags.add(named.subject() == null ? named.withSubject(r.range()) : named);
+                diags.add(named.subject() == null ? named.withSubject(rangeOf(r, d.attribute())) : named);
             }
             diags.addAll(local);
             ObjectValue prior = refreshed.current().get(ia);
@@ -493,6 +493,18 @@ public final class Planner {
         });
     }
 
+    /** Where a problem with a resource's argument shows: the argument's value, or the block when it is not set. */
+    private static dev.peerform.diag.SourceRange rangeOf(Resource r, String attribute) {
+        if (attribute != null) {
+            for (dev.peerform.syntax.Attribute a : r.body().attributes()) {
+                if (a.name().equals(attribute)) {
+                    return a.expr().range();
+                }
+            }
+        }
+        return r.range();
+    }
+
     /** A provider's diagnostic names a resource address; it is shown at that resource's block, as Terraform does. */
     private Diagnostic located(Diagnostic d) {
         if (d.subject() != null || d.address() == null) {
@@ -500,7 +512,7 @@ public final class Planner {
         }
         try {
             Resource r = configOf(InstanceAddress.parse(d.address()));
-            return r == null ? d : d.withSubject(r.range());
+            return r == null ? d : d.withSubject(rangeOf(r, d.attribute()));
         } catch (IllegalArgumentException notAnAddress) {
             return d;
         }

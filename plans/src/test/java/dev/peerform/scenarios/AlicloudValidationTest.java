@@ -76,9 +76,11 @@ class AlicloudValidationTest {
     }
 
     @Test
-    void acceptorWithABandwidthIsRefused() throws Exception {
-        refused(pair("", "specification = \"Large.2\"", "10.0.0.0/16", "10.1.0.0/16"),
+    void acceptorWithABandwidthIsRefusedAtTheArgument() throws Exception {
+        Scenario.Run r = refused(pair("", "specification = \"Large.2\"", "10.0.0.0/16", "10.1.0.0/16"),
                 "Acceptor specification must be Negative", "alicloud_router_interface.acc");
+        assertTrue(r.err().matches("(?s).*: +specification = \"Large.2\"\n +\\^{9}\n.*"),
+                "the caret marks the value of the argument: " + r.err());
     }
 
     @Test

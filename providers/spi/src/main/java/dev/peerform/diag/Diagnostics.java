@@ -31,6 +31,11 @@ public final class Diagnostics {
         return add(Diagnostic.error(summary, detail, subject));
     }
 
+    /** An error about one argument of the resource being checked; the engine shows it at that argument. */
+    public Diagnostics errorOn(String attribute, String summary, String detail) {
+        return add(Diagnostic.error(summary, detail, null).withAttribute(attribute));
+    }
+
     public Diagnostics warning(String summary, String detail, SourceRange subject) {
         return add(Diagnostic.warning(summary, detail, subject));
     }

@@ -23,8 +23,9 @@ final class Checks {
         try {
             Cidr.parse(v);
         } catch (IllegalArgumentException e) {
-            diags.error("Invalid CIDR block", attribute + " = \"" + v + "\" is not a CIDR block: " + e.getMessage()
-                    + ". Write it like 10.0.0.0/16.", null);
+            diags.errorOn(attribute, "Invalid CIDR block",
+                    attribute + " = \"" + v + "\" is not a CIDR block: " + e.getMessage()
+                    + ". Write it like 10.0.0.0/16.");
         }
     }
 
@@ -32,8 +33,9 @@ final class Checks {
     static void name(ObjectValue config, String attribute, Diagnostics diags) {
         String v = Attrs.str(config, attribute);
         if (v != null && (v.length() < 2 || v.length() > 128 || !Character.isLetter(v.charAt(0)))) {
-            diags.error("Invalid name", attribute + " = \"" + v + "\" is not a valid name: it must be 2-128 "
-                    + "characters long and start with a letter.", null);
+            diags.errorOn(attribute, "Invalid name",
+                    attribute + " = \"" + v + "\" is not a valid name: it must be 2-128 "
+                    + "characters long and start with a letter.");
         }
     }
 
@@ -42,8 +44,9 @@ final class Checks {
         String v = Attrs.str(config, attribute);
         if (v != null && (v.length() < 2 || v.length() > 256 || v.startsWith("http://")
                 || v.startsWith("https://"))) {
-            diags.error("Invalid description", attribute + " must be 2-256 characters and must not start with "
-                    + "http:// or https://.", null);
+            diags.errorOn(attribute, "Invalid description",
+                    attribute + " must be 2-256 characters and must not start with "
+                    + "http:// or https://.");
         }
     }
 

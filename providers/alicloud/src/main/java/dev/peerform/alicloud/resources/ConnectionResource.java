@@ -57,7 +57,8 @@ public final class ConnectionResource extends NamedResource {
     public void validate(ObjectValue config, Diagnostics diags) {
         String type = Attrs.str(config, "opposite_router_type");
         if (type != null && !type.equals("VRouter") && !type.equals("VBR")) {
-            diags.error("Invalid opposite router type", "opposite_router_type must be \"VRouter\" or \"VBR\".", null);
+            diags.errorOn("opposite_router_type", "Invalid opposite router type",
+                    "opposite_router_type must be \"VRouter\" or \"VBR\".");
         }
     }
 

@@ -51,19 +51,20 @@ public final class RouteEntryResource extends NamedResource {
             try {
                 Cidr c = Cidr.parse(dest);
                 if (c.isIpv4() && c.prefix() >= 1 && c.prefix() <= 10 && c.contains(Checks.RESERVED)) {
-                    diags.error("Reserved destination", "100.64.0.0/10 is reserved for the cloud's services and "
+                    diags.errorOn("destination_cidrblock", "Reserved destination",
+                            "100.64.0.0/10 is reserved for the cloud's services and "
                             + "cannot be a route's destination. Route the range as its two halves instead: one "
-                            + "alicloud_route_entry to \"100.64.0.0/11\" and one to \"100.96.0.0/11\".", null);
+                            + "alicloud_route_entry to \"100.64.0.0/11\" and one to \"100.96.0.0/11\".");
                 }
             } catch (IllegalArgumentException e) {
-                diags.error("Invalid CIDR block", "destination_cidrblock = \"" + dest + "\" is not a CIDR block.",
-                        null);
+                diags.errorOn("destination_cidrblock", "Invalid CIDR block",
+                        "destination_cidrblock = \"" + dest + "\" is not a CIDR block.");
             }
         }
         String type = Attrs.str(config, "nexthop_type");
         if (type != null && !type.equals("RouterInterface") && !type.equals("PhysicalConnection")) {
-            diags.error("Unsupported next hop type", "nexthop_type must be \"RouterInterface\" (or "
-                    + "\"PhysicalConnection\" in a VBR's table toward the data center).", null);
+            diags.errorOn("nexthop_type", "Unsupported next hop type", "nexthop_type must be \"RouterInterface\" (or "
+                    + "\"PhysicalConnection\" in a VBR's table toward the data center).");
         }
         Checks.name(config, "name", diags);
     }

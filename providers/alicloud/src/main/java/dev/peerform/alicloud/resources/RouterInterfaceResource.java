@@ -68,57 +68,66 @@ public final class RouterInterfaceResource extends NamedResource {
         String routerType = Attrs.str(config, "router_type");
         String spec = Attrs.str(config, "specification");
         if (role != null && !role.equals(INITIATOR) && !role.equals(ACCEPTOR)) {
-            diags.error("Invalid role", "role must be \"InitiatingSide\" or \"AcceptingSide\", not \"" + role + "\".",
-                    null);
+            diags.errorOn("role", "Invalid role",
+                    "role must be \"InitiatingSide\" or \"AcceptingSide\", not \"" + role + "\".");
         }
         if (routerType != null && !routerType.equals("VRouter") && !routerType.equals("VBR")) {
-            diags.error("Invalid router type", "router_type must be \"VRouter\" or \"VBR\", not \"" + routerType
-                    + "\".", null);
+            diags.errorOn("router_type", "Invalid router type",
+                    "router_type must be \"VRouter\" or \"VBR\", not \"" + routerType
+                    + "\".");
         }
         if ("VBR".equals(routerType) && ACCEPTOR.equals(role)) {
-            diags.error("A VBR cannot accept", "A router interface on a VBR is always the initiator: the VBR "
+            diags.errorOn("role", "A VBR cannot accept", "A router interface on a VBR is always the initiator: the VBR "
                     + "initiates and the VPC accepts. Set role = \"InitiatingSide\" here, and make the VPC's "
-                    + "interface the acceptor.", null);
+                    + "interface the acceptor.");
         }
         if (spec != null) {
             if (Spec.fromApiName(spec).isEmpty()) {
-                diags.error("Unsupported specification", "\"" + spec + "\" is not a router interface specification. "
+                diags.errorOn("specification", "Unsupported specification",
+                        "\"" + spec + "\" is not a router interface specification. "
                         + "Did you mean \"" + Checks.nearestSpec(spec) + "\"? The API's specifications are "
                         + String.join(", ", Spec.initiatorSpecs().stream().map(Spec::apiName).toList())
-                        + ", and Negative for an acceptor.", null);
+                        + ", and Negative for an acceptor.");
             } else if (ACCEPTOR.equals(role) && !spec.equals("Negative")) {
-                diags.error("Acceptor specification must be Negative", "An acceptor's bandwidth follows its "
+                diags.errorOn("specification", "Acceptor specification must be Negative",
+                        "An acceptor's bandwidth follows its "
                         + "initiator's, so its specification is \"Negative\" (or leave it out); set the bandwidth "
-                        + "(\"" + spec + "\") on the initiator.", null);
+                        + "(\"" + spec + "\") on the initiator.");
             } else if (INITIATOR.equals(role) && spec.equals("Negative")) {
-                diags.error("Initiator needs a bandwidth", "\"Negative\" is the acceptor's specification; an "
-                        + "initiator needs a bandwidth such as \"Large.2\".", null);
+                diags.errorOn("specification", "Initiator needs a bandwidth",
+                        "\"Negative\" is the acceptor's specification; an "
+                        + "initiator needs a bandwidth such as \"Large.2\".");
             }
         }
         String charge = Attrs.str(config, "instance_charge_type");
         if ("PrePaid".equals(charge) && ACCEPTOR.equals(role)) {
-            diags.error("Prepaid acceptor", "An acceptor created on its own must be pay-as-you-go: set "
-                    + "instance_charge_type = \"PostPaid\" (only the initiator is billed).", null);
+            diags.errorOn("instance_charge_type", "Prepaid acceptor",
+                    "An acceptor created on its own must be pay-as-you-go: set "
+                    + "instance_charge_type = \"PostPaid\" (only the initiator is billed).");
         }
         Integer period = Attrs.integer(config, "period");
         if ("PrePaid".equals(charge) && period != null && (period < 1 || (period > 9 && period != 12 && period != 24
                 && period != 36))) {
-            diags.error("Invalid subscription period", "A subscription lasts 1-9 months or 1-3 years (12, 24 or 36 "
-                    + "months); " + period + " is not allowed.", null);
+            diags.errorOn("period", "Invalid subscription period",
+                    "A subscription lasts 1-9 months or 1-3 years (12, 24 or 36 "
+                    + "months); " + period + " is not allowed.");
         }
         if (charge != null && !charge.equals("PostPaid") && !charge.equals("PrePaid")) {
-            diags.error("Invalid charge type", "instance_charge_type must be \"PostPaid\" or \"PrePaid\".", null);
+            diags.errorOn("instance_charge_type", "Invalid charge type",
+                    "instance_charge_type must be \"PostPaid\" or \"PrePaid\".");
         }
         Checks.name(config, "name", diags);
         Checks.description(config, "description", diags);
         boolean srcSet = config.get("health_check_source_ip") != null && !config.get("health_check_source_ip").isNull();
         boolean dstSet = config.get("health_check_target_ip") != null && !config.get("health_check_target_ip").isNull();
         if (srcSet != dstSet) {
-            diags.error("Health check needs both addresses", "health_check_source_ip and health_check_target_ip go "
-                    + "together: set both, or neither.", null);
+            diags.errorOn("health_check_source_ip", "Health check needs both addresses",
+                    "health_check_source_ip and health_check_target_ip go "
+                    + "together: set both, or neither.");
         } else if (srcSet && "VBR".equals(routerType)) {
-            diags.error("Health check only on the VPC side", "Health checks run on the VPC's router interface "
-                    + "toward a VBR; set them on the VPC's interface, not the VBR's.", null);
+            diags.errorOn("health_check_source_ip", "Health check only on the VPC side",
+                    "Health checks run on the VPC's router interface "
+                    + "toward a VBR; set them on the VPC's interface, not the VBR's.");
         }
     }
 

@@ -44,7 +44,7 @@ public final class VbrResource extends NamedResource {
     public void validate(ObjectValue config, Diagnostics diags) {
         Integer vlan = Attrs.integer(config, "vlan_id");
         if (vlan != null && (vlan < 0 || vlan > 2999)) {
-            diags.error("Invalid VLAN id", "vlan_id must be between 0 and 2999; " + vlan + " is not.", null);
+            diags.errorOn("vlan_id", "Invalid VLAN id", "vlan_id must be between 0 and 2999; " + vlan + " is not.");
         }
         Checks.name(config, "virtual_border_router_name", diags);
     }

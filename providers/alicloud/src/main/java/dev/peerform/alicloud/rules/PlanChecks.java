@@ -149,7 +149,8 @@ public final class PlanChecks {
                             c.address() + " and " + firstSeen.address() + " would both join the same two routers, "
                                     + "but the cloud allows only one connected pair between two routers "
                                     + "(Forbidden.OnlyOneConnection). Remove one of them, or to change bandwidth "
-                                    + "change the initiator's specification in place."));
+                                    + "change the initiator's specification in place.")
+                                    .withAttribute("opposite_interface_id"));
                 }
             }
         }
@@ -189,7 +190,7 @@ public final class PlanChecks {
                         + names(on) + " would put " + on.size() + " on the same router"
                         + (outside > 0 ? ", which already has " + outside + " more not managed here" : "")
                         + " (LimitationExceed.InterfaceNumberOnRouter). Spread them over more routers or raise the "
-                        + "quota."));
+                        + "quota.").withAttribute("router_id"));
             }
         }
     }
@@ -243,7 +244,8 @@ public final class PlanChecks {
                     diags.add(Diagnostic.errorAt(c.address(), "Peered VPCs overlap", c.address() + " would connect "
                             + a.view.address() + " (" + ca + ") and " + b.view.address() + " (" + cb + "), whose CIDR "
                             + "blocks overlap; the cloud refuses to interconnect overlapping VPCs "
-                            + "(InvalidCidrBlock.Overlapped). Give one of them a range that does not overlap."));
+                            + "(InvalidCidrBlock.Overlapped). Give one of them a range that does not overlap.")
+                            .withAttribute("opposite_interface_id"));
                 }
             } catch (IllegalArgumentException ignored) {
                 // an invalid block is reported by the VPC's own check
@@ -282,7 +284,7 @@ public final class PlanChecks {
                         + "console, or removed from the state with `state rm`), and a table holds one route per "
                         + "destination (InvalidCIDRBlock.Duplicate). Bring it under management with `peerform import "
                         + c.address() + " " + t + ":" + normal(d) + ":<next hop type>:<next hop id>`, or delete it, "
-                        + "or choose another destination."));
+                        + "or choose another destination.").withAttribute("destination_cidrblock"));
             }
         }
     }
@@ -312,7 +314,8 @@ public final class PlanChecks {
                 if (before != null) {
                     diags.add(Diagnostic.errorAt(r.address(), "Duplicate route destination", r.address() + " and "
                             + before.address() + " both route " + normal + " in the same route table; a table holds "
-                            + "one route per destination (InvalidCIDRBlock.Duplicate). Remove one of them."));
+                            + "one route per destination (InvalidCIDRBlock.Duplicate). Remove one of them.")
+                            .withAttribute("destination_cidrblock"));
                 }
             }
             if (!"RouterInterface".equals(str(r.current(), "nexthop_type"))) {
@@ -331,7 +334,8 @@ public final class PlanChecks {
                 diags.add(Diagnostic.errorAt(r.address(), "Next hop on another router", r.address() + " is in the "
                         + "route table of " + tableOwner.view.address() + ", but its next hop " + hop.view.address()
                         + " is an interface of another router. A route's next hop must be an interface of the router "
-                        + "whose table it is in: use the interface on " + tableOwner.view.address() + "."));
+                        + "whose table it is in: use the interface on " + tableOwner.view.address() + ".")
+                        .withAttribute("nexthop_id"));
             }
         }
         oneWayRouting(routes, interfaces, connections, diags);
