@@ -171,16 +171,15 @@ class ApplyCommand implements Callable<Integer> {
         String message = destroying() ? "Destroy complete! Resources: " + destroyed + " destroyed."
                 : "Apply complete! Resources: " + added + " added, " + changed + " changed, " + destroyed
                 + " destroyed.";
+        State after = op.state == null || destroying() ? null : readState(op);
         JsonLines json = op.session.json;
         if (json != null) {
             json.summary(destroying() ? "destroy" : "apply", message, added, changed, destroyed);
-            json.outputs(op.state == null ? null : readState(op));
+            json.outputs(after);
             return ExitCode.OK;
         }
         ctx.out().println("\n" + message);
-        if (!destroying()) {
-            OutputCommand.printAll(ctx.out(), op.state == null ? null : readState(op));
-        }
+        OutputCommand.printAll(ctx.out(), after);
         ctx.out().flush();
         return ExitCode.OK;
     }

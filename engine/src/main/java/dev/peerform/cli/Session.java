@@ -22,6 +22,8 @@ final class Session {
     /** Non-null when the command runs with -json: everything it says goes out as JSON lines on stdout. */
     final JsonLines json;
     private final Map<String, String> sources = new HashMap<>();
+    /** One printer for the session, so that each source file is read and split into lines once. */
+    private final DiagnosticPrinter printer;
 
     Session(CliContext ctx, boolean noColor) {
         this(ctx, noColor, false);
@@ -32,6 +34,7 @@ final class Session {
         this.color = !jsonLines && ctx.color(noColor);
         this.workspace = new Workspace(ctx.workingDir(), ctx.env(), Clock.systemUTC(), Version.number());
         this.json = jsonLines ? new JsonLines(ctx.out()) : null;
+        this.printer = new DiagnosticPrinter(this::source, color);
         if (json != null) {
             json.version();
         }
@@ -46,7 +49,6 @@ final class Session {
             diags.list().forEach(json::diagnostic);
             return diags.hasErrors();
         }
-        DiagnosticPrinter printer = new DiagnosticPrinter(this::source, color);
         // warnings with one summary are shown once, with a count of the rest (Terraform's consolidation)
         Map<String, Integer> warnings = new HashMap<>();
         diags.list().stream().filter(d -> !d.isError()).forEach(d -> warnings.merge(d.summary(), 1, Integer::sum));

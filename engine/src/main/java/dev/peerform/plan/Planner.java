@@ -62,8 +62,6 @@ public final class Planner {
     private final ProviderSet providers;
     private final Path cwd;
     private final Clock clock;
-    /** Instances a provider says the cloud cannot keep through this plan's changes (the second pass). */
-    private Set<InstanceAddress> requiredReplacements = Set.of();
 
     public Planner(Module root, Map<String, Value> variables, ProviderSet providers, Path cwd, Clock clock) {
         this.root = root;
@@ -77,9 +75,8 @@ public final class Planner {
         Refresh refresh = new Refresh(providers);
         Refresh.Outcome refreshed = refresh.run(prior, options.refresh(), diags);
         ConfigGraph graph = ConfigGraph.build(root, diags);
-        requiredReplacements = Set.of();
         Diagnostics first = new Diagnostics();
-        Pass pass = changes(graph, refreshed, options, first);
+        Pass pass = changes(graph, refreshed, options, Set.of(), first);
         Map<InstanceAddress, String> more = options.mode() == Mode.NORMAL && !first.hasErrors()
                 && !diags.hasErrors() ? replacementsRequired(pass.changes()) : Map.of();
         if (more.isEmpty()) {
@@ -87,10 +84,9 @@ public final class Planner {
         } else {
             // the cloud cannot keep these through the changes: plan again with them replaced, so that what refers
             // to them is planned against their new (unknown) values
-            requiredReplacements = more.keySet();
             more.forEach((a, why) -> diags.add(Diagnostic.warningAt(a.toString(), "Replacing " + a
                     + " as well", why)));
-            pass = changes(graph, refreshed, options, diags);
+            pass = changes(graph, refreshed, options, more.keySet(), diags);
         }
         List<ResourceChange> changes = pass.changes();
         Evaluation evaluation = pass.evaluation();
@@ -121,8 +117,12 @@ public final class Planner {
             Map<String, Set<String>> resourceDeps) {
     }
 
-    /** Every instance's change: from the configuration, then what the state has and the configuration does not. */
-    private Pass changes(ConfigGraph graph, Refresh.Outcome refreshed, Options options, Diagnostics diags) {
+    /**
+     * Every instance's change: from the configuration, then what the state has and the configuration does not.
+     * {@code required} are instances a provider says the cloud cannot keep through the changes: replaced.
+     */
+    private Pass changes(ConfigGraph graph, Refresh.Outcome refreshed, Options options, Set<InstanceAddress> required,
+            Diagnostics diags) {
         Map<InstanceAddress, Value> planned = new HashMap<>();
         Evaluation evaluation = new Evaluation(root, variables, providers, cwd, planned::get, true);
         evaluation.validateModuleVariables(diags);
@@ -134,8 +134,8 @@ public final class Planner {
                 if (node.kind() != ConfigNode.Kind.RESOURCE) {
                     continue;
                 }
-                planResource(node, graph, evaluation, refreshed, options, planned, changes, inConfig, resourceDeps,
-                        diags);
+                planResource(node, graph, evaluation, refreshed, options, required, planned, changes, inConfig,
+                        resourceDeps, diags);
             }
         }
         // instances the state has and the configuration no longer does (or every one, when destroying)
@@ -192,8 +192,8 @@ public final class Planner {
     }
 
     private void planResource(ConfigNode node, ConfigGraph graph, Evaluation evaluation, Refresh.Outcome refreshed,
-            Options options, Map<InstanceAddress, Value> planned, List<ResourceChange> changes,
-            Set<InstanceAddress> inConfig, Map<String, Set<String>> resourceDeps, Diagnostics diags) {
+            Options options, Set<InstanceAddress> required, Map<InstanceAddress, Value> planned,
+            List<ResourceChange> changes, Set<InstanceAddress> inConfig, Map<String, Set<String>> resourceDeps, Diagnostics diags) {
         Module m = graph.moduleOf(node);
         Resource r = m.resources().get(node.name());
         ResourceAddress address = new ResourceAddress(node.path(), r.mode(), r.type(), r.name());
@@ -239,8 +239,7 @@ public final class Planner {
             Diagnostics validation = new Diagnostics();
             type.validate(config, validation);
             for (Diagnostic d : validation.list()) {
-                Diagnostic named = d.address() == null ? d.withAddress(ia.toString()) : d;
-                diags.add(named.subject() == null ? named.withSubject(rangeOf(r, d.attribute())) : named);
+                diags.add(at(d.address() == null ? d.withAddress(ia.toString()) : d, r));
             }
             diags.addAll(local);
             ObjectValue prior = refreshed.current().get(ia);
@@ -263,11 +262,11 @@ public final class Planner {
             if (prior == null) {
                 action = ChangeAction.CREATE;
             } else if (tainted || options.replace().contains(ia) || !replacePaths.isEmpty()
-                    || requiredReplacements.contains(ia) || triggered(r, node.path(), evaluation, changes, diags)) {
+                    || required.contains(ia) || triggered(r, node.path(), evaluation, changes, diags)) {
                 action = r.lifecycle().createBeforeDestroy() ? ChangeAction.CREATE_THEN_DELETE
                         : ChangeAction.DELETE_THEN_CREATE;
                 reason = tainted ? "tainted" : options.replace().contains(ia) ? "replace_by_request"
-                        : !replacePaths.isEmpty() || requiredReplacements.contains(ia)
+                        : !replacePaths.isEmpty() || required.contains(ia)
                         ? "replace_because_cannot_update" : "replace_by_triggers";
                 p = type.plan(null, config); // a new object: its computed attributes are unknown
             } else if (!AttributeCodec.sameForDiff(prior, p.planned())) {
@@ -493,26 +492,30 @@ public final class Planner {
         });
     }
 
-    /** Where a problem with a resource's argument shows: the argument's value, or the block when it is not set. */
-    private static dev.peerform.diag.SourceRange rangeOf(Resource r, String attribute) {
-        if (attribute != null) {
+    /**
+     * A provider sees values, not source: its diagnostic names a resource (and maybe an argument), and is shown at
+     * the argument's value, or at the resource's block, as Terraform does.
+     */
+    private static Diagnostic at(Diagnostic d, Resource r) {
+        if (d.subject() != null || r == null) {
+            return d;
+        }
+        if (d.attribute() != null) {
             for (dev.peerform.syntax.Attribute a : r.body().attributes()) {
-                if (a.name().equals(attribute)) {
-                    return a.expr().range();
+                if (a.name().equals(d.attribute())) {
+                    return d.withSubject(a.expr().range());
                 }
             }
         }
-        return r.range();
+        return d.withSubject(r.range());
     }
 
-    /** A provider's diagnostic names a resource address; it is shown at that resource's block, as Terraform does. */
     private Diagnostic located(Diagnostic d) {
         if (d.subject() != null || d.address() == null) {
             return d;
         }
         try {
-            Resource r = configOf(InstanceAddress.parse(d.address()));
-            return r == null ? d : d.withSubject(rangeOf(r, d.attribute()));
+            return at(d, configOf(InstanceAddress.parse(d.address())));
         } catch (IllegalArgumentException notAnAddress) {
             return d;
         }

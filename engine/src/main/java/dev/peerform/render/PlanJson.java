@@ -124,7 +124,7 @@ public final class PlanJson {
         if (prior.instanceCount() > 0 || !prior.outputs().isEmpty()) {
             root.set("prior_state", StateView.json(prior, providers)); // Terraform leaves it out when empty
         }
-        root.set("configuration", configuration(module, providers));
+        root.set("configuration", configuration(module, providers, plan.variables()));
         root.set("peerform_ordered_actions", orderedActions(plan));
         root.put("timestamp", plan.timestamp().toString());
         root.put("applyable", plan.hasChanges());
@@ -174,7 +174,8 @@ public final class PlanJson {
         };
     }
 
-    private static ObjectNode configuration(Module module, ProviderSet providers) {
+    private static ObjectNode configuration(Module module, ProviderSet providers,
+            Map<String, dev.peerform.value.Value> values) {
         ObjectNode cfg = F.objectNode();
         ObjectNode pc = cfg.putObject("provider_config");
         java.util.Set<String> names = new java.util.TreeSet<>();
@@ -219,10 +220,11 @@ public final class PlanJson {
             }
         }
         ObjectNode variables = rm.putObject("variables");
-        java.util.Set<String> credentials = providers.credentialVariables(module);
         for (Variable v : module.variables().values()) {
             ObjectNode n = variables.putObject(v.name());
-            boolean secret = v.sensitive() || credentials.contains(v.name());
+            // the value's mark says it all: declared sensitive, or a credential (Workspace marks those)
+            dev.peerform.value.Value value = values.get(v.name());
+            boolean secret = v.sensitive() || (value != null && value.isSensitive());
             if (v.defaultValue() != null && !secret) {
                 n.set("default", JsonValues.known(v.defaultValue()));
             }

@@ -3,6 +3,7 @@ package dev.peerform.alicloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.CloudResource;
+import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.rules.Ordering;
 import dev.peerform.alicloud.rules.PeerChanges;
@@ -10,6 +11,7 @@ import dev.peerform.alicloud.rules.PlanChecks;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.net.Cidr;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
@@ -96,17 +98,18 @@ final class Configured implements ConfiguredProvider {
             }
 
             @Override
-            public boolean routeExists(String providerKey, String tableId, String destination) {
+            public Set<String> routeDestinations(String providerKey, String tableId) {
                 Configured c = provider.configured(providerKey);
                 if (c == null) {
-                    return false;
+                    return Set.of();
                 }
                 try {
-                    JsonNode r = c.api.call("DescribeRouteEntryList", "RouteTableId", tableId,
-                            "DestinationCidrBlock", destination);
-                    return !r.path("RouteEntrys").path("RouteEntry").path(0).isMissingNode();
-                } catch (ApiException e) {
-                    return false; // the apply will say what the cloud thinks
+                    Set<String> out = new java.util.HashSet<>();
+                    RouteEntryResource.entries(c.api, tableId).keySet().forEach(d -> out.add(
+                            Cidr.parse(d).network().toString()));
+                    return out;
+                } catch (ApiException | IllegalArgumentException e) {
+                    return Set.of(); // the apply will say what the cloud thinks
                 }
             }
         }, perRouter, perAccount, diags);

@@ -130,25 +130,7 @@ public final class RouteEntryResource extends NamedResource {
             tables.putIfAbsent(Attrs.str(p, "route_table_id"), null);
         }
         for (String table : tables.keySet()) {
-            Map<String, JsonNode> entries = new HashMap<>();
-            for (int page = 1; ; page++) {
-                JsonNode r;
-                try {
-                    r = api.call("DescribeRouteEntryList", "RouteTableId", table, "PageSize", "50", "PageNumber",
-                            Integer.toString(page));
-                } catch (ApiException e) {
-                    if (e.isNotFound()) {
-                        break;
-                    }
-                    throw e;
-                }
-                r.path("RouteEntrys").path("RouteEntry").forEach(e -> entries.put(e.get("DestinationCidrBlock")
-                        .asText(), e));
-                if (page * 50 >= r.path("TotalCount").asInt()) {
-                    break;
-                }
-            }
-            tables.put(table, entries);
+            tables.put(table, entries(api, table));
         }
         List<ObjectValue> out = new ArrayList<>();
         for (ObjectValue p : priors) {
@@ -163,6 +145,28 @@ public final class RouteEntryResource extends NamedResource {
                     hop.path("NextHopType").asText()));
         }
         return out;
+    }
+
+    /** A route table's entries by destination, in one paged listing; empty when the table is gone. */
+    public static Map<String, JsonNode> entries(Api api, String table) throws ApiException {
+        Map<String, JsonNode> entries = new HashMap<>();
+        for (int page = 1; ; page++) {
+            JsonNode r;
+            try {
+                r = api.call("DescribeRouteEntryList", "RouteTableId", table, "PageSize", "50", "PageNumber",
+                        Integer.toString(page));
+            } catch (ApiException e) {
+                if (e.isNotFound()) {
+                    return entries;
+                }
+                throw e;
+            }
+            r.path("RouteEntrys").path("RouteEntry").forEach(e -> entries.put(e.get("DestinationCidrBlock")
+                    .asText(), e));
+            if (page * 50 >= r.path("TotalCount").asInt()) {
+                return entries;
+            }
+        }
     }
 
     private static String normal(String cidr) {

@@ -4,7 +4,6 @@ import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
-import dev.peerform.value.ObjectValue;
 import dev.peerform.value.StringValue;
 import dev.peerform.value.Value;
 import java.util.HashMap;
@@ -28,7 +27,7 @@ public final class PeerChanges {
         for (ChangeView c : all) {
             if (c.type().equals(RouterInterfaceResource.TYPE) && (c.action() == ChangeAction.NO_OP
                     || c.action() == ChangeAction.UPDATE)) {
-                String id = text(c.before(), "id");
+                String id = PlanChecks.str(c.before(), "id");
                 if (id != null) {
                     stayingInterfaces.put(id, c);
                 }
@@ -39,10 +38,10 @@ public final class PeerChanges {
             if (!c.type().equals(ConnectionResource.TYPE) || !c.action().isReplace()) {
                 continue;
             }
-            ChangeView iface = stayingInterfaces.get(text(c.before(), "interface_id"));
-            String status = text(c.before(), "status");
+            ChangeView iface = stayingInterfaces.get(PlanChecks.str(c.before(), "interface_id"));
+            String status = PlanChecks.str(c.before(), "status");
             Value newPeer = c.after() == null ? null : c.after().get("opposite_interface_id");
-            String oldPeer = text(c.before(), "opposite_interface_id");
+            String oldPeer = PlanChecks.str(c.before(), "opposite_interface_id");
             boolean peerChanges = newPeer == null || !newPeer.isKnown() || newPeer.isNull()
                     || !(newPeer.unmarked() instanceof StringValue s && s.value().equals(oldPeer));
             if (iface != null && peerChanges && status != null && !status.equals("Idle")) {
@@ -53,10 +52,5 @@ public final class PeerChanges {
             }
         }
         return out;
-    }
-
-    private static String text(ObjectValue o, String name) {
-        Value v = o == null ? null : o.get(name);
-        return v != null && v.isKnown() && !v.isNull() && v.unmarked() instanceof StringValue s ? s.value() : null;
     }
 }

@@ -37,8 +37,8 @@ public final class PlanChecks {
 
         String account(String provider);
 
-        /** True when the cloud's route table already has a route to the destination. */
-        boolean routeExists(String provider, String tableId, String destination);
+        /** The destinations the cloud's route table has routes to (normalised CIDRs). */
+        Set<String> routeDestinations(String provider, String tableId);
     }
 
     private record Node(ChangeView view, Set<String> self) {
@@ -268,6 +268,7 @@ public final class PlanChecks {
                 }
             }
         }
+        Map<String, Set<String>> inCloud = new java.util.HashMap<>();
         for (ChangeView c : all) {
             if (!c.type().equals(RouteEntryResource.TYPE) || !c.action().creates()
                     || c.action() == ChangeAction.UPDATE) {
@@ -278,7 +279,9 @@ public final class PlanChecks {
             if (t == null || d == null || managed.contains(t + "|" + normal(d))) {
                 continue;
             }
-            if (existing.routeExists(c.provider(), t, d)) {
+            // one listing per table, however many routes go into it
+            if (inCloud.computeIfAbsent(t, table -> existing.routeDestinations(c.provider(), table))
+                    .contains(normal(d))) {
                 diags.add(Diagnostic.errorAt(c.address(), "Route destination already taken", "The route table " + t
                         + " already has a route to " + normal(d) + " that peerform does not manage (made in the "
                         + "console, or removed from the state with `state rm`), and a table holds one route per "
