@@ -229,9 +229,7 @@ public final class Applier {
         Expansion expansion = evaluation.expansion(path, r, local);
         ModuleScope.Context context = expansion == null ? ModuleScope.Context.NONE
                 : evaluation.context(expansion, c.address().key());
-        Conditions.check(r.lifecycle().postconditions(), evaluation.evaluator(path, new ModuleScope.Context(
-                context.countIndex(), context.eachKey(), context.eachValue(), result), new Diagnostics()),
-                "Resource postcondition", c.address().toString(), local);
+        Conditions.postconditions(r, path, evaluation, context, result, c.address().toString(), local);
         diags.addAll(local);
         return !local.hasErrors();
     }

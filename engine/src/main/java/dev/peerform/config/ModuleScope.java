@@ -35,6 +35,11 @@ public final class ModuleScope implements Scope {
     /** What the expression's own block adds: count.index, each.key/each.value and self, when it has them. */
     public record Context(Value countIndex, Value eachKey, Value eachValue, Value self) {
         public static final Context NONE = new Context(null, null, null, null);
+
+        /** The same instance, with {@code self} (for postconditions). */
+        public Context withSelf(Value object) {
+            return new Context(countIndex, eachKey, eachValue, object);
+        }
     }
 
     private final Module module;

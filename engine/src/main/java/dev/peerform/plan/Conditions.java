@@ -1,6 +1,8 @@
 package dev.peerform.plan;
 
 import dev.peerform.config.Condition;
+import dev.peerform.config.ModuleScope;
+import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.lang.Evaluator;
@@ -16,6 +18,15 @@ import java.util.List;
 public final class Conditions {
 
     private Conditions() {
+    }
+
+    /** A resource instance's postconditions, with {@code self} the object as planned or as the cloud made it. */
+    public static void postconditions(Resource r, List<String> path, Evaluation evaluation,
+            ModuleScope.Context context, Value self, String address, Diagnostics diags) {
+        if (!r.lifecycle().postconditions().isEmpty()) {
+            check(r.lifecycle().postconditions(), evaluation.evaluator(path, context.withSelf(self),
+                    new Diagnostics()), "Resource postcondition", address, diags);
+        }
     }
 
     /** Checks each condition; {@code kind} is "Resource precondition", "Resource postcondition" or "Module output". */

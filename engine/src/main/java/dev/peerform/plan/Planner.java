@@ -294,12 +294,7 @@ public final class Planner {
             Conditions.check(r.lifecycle().preconditions(), evaluation.evaluator(path, context, new Diagnostics()),
                     "Resource precondition", ia.toString(), diags);
         }
-        if (!r.lifecycle().postconditions().isEmpty()) {
-            ModuleScope.Context withSelf = new ModuleScope.Context(context.countIndex(), context.eachKey(),
-                    context.eachValue(), self);
-            Conditions.check(r.lifecycle().postconditions(), evaluation.evaluator(path, withSelf,
-                    new Diagnostics()), "Resource postcondition", ia.toString(), diags);
-        }
+        Conditions.postconditions(r, path, evaluation, context, self, ia.toString(), diags);
     }
 
     /**
