@@ -54,7 +54,7 @@ resource "alicloud_router_interface" "initiator" {
   router_type     = "VRouter"
   router_id       = alicloud_vpc.a.router_id
   role            = "InitiatingSide"
-  specification   = "Middle.2"
+  specification   = var.bandwidth
   name            = "a-to-b"
 }
 
@@ -97,4 +97,8 @@ resource "alicloud_route_entry" "b_to_a" {
   destination_cidrblock = alicloud_vpc.a.cidr_block
   nexthop_type          = "RouterInterface"
   nexthop_id            = alicloud_router_interface.acceptor.id
+}
+
+variable "bandwidth" {
+  default = "Middle.2"
 }
