@@ -20,6 +20,14 @@ record Refusal(String action, String code, int httpStatus, boolean serverExcepti
         return this;
     }
 
+    /** Asserts a client error (4xx, {@code ClientException}) whatever its code: for refusals our sources give no code. */
+    Refusal isClientError() {
+        String seen = action + " answered " + code + " (HTTP " + httpStatus + "): " + message;
+        assertTrue(httpStatus >= 400 && httpStatus < 500, seen);
+        assertEquals(false, serverException, "the SDK's exception class: " + seen);
+        return this;
+    }
+
     /** Asserts one of several codes the official provider treats alike, and a client error. */
     Refusal isOneOf(Set<String> codes) {
         String seen = action + " answered " + code + " (HTTP " + httpStatus + "): " + message;

@@ -7,6 +7,7 @@ import com.aliyuncs.RpcAcsRequest;
 import com.aliyuncs.vpc.model.v20160428.ConnectRouterInterfaceRequest;
 import com.aliyuncs.vpc.model.v20160428.CreateRouteEntryRequest;
 import com.aliyuncs.vpc.model.v20160428.CreateRouterInterfaceRequest;
+import com.aliyuncs.vpc.model.v20160428.CreateVirtualBorderRouterRequest;
 import com.aliyuncs.vpc.model.v20160428.CreateVpcRequest;
 import com.aliyuncs.vpc.model.v20160428.CreateVpcResponse;
 import com.aliyuncs.vpc.model.v20160428.DeleteRouteEntryRequest;
@@ -104,6 +105,17 @@ final class SdkCloud implements AutoCloseable {
         r.setCidrBlock(cidr);
         CreateVpcResponse v = account.ok(r);
         return new Vpc(region, v.getVpcId(), v.getVRouterId(), v.getRouteTableId());
+    }
+
+    /** A VBR of account A on the seed's physical connection in cn-beijing. */
+    String vbr(int vlan) {
+        CreateVirtualBorderRouterRequest r = in(ACC_REGION, new CreateVirtualBorderRouterRequest());
+        r.setPhysicalConnectionId(Seed.PHYSICAL_CONNECTION);
+        r.setVlanId(vlan);
+        r.setLocalGatewayIp("10.100." + vlan + ".1");
+        r.setPeerGatewayIp("10.100." + vlan + ".2");
+        r.setPeeringSubnetMask("255.255.255.252");
+        return a.ok(r).getVbrId();
     }
 
     // ---- router interfaces ---------------------------------------------------------------------------------
