@@ -10,10 +10,12 @@ import static dev.peerform.emulator.sdk.SdkCloud.routes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aliyuncs.vpc.model.v20160428.ActivateRouterInterfaceRequest;
 import com.aliyuncs.vpc.model.v20160428.DeactivateRouterInterfaceRequest;
 import com.aliyuncs.vpc.model.v20160428.DeleteRouterInterfaceRequest;
 import com.aliyuncs.vpc.model.v20160428.DescribeRouteEntryListResponse.RouteEntry;
 import com.aliyuncs.vpc.model.v20160428.DescribeRouterInterfacesResponse.RouterInterfaceType;
+import com.aliyuncs.vpc.model.v20160428.ModifyRouterInterfaceSpecRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,29 @@ class CrossAccountPeeringSdkTest {
         DeleteRouterInterfaceRequest r = in(region, new DeleteRouterInterfaceRequest());
         r.setRouterInterfaceId(ri);
         return r;
+    }
+
+    @Test
+    void bandwidthChangesInPlaceOnTheInitiatorAndTheAcceptorFollows() {
+        SdkCloud.Peering p = cloud.connected();
+        ModifyRouterInterfaceSpecRequest r = in(INIT_REGION, new ModifyRouterInterfaceSpecRequest());
+        r.setRouterInterfaceId(p.init());
+        r.setSpec("Middle.5");
+        assertEquals("Middle.5", cloud.a.ok(r).getSpec());
+        assertEquals(List.of("Modifying", "Active"), cloud.pollUntil(cloud.a, INIT_REGION, p.init(), "Active"));
+        assertEquals("Middle.5", cloud.describe(cloud.a, INIT_REGION, p.init()).getSpec());
+        assertEquals("Negative", cloud.describe(cloud.b, ACC_REGION, p.acc()).getSpec());
+    }
+
+    @Test
+    void suspendedConnectionResumesWithActivateRouterInterface() {
+        SdkCloud.Peering p = cloud.connected();
+        cloud.a.ok(deactivate(INIT_REGION, p.init()));
+        cloud.pollUntil(cloud.a, INIT_REGION, p.init(), "Inactive");
+        ActivateRouterInterfaceRequest r = in(INIT_REGION, new ActivateRouterInterfaceRequest());
+        r.setRouterInterfaceId(p.init());
+        cloud.a.ok(r);
+        assertEquals(List.of("Activating", "Active"), cloud.pollUntil(cloud.a, INIT_REGION, p.init(), "Active"));
     }
 
     @Test
