@@ -4,7 +4,7 @@
 # empty (not a terminal), no CLI configuration file and no update check. scenarios.json records the files, the
 # setup, the command, and what Terraform did: exit code, the first "Error: ..." summary on stderr (colour codes
 # stripped), the first lines of stderr and stdout, and the whole stdout for the commands whose stdout scripts read
-# (output, state list, fmt, validate -json). The configurations use only terraform_data, variables and outputs,
+# (output, state list, fmt, validate -json), with random ids and clock times masked. The configurations use only terraform_data, variables and outputs,
 # so Terraform runs offline.
 #
 # Needs `terraform` (1.11) and `python3` on the PATH; the tests themselves never do. Run from anywhere:
@@ -241,8 +241,15 @@ def unframed(text):
         lines.append(re.sub(r"^│ ?", "", line))
     return lines
 
+UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+TIMESTAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+
+def masked(text):
+    """random ids and clock times replaced, so that a rerun writes the same file"""
+    return TIMESTAMP.sub("<timestamp>", UUID.sub("<uuid>", text))
+
 def first_line(lines):
-    return next((l.strip() for l in lines if l.strip()), "")
+    return masked(next((l.strip() for l in lines if l.strip()), ""))
 
 out = []
 with tempfile.TemporaryDirectory() as tmp:
@@ -265,7 +272,7 @@ with tempfile.TemporaryDirectory() as tmp:
         r = {"exit_code": code, "error_summary": errors[0] if errors else None,
              "stderr_first_line": first_line(err), "stdout_first_line": first_line(unframed(o))}
         if s["command"][0] in STDOUT_SCRIPTS_READ or s["command"][:2] == ["state", "list"]:
-            r["stdout"] = ANSI.sub("", o)
+            r["stdout"] = masked(ANSI.sub("", o))
         out.append(dict(s, terraform=r))
         print(f"{s['name']}: {code} | {r['error_summary'] or ''} | {r['stderr_first_line'][:70]}", file=sys.stderr)
 
@@ -273,7 +280,8 @@ with tempfile.TemporaryDirectory() as tmp:
                                         text=True).stdout)["terraform_version"]
 doc = {"terraform_version": version,
        "stdin": "empty, not a terminal",
-       "note": "error_summary is the first 'Error: ' line of stderr, colour codes and diagnostic frames removed",
+       "note": "error_summary is the first 'Error: ' line of stderr, colour codes and diagnostic frames removed;"
+               " in recorded output, ids (UUIDs) read <uuid> and clock times <timestamp>",
        "scenarios": out}
 open(sys.argv[1], "w").write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {len(out)} scenarios to {sys.argv[1]}", file=sys.stderr)

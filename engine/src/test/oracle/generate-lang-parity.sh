@@ -6,7 +6,7 @@
 #
 # Cases whose value changes from run to run or from machine to machine (listed in $nondeterministic below) are
 # written without "value": they carry "deterministic": false, the properties a test must check ("regex",
-# "length", "prefix"), and this run's value as "example" for a reader. This script checks each property against
+# "length", "prefix"), so that a rerun writes the same file. This script checks each property against
 # Terraform's own value, so a wrong property fails here, not later. base64gzip cases keep Terraform's bytes and
 # add "gunzipped": Go's deflate is one of many valid ones, so a test may compare the inflated text instead.
 #
@@ -83,7 +83,7 @@ for name, case in raw.items():
         p = dict(props[name])
         note = p.pop("note", None)
         case = {"sensitive": case["sensitive"], "type": case["type"], "deterministic": False,
-                "properties": p, "example": case["value"]}
+                "properties": p}
         if note:
             case["note"] = note
     elif name.startswith("fn_base64gzip"):
