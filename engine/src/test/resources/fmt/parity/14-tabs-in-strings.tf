@@ -1,0 +1,4 @@
+locals {
+	value = "tab	inside string"
+	other	=	2
+}

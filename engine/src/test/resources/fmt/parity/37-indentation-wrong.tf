@@ -1,0 +1,8 @@
+      resource "terraform_data" "a" {
+            input = {
+  a = 1
+                    b = {
+c = 2
+     }
+        }
+  }

@@ -1,0 +1,7 @@
+resource "terraform_data" "ok" {
+  input = "x"
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
