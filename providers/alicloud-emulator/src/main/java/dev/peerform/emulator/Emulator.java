@@ -1,7 +1,9 @@
 package dev.peerform.emulator;
 
+import dev.peerform.vpcapi.wire.ApiVersion;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peerform.emulator.api.ApiResponse;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import dev.peerform.emulator.api.Params;
 import dev.peerform.emulator.api.VpcApi;
 import dev.peerform.emulator.cloud.Cloud;
@@ -160,9 +162,9 @@ public final class Emulator implements AutoCloseable {
 
     private ApiResponse execute(String account, Params p, String requestId) {
         try {
-            if (p.optional("Version") != null && !VpcApi.VERSION.equals(p.optional("Version"))) {
+            if (p.optional("Version") != null && !ApiVersion.VPC.equals(p.optional("Version"))) {
                 throw CloudException.badRequest("InvalidVersion", "Specified parameter Version is not valid: this "
-                        + "API version is " + VpcApi.VERSION + ".");
+                        + "API version is " + ApiVersion.VPC + ".");
             }
             return new ApiResponse(200, api.call(account, p, requestId));
         } catch (CloudException e) {

@@ -3,7 +3,7 @@ package dev.peerform.emulator;
 import static dev.peerform.emulator.CloudFixture.A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.peerform.emulator.api.ApiResponse;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import dev.peerform.emulator.cloud.Durations;
 import dev.peerform.emulator.cloud.Quotas;
 import java.nio.file.Path;

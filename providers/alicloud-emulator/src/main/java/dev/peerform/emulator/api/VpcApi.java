@@ -29,7 +29,6 @@ import java.util.function.Function;
  */
 public final class VpcApi {
 
-    public static final String VERSION = "2016-04-28";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")

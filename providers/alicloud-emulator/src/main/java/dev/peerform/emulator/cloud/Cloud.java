@@ -1,5 +1,15 @@
 package dev.peerform.emulator.cloud;
 
+import dev.peerform.vpcapi.domain.RouterType;
+
+import dev.peerform.vpcapi.domain.Role;
+
+import dev.peerform.vpcapi.domain.ReservedRange;
+
+import dev.peerform.vpcapi.domain.Status;
+
+import dev.peerform.vpcapi.domain.Spec;
+
 import dev.peerform.emulator.cloud.Model.Account;
 import dev.peerform.emulator.cloud.Model.PhysicalConnection;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
@@ -22,11 +32,10 @@ import java.util.function.Predicate;
  */
 public final class Cloud {
 
-    public static final String INITIATOR = "InitiatingSide";
-    public static final String ACCEPTOR = "AcceptingSide";
-    public static final String VROUTER = "VRouter";
-    public static final String VBR = "VBR";
-    private static final Cidr RESERVED = Cidr.parse("100.64.0.0/10");
+    public static final String INITIATOR = Role.INITIATOR.apiName();
+    public static final String ACCEPTOR = Role.ACCEPTOR.apiName();
+    public static final String VROUTER = RouterType.VROUTER.apiName();
+    public static final String VBR = RouterType.VBR.apiName();
 
     private final World world;
     private final Clock clock;
@@ -537,9 +546,10 @@ public final class Cloud {
             String nextHopId, String name) {
         World.Table table = ownTable(account, tableId);
         Cidr dest = parseCidr(destination, "DestinationCidrBlock");
-        if (dest.isIpv4() && dest.prefix() >= 1 && dest.prefix() <= 10 && dest.contains(RESERVED)) {
-            throw CloudException.badRequest("InvalidDestinationCidrBlock.Reserved", "100.64.0.0/10 is reserved; "
-                    + "route the cloud services' range as 100.64.0.0/11 and 100.96.0.0/11 instead.");
+        if (ReservedRange.coveredBy(dest)) {
+            throw CloudException.badRequest("InvalidDestinationCidrBlock.Reserved", ReservedRange.CLOUD_SERVICES
+                    + " is reserved; route the cloud services' range as " + ReservedRange.HALVES.get(0) + " and "
+                    + ReservedRange.HALVES.get(1) + " instead.");
         }
         checkNoChangeInProgress(tableId);
         if (world.routeTo(tableId, dest.network().toString()) != null) {

@@ -1,5 +1,9 @@
 package dev.peerform.emulator.cloud;
 
+import dev.peerform.vpcapi.domain.Role;
+
+import dev.peerform.vpcapi.domain.Status;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,7 +105,7 @@ public final class Model {
 
         @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isInitiator() {
-            return "InitiatingSide".equals(role);
+            return Role.INITIATOR.is(role);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.peerform.emulator.cloud;
 
+import dev.peerform.vpcapi.domain.Status;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.peerform.emulator.cloud.Model.Account;
 import dev.peerform.emulator.cloud.Model.PhysicalConnection;

@@ -1,10 +1,12 @@
 package dev.peerform.emulator.wire;
 
+import dev.peerform.vpcapi.wire.RpcSignature;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.LostResponseException;
-import dev.peerform.emulator.api.ApiResponse;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import dev.peerform.emulator.api.VpcApi;
 import dev.peerform.emulator.cloud.CloudException;
 import java.io.IOException;

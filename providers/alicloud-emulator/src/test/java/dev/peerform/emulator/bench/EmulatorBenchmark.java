@@ -3,7 +3,7 @@ package dev.peerform.emulator.bench;
 import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.Faults;
 import dev.peerform.emulator.Seed;
-import dev.peerform.emulator.api.ApiResponse;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import dev.peerform.emulator.cloud.Durations;
 import dev.peerform.emulator.cloud.Quotas;
 import java.nio.file.Files;

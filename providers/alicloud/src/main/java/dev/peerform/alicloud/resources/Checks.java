@@ -1,7 +1,8 @@
 package dev.peerform.alicloud.resources;
 
+import dev.peerform.vpcapi.domain.Spec;
+
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.emulator.cloud.Spec;
 import dev.peerform.net.Cidr;
 import dev.peerform.value.ObjectValue;
 import java.util.Comparator;
@@ -10,13 +11,11 @@ import java.util.List;
 /** The cloud's rules that one resource's configuration can break, checked before anything is applied. */
 final class Checks {
 
-    static final Cidr RESERVED = Cidr.parse("100.64.0.0/10");
-
     private Checks() {
     }
 
     static void cidr(ObjectValue config, String attribute, Diagnostics diags) {
-        String v = Attrs.str(config, attribute);
+        String v = ObjectValues.str(config, attribute);
         if (v == null) {
             return;
         }
@@ -31,7 +30,7 @@ final class Checks {
 
     /** Names are 2-128 characters and start with a letter. */
     static void name(ObjectValue config, String attribute, Diagnostics diags) {
-        String v = Attrs.str(config, attribute);
+        String v = ObjectValues.str(config, attribute);
         if (v != null && (v.length() < 2 || v.length() > 128 || !Character.isLetter(v.charAt(0)))) {
             diags.errorOn(attribute, "Invalid name",
                     attribute + " = \"" + v + "\" is not a valid name: it must be 2-128 "
@@ -41,7 +40,7 @@ final class Checks {
 
     /** Descriptions are 2-256 characters and do not start with http:// or https://. */
     static void description(ObjectValue config, String attribute, Diagnostics diags) {
-        String v = Attrs.str(config, attribute);
+        String v = ObjectValues.str(config, attribute);
         if (v != null && (v.length() < 2 || v.length() > 256 || v.startsWith("http://")
                 || v.startsWith("https://"))) {
             diags.errorOn(attribute, "Invalid description",
