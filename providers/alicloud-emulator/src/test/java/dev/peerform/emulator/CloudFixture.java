@@ -1,5 +1,7 @@
 package dev.peerform.emulator;
 
+import dev.peerform.vpcapi.errors.ErrorStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,11 +58,11 @@ class CloudFixture {
         return r.body();
     }
 
-    /** Asserts the call is refused with this code (and the HTTP status the code implies). */
+    /** Asserts the call is refused with this code, and with the HTTP status the API gives that code. */
     ApiResponse refused(String code, String account, String action, String... kv) {
         ApiResponse r = call(account, action, kv);
         assertEquals(code, r.code(), action + " answered " + r.body());
-        assertEquals(code.endsWith(".NotFound") ? 404 : r.status(), r.status());
+        assertEquals(ErrorStatus.of(code), r.status(), action + " answered " + code + " with the wrong HTTP status");
         return r;
     }
 
