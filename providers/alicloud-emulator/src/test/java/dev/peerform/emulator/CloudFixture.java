@@ -1,14 +1,13 @@
 package dev.peerform.emulator;
 
-import dev.peerform.vpcapi.errors.ErrorStatus;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peerform.vpcapi.wire.ApiResponse;
 import dev.peerform.emulator.cloud.Durations;
 import dev.peerform.emulator.cloud.Quotas;
+import dev.peerform.vpcapi.errors.ErrorStatus;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

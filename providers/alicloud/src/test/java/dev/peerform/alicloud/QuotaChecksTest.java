@@ -31,8 +31,8 @@ class QuotaChecksTest {
     QuotaChecksTest() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            byte[] body = "{\"RequestId\":\"r\",\"HostId\":\"h\",\"Code\":\"Forbidden.RAM\",\"Message\":\"not allowed\"}"
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"RequestId\":\"r\",\"HostId\":\"h\",\"Code\":\"Forbidden.RAM\","
+                    + "\"Message\":\"not allowed\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(403, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

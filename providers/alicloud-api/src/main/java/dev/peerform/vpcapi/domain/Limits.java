@@ -1,6 +1,7 @@
 package dev.peerform.vpcapi.domain;
 
-/** The cloud's default quotas (domain.md, "Limits and quotas"); the real ones can be raised, so both sides take them as defaults. */
+/** The cloud's default quotas (domain.md, "Limits and quotas"); the real ones can be raised,
+        so both sides take them as defaults. */
 public final class Limits {
 
     public static final int INTERFACES_PER_ROUTER = 5;

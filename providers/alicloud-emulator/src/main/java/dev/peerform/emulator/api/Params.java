@@ -1,8 +1,7 @@
 package dev.peerform.emulator.api;
 
-import dev.peerform.vpcapi.wire.Repeated;
-
 import dev.peerform.emulator.cloud.CloudException;
+import dev.peerform.vpcapi.wire.Repeated;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,5 @@
 package dev.peerform.emulator.cloud;
 
-import dev.peerform.vpcapi.domain.Status;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.peerform.emulator.cloud.Model.Account;
 import dev.peerform.emulator.cloud.Model.PhysicalConnection;
@@ -9,6 +7,7 @@ import dev.peerform.emulator.cloud.Model.RouteEntry;
 import dev.peerform.emulator.cloud.Model.RouterInterface;
 import dev.peerform.emulator.cloud.Model.Vbr;
 import dev.peerform.emulator.cloud.Model.Vpc;
+import dev.peerform.vpcapi.domain.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

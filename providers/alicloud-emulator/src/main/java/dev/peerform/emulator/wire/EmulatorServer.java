@@ -1,14 +1,13 @@
 package dev.peerform.emulator.wire;
 
-import dev.peerform.vpcapi.wire.RpcSignature;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.LostResponseException;
-import dev.peerform.vpcapi.wire.ApiResponse;
 import dev.peerform.emulator.api.VpcApi;
 import dev.peerform.emulator.cloud.CloudException;
+import dev.peerform.vpcapi.wire.ApiResponse;
+import dev.peerform.vpcapi.wire.RpcSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,12 +1,13 @@
 package dev.peerform.alicloud.resources;
 
-import dev.peerform.vpcapi.domain.Spec;
-
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.net.Cidr;
 import dev.peerform.value.ObjectValue;
+import dev.peerform.vpcapi.domain.Spec;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** The cloud's rules that one resource's configuration can break, checked before anything is applied. */
 final class Checks {
@@ -55,8 +56,8 @@ final class Checks {
      */
     static String nearestSpec(String given) {
         int mbps = bandwidthOf(given);
-        List<Spec> near = Spec.initiatorSpecs().stream().filter(s -> dev.peerform.diag.Suggestions.editDistance(
-                given.toLowerCase(java.util.Locale.ROOT), s.apiName().toLowerCase(java.util.Locale.ROOT)) <= 2)
+        List<Spec> near = Spec.initiatorSpecs().stream().filter(s -> Suggestions.editDistance(
+                given.toLowerCase(Locale.ROOT), s.apiName().toLowerCase(Locale.ROOT)) <= 2)
                 .toList();
         List<Spec> pool = near.isEmpty() ? Spec.initiatorSpecs() : near;
         return pool.stream().min(Comparator.comparingInt(s -> Math.abs(s.mbps() - mbps))).map(Spec::apiName)
@@ -66,7 +67,7 @@ final class Checks {
     /** "Large.3" read as well as it can be: the family's base times the step. */
     private static int bandwidthOf(String given) {
         String[] parts = given.split("\\.");
-        int base = switch (parts[0].toLowerCase(java.util.Locale.ROOT)) {
+        int base = switch (parts[0].toLowerCase(Locale.ROOT)) {
             case "mini" -> 1;
             case "small" -> 10;
             case "middle" -> 100;

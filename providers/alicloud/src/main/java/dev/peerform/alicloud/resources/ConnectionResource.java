@@ -1,9 +1,5 @@
 package dev.peerform.alicloud.resources;
 
-import dev.peerform.vpcapi.domain.RouterType;
-
-import dev.peerform.vpcapi.domain.Role;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
@@ -21,6 +17,8 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.domain.Role;
+import dev.peerform.vpcapi.domain.RouterType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +87,8 @@ public final class ConnectionResource extends NamedResource {
             out.add(StepSpec.of(ConnectionStep.RESUME, Phase.UPDATE, "resume the connection").waiting("Active"));
         } else if (change.action().creates()) {
             out.add(StepSpec.of(ConnectionStep.SET_OPPOSITE, Phase.CREATE, "set the opposite information"));
-            out.add(StepSpec.of(ConnectionStep.CONNECT, Phase.CREATE, "connect (initiator) or await the connection (acceptor)")
+            out.add(StepSpec.of(ConnectionStep.CONNECT, Phase.CREATE,
+                    "connect (initiator) or await the connection (acceptor)")
                     .waiting("both ends Active"));
         }
         return out;

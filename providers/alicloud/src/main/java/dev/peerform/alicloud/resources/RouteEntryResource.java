@@ -1,7 +1,5 @@
 package dev.peerform.alicloud.resources;
 
-import dev.peerform.vpcapi.domain.ReservedRange;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
@@ -18,6 +16,7 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.domain.ReservedRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,7 +100,8 @@ public final class RouteEntryResource extends NamedResource {
                         ObjectValues.str(current, "nexthop_type"), "NextHopId", ObjectValues.str(current, "nexthop_id"),
                         "RouteEntryName", ObjectValues.str(current, "name"), "ClientToken", ctx.clientToken());
                 Waits.until(ctx, "the route to " + dest, "Available", () -> status(api, table, dest));
-                return ObjectValues.with(current, "id", table + ":" + dest + ":" + ObjectValues.str(current, "nexthop_type") + ":"
+                return ObjectValues.with(current, "id", table + ":" + dest + ":" + ObjectValues.str(current,
+                        "nexthop_type") + ":"
                         + ObjectValues.str(current, "nexthop_id"));
             }
             try {

@@ -1,11 +1,5 @@
 package dev.peerform.alicloud.resources;
 
-import dev.peerform.vpcapi.domain.RouterType;
-
-import dev.peerform.vpcapi.domain.Role;
-
-import dev.peerform.vpcapi.domain.Spec;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
@@ -23,6 +17,9 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.domain.Role;
+import dev.peerform.vpcapi.domain.RouterType;
+import dev.peerform.vpcapi.domain.Spec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -160,10 +157,12 @@ public final class RouterInterfaceResource extends NamedResource {
                 out.add(StepSpec.of(InterfaceStep.MODIFY, Phase.UPDATE, "change the interface's attributes"));
             }
             if (changed(change, "specification")) {
-                out.add(StepSpec.of(InterfaceStep.SPEC, Phase.UPDATE, "change the bandwidth in place").waiting("Active"));
+                out.add(StepSpec.of(InterfaceStep.SPEC, Phase.UPDATE,
+                        "change the bandwidth in place").waiting("Active"));
             }
         } else if (change.action().creates()) {
-            out.add(StepSpec.of(InterfaceStep.CREATE, Phase.CREATE, "create the " + (ACCEPTOR.is(ObjectValues.str(change.after(),
+            out.add(StepSpec.of(InterfaceStep.CREATE, Phase.CREATE,
+                    "create the " + (ACCEPTOR.is(ObjectValues.str(change.after(),
                     "role")) ? "acceptor" : "initiator") + " interface"));
         }
         return out;
@@ -190,14 +189,18 @@ public final class RouterInterfaceResource extends NamedResource {
                     boolean prepaid = "PrePaid".equals(ObjectValues.str(current, "instance_charge_type"));
                     Integer period = ObjectValues.integer(current, "period");
                     boolean years = period != null && period >= 12;
-                    JsonNode r = api.call("CreateRouterInterface", "Role", ObjectValues.str(current, "role"), "RouterType",
-                            ObjectValues.str(current, "router_type"), "RouterId", ObjectValues.str(current, "router_id"), "Spec",
+                    JsonNode r = api.call("CreateRouterInterface", "Role", ObjectValues.str(current, "role"),
+                            "RouterType",
+                            ObjectValues.str(current, "router_type"), "RouterId", ObjectValues.str(current,
+                                    "router_id"), "Spec",
                             ObjectValues.str(current, "specification"), "OppositeRegionId",
-                            ObjectValues.str(current, "opposite_region"), "Name", ObjectValues.str(current, "name"), "Description",
+                            ObjectValues.str(current, "opposite_region"), "Name", ObjectValues.str(current, "name"),
+                                    "Description",
                             ObjectValues.str(current, "description"), "HealthCheckSourceIp",
                             ObjectValues.str(current, "health_check_source_ip"), "HealthCheckTargetIp",
                             ObjectValues.str(current, "health_check_target_ip"), "InstanceChargeType",
-                            ObjectValues.str(current, "instance_charge_type"), "Period", !prepaid || period == null ? null
+                            ObjectValues.str(current, "instance_charge_type"), "Period",
+                                    !prepaid || period == null ? null
                             : Integer.toString(years ? period / 12 : period), "PricingCycle", !prepaid ? null
                             : years ? "Year" : "Month", "ClientToken", ctx.clientToken());
                     String newId = r.get("RouterInterfaceId").asText();

@@ -5,12 +5,8 @@ import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.AttributeSchema;
-import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.Schema;
 import dev.peerform.spi.StepContext;
-import dev.peerform.spi.StepException;
-import dev.peerform.spi.StepSpec;
-import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -20,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code alicloud_express_connect_virtual_border_router}: a VBR on a physical connection. */
-public final class VbrResource extends NamedResource {
+public final class VbrResource extends RenamableResource {
 
     public static final String TYPE = "alicloud_express_connect_virtual_border_router";
 
@@ -37,7 +33,7 @@ public final class VbrResource extends NamedResource {
             .build();
 
     public VbrResource() {
-        super(TYPE, SCHEMA);
+        super(TYPE, SCHEMA, "VBR");
     }
 
     @Override
@@ -50,53 +46,34 @@ public final class VbrResource extends NamedResource {
     }
 
     @Override
-    public List<StepSpec> steps(ChangeView change) {
-        return ObjectSteps.of(change, "VBR");
+    ObjectValue create(Api api, StepContext ctx, ObjectValue current) throws ApiException {
+        JsonNode r = api.call("CreateVirtualBorderRouter", "PhysicalConnectionId",
+                ObjectValues.str(current, "physical_connection_id"), "VlanId", ObjectValues.str(current, "vlan_id"),
+                "LocalGatewayIp", ObjectValues.str(current, "local_gateway_ip"), "PeerGatewayIp",
+                ObjectValues.str(current, "peer_gateway_ip"), "PeeringSubnetMask",
+                ObjectValues.str(current, "peering_subnet_mask"), "Name",
+                ObjectValues.str(current, "virtual_border_router_name"), "ClientToken", ctx.clientToken());
+        String id = r.get("VbrId").asText();
+        JsonNode described = describe(api, List.of(id)).get(id);
+        return ObjectValues.with(current, "id", id, "route_table_id", described.get("RouteTableId").asText(),
+                "status", described.get("Status").asText(), "virtual_border_router_name",
+                ObjectValues.str(current, "virtual_border_router_name"));
     }
 
     @Override
-    public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
-            throws StepException {
-        try {
-            if (step.spec().is(ObjectStep.CREATE)) {
-                JsonNode r = api.call("CreateVirtualBorderRouter", "PhysicalConnectionId",
-                        ObjectValues.str(current, "physical_connection_id"), "VlanId", ObjectValues.str(current, "vlan_id"),
-                        "LocalGatewayIp", ObjectValues.str(current, "local_gateway_ip"), "PeerGatewayIp",
-                        ObjectValues.str(current, "peer_gateway_ip"), "PeeringSubnetMask",
-                        ObjectValues.str(current, "peering_subnet_mask"), "Name",
-                        ObjectValues.str(current, "virtual_border_router_name"), "ClientToken", ctx.clientToken());
-                String id = r.get("VbrId").asText();
-                JsonNode described = describe(api, List.of(id)).get(id);
-                return ObjectValues.with(current, "id", id, "route_table_id", described.get("RouteTableId").asText(),
-                        "status", described.get("Status").asText(), "virtual_border_router_name",
-                        ObjectValues.str(current, "virtual_border_router_name"));
-            }
-            if (step.spec().is(ObjectStep.RENAME)) {
-                api.call("ModifyVirtualBorderRouterAttribute", "VbrId", ObjectValues.str(current, "id"), "Name",
-                        ObjectValues.str(current, "virtual_border_router_name"));
-                return current;
-            }
-            Calls.deleteIgnoringNotFound(api, "DeleteVirtualBorderRouter", "VbrId", ObjectValues.str(current, "id"));
-            return null;
-        } catch (ApiException e) {
-            throw Errors.step(e, step.spec().description());
-        }
+    void rename(Api api, ObjectValue current) throws ApiException {
+        api.call("ModifyVirtualBorderRouterAttribute", "VbrId", ObjectValues.str(current, "id"), "Name",
+                ObjectValues.str(current, "virtual_border_router_name"));
+    }
+
+    @Override
+    void delete(Api api, ObjectValue current) throws ApiException {
+        Calls.deleteIgnoringNotFound(api, "DeleteVirtualBorderRouter", "VbrId", ObjectValues.str(current, "id"));
     }
 
     private static Map<String, JsonNode> describe(Api api, List<String> ids) throws ApiException {
-        Map<String, JsonNode> found = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += 50) {
-            List<String> page = ids.subList(i, Math.min(ids.size(), i + 50));
-            List<String> kv = new ArrayList<>(List.of("Filter.1.Key", "VbrId", "PageSize", "50"));
-            for (int j = 0; j < page.size(); j++) {
-                kv.add("Filter.1.Value." + (j + 1));
-                kv.add(page.get(j));
-            }
-            JsonNode r = api.call("DescribeVirtualBorderRouters", kv.toArray(String[]::new));
-            r.path("VirtualBorderRouterSet").path("VirtualBorderRouterType")
-                    .forEach(v -> found.put(v.get("VbrId").asText(), v));
-        }
-        return found;
+        return Calls.describeByIds(api, "DescribeVirtualBorderRouters", "VbrId", ids, "VirtualBorderRouterSet",
+                "VirtualBorderRouterType", "VbrId");
     }
 
     @Override

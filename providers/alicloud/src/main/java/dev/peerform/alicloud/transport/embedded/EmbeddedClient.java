@@ -2,7 +2,6 @@ package dev.peerform.alicloud.transport.embedded;
 
 import dev.peerform.alicloud.transport.CallLostException;
 import dev.peerform.alicloud.transport.VpcClient;
-
 import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.LostResponseException;
 import dev.peerform.vpcapi.wire.ApiResponse;
