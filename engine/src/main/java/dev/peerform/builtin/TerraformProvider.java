@@ -88,12 +88,12 @@ public final class TerraformProvider implements ProviderFactory {
         public List<StepSpec> steps(ChangeView change) {
             List<StepSpec> steps = new ArrayList<>();
             if (change.action().destroys()) {
-                steps.add(StepSpec.of("delete", Phase.DESTROY, "forget the stored value"));
+                steps.add(StepSpec.of(DataStep.DELETE, Phase.DESTROY, "forget the stored value"));
             }
             if (change.action() == dev.peerform.spi.ChangeAction.UPDATE) {
-                steps.add(StepSpec.of("update", Phase.UPDATE, "store the new input"));
+                steps.add(StepSpec.of(DataStep.UPDATE, Phase.UPDATE, "store the new input"));
             } else if (change.action().creates()) {
-                steps.add(StepSpec.of("create", Phase.CREATE, "store the input"));
+                steps.add(StepSpec.of(DataStep.CREATE, Phase.CREATE, "store the input"));
             }
             return steps;
         }
@@ -122,15 +122,15 @@ public final class TerraformProvider implements ProviderFactory {
 
         @Override
         public ObjectValue execute(StepContext context, StepView step, ObjectValue current) {
-            return switch (step.spec().name()) {
-                case "delete" -> null;
-                case "create" -> {
+            return switch (step.spec().kindOf(DataStep.class)) {
+                case DELETE -> null;
+                case CREATE -> {
                     Map<String, Value> attrs = new TreeMap<>(current.attributes());
                     attrs.put("id", Value.of(UUID.randomUUID().toString()));
                     attrs.put("output", current.get("input") == null ? Value.NULL : current.get("input"));
                     yield new ObjectValue(attrs);
                 }
-                default -> {
+                case UPDATE -> {
                     Map<String, Value> attrs = new TreeMap<>(current.attributes());
                     attrs.put("output", current.get("input") == null ? Value.NULL : current.get("input"));
                     yield new ObjectValue(attrs);

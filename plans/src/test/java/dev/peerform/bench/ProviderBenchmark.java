@@ -2,6 +2,7 @@ package dev.peerform.bench;
 
 import dev.peerform.emulator.Seed;
 import dev.peerform.emulator.cloud.Cloud;
+import dev.peerform.emulator.cloud.Interfaces;
 import dev.peerform.emulator.cloud.Durations;
 import dev.peerform.emulator.cloud.Model;
 import dev.peerform.emulator.cloud.Quotas;
@@ -54,21 +55,21 @@ public final class ProviderBenchmark {
         for (int i = 0; i < n; i++) {
             String cidrA = "10." + (i / 250) + "." + (i % 250) + ".0/24";
             String cidrB = "11." + (i / 250) + "." + (i % 250) + ".0/24";
-            Model.Vpc a = cloud.createVpc(ACCOUNT, "cn-hangzhou", cidrA, null);
-            Model.Vpc b = cloud.createVpc(ACCOUNT, "cn-hangzhou", cidrB, null);
-            Model.RouterInterface init = cloud.createInterface(ACCOUNT, new Cloud.NewInterface("cn-hangzhou",
+            Model.Vpc a = cloud.networks().createVpc(ACCOUNT, "cn-hangzhou", cidrA, null);
+            Model.Vpc b = cloud.networks().createVpc(ACCOUNT, "cn-hangzhou", cidrB, null);
+            Model.RouterInterface init = cloud.interfaces().createInterface(ACCOUNT, new Interfaces.NewInterface("cn-hangzhou",
                     Cloud.INITIATOR, Cloud.VROUTER, a.vrouterId, "Large.2", "cn-hangzhou", null, null, null, null,
                     null, null, null, null, null, null, 0, null));
-            Model.RouterInterface acc = cloud.createInterface(ACCOUNT, new Cloud.NewInterface("cn-hangzhou",
+            Model.RouterInterface acc = cloud.interfaces().createInterface(ACCOUNT, new Interfaces.NewInterface("cn-hangzhou",
                     Cloud.ACCEPTOR, Cloud.VROUTER, b.vrouterId, "Negative", "cn-hangzhou", null, null, null, null,
                     null, null, null, null, null, null, 0, null));
-            cloud.modifyInterface(ACCOUNT, acc.id, new Cloud.InterfaceChanges(null, null, init.id, a.vrouterId,
+            cloud.interfaces().modifyInterface(ACCOUNT, acc.id, new Interfaces.InterfaceChanges(null, null, init.id, a.vrouterId,
                     "VRouter", ACCOUNT, null, null, false));
-            cloud.modifyInterface(ACCOUNT, init.id, new Cloud.InterfaceChanges(null, null, acc.id, b.vrouterId,
+            cloud.interfaces().modifyInterface(ACCOUNT, init.id, new Interfaces.InterfaceChanges(null, null, acc.id, b.vrouterId,
                     "VRouter", ACCOUNT, null, null, false));
-            cloud.connect(ACCOUNT, init.id);
+            cloud.interfaces().connect(ACCOUNT, init.id);
             cloud.settle();
-            cloud.createRoute(ACCOUNT, a.routeTableId, cidrB, "RouterInterface", init.id, null);
+            cloud.routes().createRoute(ACCOUNT, a.routeTableId, cidrB, "RouterInterface", init.id, null);
             cloud.settle();
             config.append("""
                     resource "alicloud_router_interface" "init%1$d" {

@@ -19,28 +19,28 @@ public final class Console {
 
     public void suspend(String interfaceId) {
         emulator.change(c -> {
-            c.deactivate(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
+            c.interfaces().deactivate(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
             return null;
         });
     }
 
     public void resume(String interfaceId) {
         emulator.change(c -> {
-            c.activate(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
+            c.interfaces().activate(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
             return null;
         });
     }
 
     public void deleteInterface(String interfaceId) {
         emulator.change(c -> {
-            c.deleteInterface(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
+            c.interfaces().deleteInterface(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId);
             return null;
         });
     }
 
     public void modifySpec(String interfaceId, String spec) {
         emulator.change(c -> {
-            c.modifySpec(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId, spec);
+            c.interfaces().modifySpec(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId, spec);
             return null;
         });
     }
@@ -52,7 +52,7 @@ public final class Console {
             if (r == null) {
                 throw CloudException.notFound("InvalidRouteEntry.NotFound", "No route entry " + routeEntryId + ".");
             }
-            c.deleteRoute(c.world().table(r.routeTableId).owner(), null, null, routeEntryId);
+            c.routes().deleteRoute(c.world().table(r.routeTableId).owner(), null, null, routeEntryId);
             return null;
         });
     }

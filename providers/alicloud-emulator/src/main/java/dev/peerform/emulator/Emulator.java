@@ -1,7 +1,6 @@
 package dev.peerform.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peerform.emulator.api.ApiResponse;
 import dev.peerform.emulator.api.Params;
 import dev.peerform.emulator.api.VpcApi;
 import dev.peerform.emulator.cloud.Cloud;
@@ -14,6 +13,8 @@ import dev.peerform.emulator.cloud.World;
 import dev.peerform.emulator.store.FileStore;
 import dev.peerform.emulator.store.MemoryStore;
 import dev.peerform.emulator.store.WorldStore;
+import dev.peerform.vpcapi.wire.ApiResponse;
+import dev.peerform.vpcapi.wire.ApiVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Express Connect cloud, in process: authenticates a call by access key, injects the configured faults, runs
@@ -160,9 +162,9 @@ public final class Emulator implements AutoCloseable {
 
     private ApiResponse execute(String account, Params p, String requestId) {
         try {
-            if (p.optional("Version") != null && !VpcApi.VERSION.equals(p.optional("Version"))) {
+            if (p.optional("Version") != null && !ApiVersion.VPC.equals(p.optional("Version"))) {
                 throw CloudException.badRequest("InvalidVersion", "Specified parameter Version is not valid: this "
-                        + "API version is " + VpcApi.VERSION + ".");
+                        + "API version is " + ApiVersion.VPC + ".");
             }
             return new ApiResponse(200, api.call(account, p, requestId));
         } catch (CloudException e) {
@@ -254,7 +256,7 @@ public final class Emulator implements AutoCloseable {
      * Runs {@code change} on the cloud under the emulator's locks and persists the result. Locks are always taken
      * in one order, the store's first, then this object's, so that no two paths can deadlock.
      */
-    <T> T change(java.util.function.Function<Cloud, T> change) {
+    <T> T change(Function<Cloud, T> change) {
         try (WorldStore.Lock lock = store.lock()) {
             synchronized (this) {
                 World changed = store.reloadIfChanged();
@@ -270,7 +272,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** Reads the world under the locks, for inspection and tests. */
-    public <T> T read(java.util.function.Function<World, T> reader) {
+    public <T> T read(Function<World, T> reader) {
         try (WorldStore.Lock lock = store.lock()) {
             synchronized (this) {
                 World changed = store.reloadIfChanged();

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peerform.emulator.api.ApiResponse;
 import dev.peerform.emulator.cloud.Durations;
 import dev.peerform.emulator.cloud.Quotas;
+import dev.peerform.vpcapi.errors.ErrorStatus;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -56,11 +57,11 @@ class CloudFixture {
         return r.body();
     }
 
-    /** Asserts the call is refused with this code (and the HTTP status the code implies). */
+    /** Asserts the call is refused with this code, and with the HTTP status the API gives that code. */
     ApiResponse refused(String code, String account, String action, String... kv) {
         ApiResponse r = call(account, action, kv);
         assertEquals(code, r.code(), action + " answered " + r.body());
-        assertEquals(code.endsWith(".NotFound") ? 404 : r.status(), r.status());
+        assertEquals(ErrorStatus.of(code), r.status(), action + " answered " + code + " with the wrong HTTP status");
         return r;
     }
 

@@ -3,9 +3,9 @@ package dev.peerform.emulator;
 import static dev.peerform.emulator.CloudFixture.A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.peerform.emulator.api.ApiResponse;
 import dev.peerform.emulator.cloud.Durations;
 import dev.peerform.emulator.cloud.Quotas;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

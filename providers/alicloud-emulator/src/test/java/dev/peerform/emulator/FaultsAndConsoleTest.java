@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.peerform.emulator.api.ApiResponse;
 import dev.peerform.emulator.cloud.Durations;
 import dev.peerform.emulator.cloud.Quotas;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

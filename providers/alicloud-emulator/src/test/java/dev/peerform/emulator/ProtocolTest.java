@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peerform.emulator.api.ApiResponse;
 import dev.peerform.emulator.cloud.Model.CallRecord;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,15 +8,11 @@ import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.resources.VbrResource;
 import dev.peerform.alicloud.resources.VpcResource;
 import dev.peerform.alicloud.transport.Api;
-import dev.peerform.alicloud.transport.EmbeddedClient;
 import dev.peerform.alicloud.transport.Endpoint;
 import dev.peerform.alicloud.transport.HttpRpcClient;
 import dev.peerform.alicloud.transport.VpcClient;
+import dev.peerform.alicloud.transport.embedded.EmbeddedCloud;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.emulator.Emulator;
-import dev.peerform.emulator.Seed;
-import dev.peerform.emulator.cloud.Durations;
-import dev.peerform.emulator.cloud.Quotas;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
@@ -26,6 +22,7 @@ import dev.peerform.spi.Schema;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.domain.Limits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,10 +48,10 @@ public final class AlicloudProvider implements ProviderFactory {
 
     private final Map<String, CloudResource> resources = new LinkedHashMap<>();
     private final Map<String, DataSourceType> dataSources = DataSources.all();
-    /** One emulator per world file, shared by every provider configuration (alias) of this run. */
-    private final Map<Path, Emulator> emulators = new LinkedHashMap<>();
+    /** The embedded emulators of this run, shared by every provider configuration (alias). */
+    private final EmbeddedCloud embedded = new EmbeddedCloud();
     /** The configured providers of this run, by key, for rules that span accounts. */
-    private final Map<String, Configured> configured = new LinkedHashMap<>();
+    private final Map<String, ProviderInstance> configured = new LinkedHashMap<>();
 
     public AlicloudProvider() {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
@@ -89,8 +86,8 @@ public final class AlicloudProvider implements ProviderFactory {
         String region = first(config, "region", env.get("ALICLOUD_REGION"), "cn-hangzhou");
         String accessKey = first(config, "access_key", env.get("ALICLOUD_ACCESS_KEY"), null);
         String secretKey = first(config, "secret_key", env.get("ALICLOUD_SECRET_KEY"), null);
-        int perRouter = intOf(config, "max_interfaces_per_router", Quotas.DEFAULTS.interfacesPerRouter());
-        int perAccount = intOf(config, "max_interfaces_per_account", Quotas.DEFAULTS.interfacesPerAccount());
+        int perRouter = intOf(config, "max_interfaces_per_router", Limits.INTERFACES_PER_ROUTER);
+        int perAccount = intOf(config, "max_interfaces_per_account", Limits.INTERFACES_PER_ACCOUNT);
         Endpoint endpoint;
         try {
             endpoint = Endpoint.parse(first(config, "endpoint", env.get("ALICLOUD_ENDPOINT"), null));
@@ -110,13 +107,8 @@ public final class AlicloudProvider implements ProviderFactory {
             client = new HttpRpcClient(remote.uri(), accessKey, secretKey, Clock.systemUTC(), Duration.ofSeconds(10),
                     Duration.ofSeconds(30));
         } else {
-            Path world = workingDir.resolve(env.getOrDefault("PEERFORM_EMULATOR_WORLD", ".peerform/cloud.json"))
-                    .toAbsolutePath().normalize();
-            Emulator emulator = emulators.computeIfAbsent(world, w -> Emulator.onFile(w, Seed.defaultWorld(),
-                    Emulator.Options.embedded().with(durations(env)).with(new Quotas(perRouter, perAccount, 5,
-                            200))));
-            client = new EmbeddedClient(emulator, workingDir.relativize(world), accessKey, secretKey);
-            if (emulator.accountOfKey(accessKey) == null) {
+            client = embedded.client(workingDir, env, accessKey, secretKey, perRouter, perAccount);
+            if (client.account() == null) {
                 diags.error("Unknown access key", "The embedded emulator has no account with the access key given "
                         + "to provider " + key + ". Its accounts' keys are listed by `peerform emulator serve`; the "
                         + "default world has the README's demonstration keys.", null);
@@ -124,7 +116,7 @@ public final class AlicloudProvider implements ProviderFactory {
             }
         }
         String account = first(config, "account_id", env.get("ALICLOUD_ACCOUNT_ID"), client.account());
-        Configured c = new Configured(this, key, new Api(client, region, 6, Duration.ofMillis(200)),
+        ProviderInstance c = new ProviderInstance(this, key, new Api(client, region, 6, Duration.ofMillis(200)),
                 new CloudResource.Account(account), perRouter, perAccount);
         configured.put(key, c);
         return c;
@@ -138,17 +130,8 @@ public final class AlicloudProvider implements ProviderFactory {
         return dataSources.get(type);
     }
 
-    Configured configured(String key) {
+    ProviderInstance configured(String key) {
         return configured.get(key);
-    }
-
-    /** Transition times of the embedded emulator; PEERFORM_EMULATOR_TRANSITION_MS shortens them (tests, demos). */
-    private static Durations durations(Map<String, String> env) {
-        String ms = env.get("PEERFORM_EMULATOR_TRANSITION_MS");
-        if (ms == null) {
-            return Durations.EMBEDDED_DEFAULTS;
-        }
-        return Durations.all(Duration.ofMillis(Long.parseLong(ms.trim())));
     }
 
     private static String first(ObjectValue config, String name, String fallback, String otherwise) {

@@ -1,7 +1,7 @@
 package dev.peerform.emulator.api;
 
 import dev.peerform.emulator.cloud.CloudException;
-import java.util.ArrayList;
+import dev.peerform.vpcapi.wire.Repeated;
 import java.util.List;
 import java.util.Map;
 
@@ -41,11 +41,7 @@ public record Params(Map<String, String> values) {
 
     /** {@code Prefix.1}, {@code Prefix.2}, ... until the first missing number. */
     public List<String> numbered(String prefix) {
-        List<String> out = new ArrayList<>();
-        for (int i = 1; values.containsKey(prefix + "." + i); i++) {
-            out.add(values.get(prefix + "." + i));
-        }
-        return out;
+        return Repeated.numbered(values, prefix);
     }
 
     /** The parameters without the request's envelope (signature, nonce, timestamp...), for ClientToken checks. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.emulator.cloud.Cloud;
 import dev.peerform.emulator.cloud.CloudException;
+import dev.peerform.emulator.cloud.Interfaces;
 import dev.peerform.emulator.cloud.Model.PhysicalConnection;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
 import dev.peerform.emulator.cloud.Model.RouterInterface;
@@ -29,7 +30,6 @@ import java.util.function.Function;
  */
 public final class VpcApi {
 
-    public static final String VERSION = "2016-04-28";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
@@ -76,38 +76,43 @@ public final class VpcApi {
         ObjectNode out = F.objectNode();
         switch (action) {
             case "CreateVpc" -> {
-                Vpc v = cloud.createVpc(account, p.required("RegionId"), p.required("CidrBlock"), p.optional("VpcName"));
+                Vpc v = cloud.networks().createVpc(account, p.required("RegionId"), p.required("CidrBlock"),
+                        p.optional("VpcName"));
                 out.put("VpcId", v.id).put("VRouterId", v.vrouterId).put("RouteTableId", v.routeTableId);
             }
-            case "ModifyVpcAttribute" -> cloud.modifyVpc(account, p.required("VpcId"), p.optional("VpcName"));
-            case "DeleteVpc" -> cloud.deleteVpc(account, p.required("VpcId"));
+            case "ModifyVpcAttribute" -> cloud.networks().modifyVpc(account, p.required("VpcId"),
+                    p.optional("VpcName"));
+            case "DeleteVpc" -> cloud.networks().deleteVpc(account, p.required("VpcId"));
             case "DescribeVpcs" -> {
                 Set<String> ids = new LinkedHashSet<>();
                 String idList = p.optional("VpcId");
                 if (idList != null) {
                     ids.addAll(List.of(idList.split(",")));
                 }
-                page(out, "Vpcs", "Vpc", cloud.describeVpcs(account, p.required("RegionId"), ids), p, this::vpc);
+                page(out, "Vpcs", "Vpc", cloud.networks().describeVpcs(account, p.required("RegionId"), ids), p,
+                        this::vpc);
             }
             case "CreateVirtualBorderRouter" -> {
-                Vbr b = cloud.createVbr(account, p.required("RegionId"), p.required("PhysicalConnectionId"),
+                Vbr b = cloud.networks().createVbr(account, p.required("RegionId"), p.required("PhysicalConnectionId"),
                         p.integer("VlanId", -1), p.required("LocalGatewayIp"), p.required("PeerGatewayIp"),
                         p.required("PeeringSubnetMask"), p.optional("Name"));
                 out.put("VbrId", b.id);
             }
-            case "ModifyVirtualBorderRouterAttribute" -> cloud.modifyVbr(account, p.required("VbrId"),
+            case "ModifyVirtualBorderRouterAttribute" -> cloud.networks().modifyVbr(account, p.required("VbrId"),
                     p.optional("Name"));
-            case "DeleteVirtualBorderRouter" -> cloud.deleteVbr(account, p.required("VbrId"));
+            case "DeleteVirtualBorderRouter" -> cloud.networks().deleteVbr(account, p.required("VbrId"));
             case "DescribeVirtualBorderRouters" -> {
-                List<Cloud.Filter> filters = filters(p);
-                List<Vbr> vbrs = cloud.describeVbrs(account, p.required("RegionId"), b -> filters.stream()
+                List<Interfaces.Filter> filters = filters(p);
+                List<Vbr> vbrs = cloud.networks().describeVbrs(account, p.required("RegionId"), b -> filters.stream()
                         .allMatch(f -> !f.key().equals("VbrId") || f.values().contains(b.id)));
                 page(out, "VirtualBorderRouterSet", "VirtualBorderRouterType", vbrs, p, this::vbr);
             }
             case "DescribePhysicalConnections" -> page(out, "PhysicalConnectionSet", "PhysicalConnectionType",
-                    cloud.describePhysicalConnections(account, p.required("RegionId")), p, this::physicalConnection);
+                    cloud.networks().describePhysicalConnections(account, p.required("RegionId")), p,
+                            this::physicalConnection);
             case "CreateRouterInterface" -> {
-                RouterInterface ri = cloud.createInterface(account, new Cloud.NewInterface(p.required("RegionId"),
+                RouterInterface ri = cloud.interfaces().createInterface(account,
+                        new Interfaces.NewInterface(p.required("RegionId"),
                         p.required("Role"), p.required("RouterType"), p.required("RouterId"), p.required("Spec"),
                         p.optional("OppositeRegionId"), p.optional("AccessPointId"), p.optional("OppositeInterfaceId"),
                         p.optional("OppositeRouterId"), p.optional("OppositeRouterType"),
@@ -116,36 +121,41 @@ public final class VpcApi {
                         p.optional("InstanceChargeType"), p.integer("Period", 0), p.optional("PricingCycle")));
                 out.put("RouterInterfaceId", ri.id).put("OrderId", 0);
             }
-            case "ModifyRouterInterfaceAttribute" -> cloud.modifyInterface(account, p.required("RouterInterfaceId"),
-                    new Cloud.InterfaceChanges(p.optional("Name"), p.optional("Description"),
+            case "ModifyRouterInterfaceAttribute" -> cloud.interfaces().modifyInterface(account,
+                    p.required("RouterInterfaceId"),
+                    new Interfaces.InterfaceChanges(p.optional("Name"), p.optional("Description"),
                             p.optional("OppositeInterfaceId"), p.optional("OppositeRouterId"),
                             p.optional("OppositeRouterType"), p.optional("OppositeInterfaceOwnerId"),
                             p.optional("HealthCheckSourceIp"), p.optional("HealthCheckTargetIp"),
                             p.bool("DeleteHealthCheckIp")));
-            case "ConnectRouterInterface" -> cloud.connect(account, p.required("RouterInterfaceId"));
-            case "DeactivateRouterInterface" -> cloud.deactivate(account, p.required("RouterInterfaceId"));
-            case "ActivateRouterInterface" -> cloud.activate(account, p.required("RouterInterfaceId"));
+            case "ConnectRouterInterface" -> cloud.interfaces().connect(account, p.required("RouterInterfaceId"));
+            case "DeactivateRouterInterface" -> cloud.interfaces().deactivate(account, p.required("RouterInterfaceId"));
+            case "ActivateRouterInterface" -> cloud.interfaces().activate(account, p.required("RouterInterfaceId"));
             case "ModifyRouterInterfaceSpec" -> {
-                cloud.modifySpec(account, p.required("RouterInterfaceId"), p.required("Spec"));
+                cloud.interfaces().modifySpec(account, p.required("RouterInterfaceId"), p.required("Spec"));
                 out.put("Spec", p.required("Spec"));
             }
-            case "DeleteRouterInterface" -> cloud.deleteInterface(account, p.required("RouterInterfaceId"));
+            case "DeleteRouterInterface" -> cloud.interfaces().deleteInterface(account,
+                    p.required("RouterInterfaceId"));
             case "DescribeRouterInterfaces" -> page(out, "RouterInterfaceSet", "RouterInterfaceType",
-                    cloud.describeInterfaces(account, p.required("RegionId"), filters(p)), p, this::routerInterface);
+                    cloud.interfaces().describeInterfaces(account, p.required("RegionId"), filters(p)), p,
+                            this::routerInterface);
             case "DescribeRouterInterfaceAttribute" -> {
-                RouterInterface ri = cloud.ownInterface(account, p.required("RouterInterfaceId"));
+                RouterInterface ri = cloud.interfaces().ownInterface(account, p.required("RouterInterfaceId"));
                 routerInterface(ri).fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
             }
             case "CreateRouteEntry" -> {
                 String nextHopType = p.optional("NextHopType") == null ? "RouterInterface" : p.optional("NextHopType");
-                RouteEntry r = cloud.createRoute(account, p.required("RouteTableId"), p.required("DestinationCidrBlock"),
+                RouteEntry r = cloud.routes().createRoute(account, p.required("RouteTableId"),
+                        p.required("DestinationCidrBlock"),
                         nextHopType, p.required("NextHopId"), p.optional("RouteEntryName"));
                 out.put("RouteEntryId", r.id);
             }
-            case "DeleteRouteEntry" -> cloud.deleteRoute(account, p.optional("RouteTableId"),
+            case "DeleteRouteEntry" -> cloud.routes().deleteRoute(account, p.optional("RouteTableId"),
                     p.optional("DestinationCidrBlock"), p.optional("RouteEntryId"));
             case "DescribeRouteEntryList" -> {
-                List<RouteEntry> routes = new ArrayList<>(cloud.describeRoutes(account, p.required("RouteTableId")));
+                List<RouteEntry> routes = new ArrayList<>(cloud.routes().describeRoutes(account,
+                        p.required("RouteTableId")));
                 String dest = p.optional("DestinationCidrBlock");
                 String nextHop = p.optional("NextHopId");
                 routes.removeIf(r -> (dest != null && !dest.equals(r.destination))
@@ -158,10 +168,11 @@ public final class VpcApi {
         return out;
     }
 
-    private static List<Cloud.Filter> filters(Params p) {
-        List<Cloud.Filter> filters = new ArrayList<>();
+    private static List<Interfaces.Filter> filters(Params p) {
+        List<Interfaces.Filter> filters = new ArrayList<>();
         for (int i = 1; p.values().containsKey("Filter." + i + ".Key"); i++) {
-            filters.add(new Cloud.Filter(p.values().get("Filter." + i + ".Key"), p.numbered("Filter." + i + ".Value")));
+            filters.add(new Interfaces.Filter(p.values().get("Filter." + i + ".Key"),
+                    p.numbered("Filter." + i + ".Value")));
         }
         return filters;
     }

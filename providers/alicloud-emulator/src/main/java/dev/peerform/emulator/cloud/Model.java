@@ -1,13 +1,17 @@
 package dev.peerform.emulator.cloud;
 
+import dev.peerform.vpcapi.domain.Role;
+import dev.peerform.vpcapi.domain.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The cloud's objects, as mutable records of the world's state (persisted as JSON). Only {@link World} changes them,
- * under its lock.
+ * The cloud's objects, as mutable records of the world's state (persisted as JSON). The actions change their fields
+ * directly ({@link Networks}, {@link Interfaces}, {@link RouteTables}), and {@link World} adds, removes and moves
+ * them through their transitions; all of it happens inside {@code Emulator.change}, under the emulator's lock, the
+ * seed and the store's loading aside.
  */
 public final class Model {
 
@@ -101,7 +105,7 @@ public final class Model {
 
         @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isInitiator() {
-            return "InitiatingSide".equals(role);
+            return Role.INITIATOR.is(role);
         }
     }
 

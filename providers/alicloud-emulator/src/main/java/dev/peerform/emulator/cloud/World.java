@@ -7,6 +7,7 @@ import dev.peerform.emulator.cloud.Model.RouteEntry;
 import dev.peerform.emulator.cloud.Model.RouterInterface;
 import dev.peerform.emulator.cloud.Model.Vbr;
 import dev.peerform.emulator.cloud.Model.Vpc;
+import dev.peerform.vpcapi.domain.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -3,9 +3,9 @@ package dev.peerform.emulator.bench;
 import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.Faults;
 import dev.peerform.emulator.Seed;
-import dev.peerform.emulator.api.ApiResponse;
 import dev.peerform.emulator.cloud.Durations;
 import dev.peerform.emulator.cloud.Quotas;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,9 +70,9 @@ public final class EmulatorBenchmark {
             dev.peerform.emulator.cloud.Model.Vpc vpc = null;
             for (int i = 0; i < interfaces; i++) {
                 if (i % 5 == 0) {
-                    vpc = cloud.createVpc(Seed.ACCOUNT_A, "cn-beijing", "10.0.0.0/16", null);
+                    vpc = cloud.networks().createVpc(Seed.ACCOUNT_A, "cn-beijing", "10.0.0.0/16", null);
                 }
-                ids.add(cloud.createInterface(Seed.ACCOUNT_A, new dev.peerform.emulator.cloud.Cloud.NewInterface(
+                ids.add(cloud.interfaces().createInterface(Seed.ACCOUNT_A, new dev.peerform.emulator.cloud.Interfaces.NewInterface(
                         "cn-beijing", "InitiatingSide", "VRouter", vpc.vrouterId, "Large.2", "cn-hangzhou", null,
                         null, null, null, null, null, null, null, null, null, 0, null)).id);
             }

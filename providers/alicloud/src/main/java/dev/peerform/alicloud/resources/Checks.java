@@ -1,22 +1,22 @@
 package dev.peerform.alicloud.resources;
 
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.emulator.cloud.Spec;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.net.Cidr;
 import dev.peerform.value.ObjectValue;
+import dev.peerform.vpcapi.domain.Spec;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** The cloud's rules that one resource's configuration can break, checked before anything is applied. */
 final class Checks {
-
-    static final Cidr RESERVED = Cidr.parse("100.64.0.0/10");
 
     private Checks() {
     }
 
     static void cidr(ObjectValue config, String attribute, Diagnostics diags) {
-        String v = Attrs.str(config, attribute);
+        String v = ObjectValues.str(config, attribute);
         if (v == null) {
             return;
         }
@@ -31,7 +31,7 @@ final class Checks {
 
     /** Names are 2-128 characters and start with a letter. */
     static void name(ObjectValue config, String attribute, Diagnostics diags) {
-        String v = Attrs.str(config, attribute);
+        String v = ObjectValues.str(config, attribute);
         if (v != null && (v.length() < 2 || v.length() > 128 || !Character.isLetter(v.charAt(0)))) {
             diags.errorOn(attribute, "Invalid name",
                     attribute + " = \"" + v + "\" is not a valid name: it must be 2-128 "
@@ -41,7 +41,7 @@ final class Checks {
 
     /** Descriptions are 2-256 characters and do not start with http:// or https://. */
     static void description(ObjectValue config, String attribute, Diagnostics diags) {
-        String v = Attrs.str(config, attribute);
+        String v = ObjectValues.str(config, attribute);
         if (v != null && (v.length() < 2 || v.length() > 256 || v.startsWith("http://")
                 || v.startsWith("https://"))) {
             diags.errorOn(attribute, "Invalid description",
@@ -56,8 +56,8 @@ final class Checks {
      */
     static String nearestSpec(String given) {
         int mbps = bandwidthOf(given);
-        List<Spec> near = Spec.initiatorSpecs().stream().filter(s -> dev.peerform.diag.Suggestions.editDistance(
-                given.toLowerCase(java.util.Locale.ROOT), s.apiName().toLowerCase(java.util.Locale.ROOT)) <= 2)
+        List<Spec> near = Spec.initiatorSpecs().stream().filter(s -> Suggestions.editDistance(
+                given.toLowerCase(Locale.ROOT), s.apiName().toLowerCase(Locale.ROOT)) <= 2)
                 .toList();
         List<Spec> pool = near.isEmpty() ? Spec.initiatorSpecs() : near;
         return pool.stream().min(Comparator.comparingInt(s -> Math.abs(s.mbps() - mbps))).map(Spec::apiName)
@@ -67,7 +67,7 @@ final class Checks {
     /** "Large.3" read as well as it can be: the family's base times the step. */
     private static int bandwidthOf(String given) {
         String[] parts = given.split("\\.");
-        int base = switch (parts[0].toLowerCase(java.util.Locale.ROOT)) {
+        int base = switch (parts[0].toLowerCase(Locale.ROOT)) {
             case "mini" -> 1;
             case "small" -> 10;
             case "middle" -> 100;

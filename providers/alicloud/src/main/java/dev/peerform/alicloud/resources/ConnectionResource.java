@@ -17,6 +17,8 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.domain.Role;
+import dev.peerform.vpcapi.domain.RouterType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ public final class ConnectionResource extends NamedResource {
             .attribute("interface_id", AttributeSchema.required(Type.STRING).forcesNew())
             .attribute("opposite_interface_id", AttributeSchema.required(Type.STRING).forcesNew())
             .attribute("opposite_router_type", AttributeSchema.optional(Type.STRING).forcesNew()
-                    .withDefault(Value.of("VRouter")))
+                    .withDefault(Value.of(RouterType.VROUTER.apiName())))
             .attribute("opposite_router_id", AttributeSchema.optional(Type.STRING).alsoComputed().forcesNew())
             .attribute("opposite_interface_owner_id", AttributeSchema.optional(Type.STRING).alsoComputed()
                     .forcesNew())
@@ -55,8 +57,8 @@ public final class ConnectionResource extends NamedResource {
 
     @Override
     public void validate(ObjectValue config, Diagnostics diags) {
-        String type = Attrs.str(config, "opposite_router_type");
-        if (type != null && !type.equals("VRouter") && !type.equals("VBR")) {
+        String type = ObjectValues.str(config, "opposite_router_type");
+        if (type != null && RouterType.fromApiName(type).isEmpty()) {
             diags.errorOn("opposite_router_type", "Invalid opposite router type",
                     "opposite_router_type must be \"VRouter\" or \"VBR\".");
         }
@@ -79,13 +81,14 @@ public final class ConnectionResource extends NamedResource {
     public List<StepSpec> steps(ChangeView change) {
         List<StepSpec> out = new ArrayList<>();
         if (change.action().destroys()) {
-            out.add(StepSpec.of("suspend", Phase.DESTROY, "suspend the connection").waiting("Inactive"));
+            out.add(StepSpec.of(ConnectionStep.SUSPEND, Phase.DESTROY, "suspend the connection").waiting("Inactive"));
         }
         if (change.action() == ChangeAction.UPDATE) {
-            out.add(StepSpec.of("resume", Phase.UPDATE, "resume the connection").waiting("Active"));
+            out.add(StepSpec.of(ConnectionStep.RESUME, Phase.UPDATE, "resume the connection").waiting("Active"));
         } else if (change.action().creates()) {
-            out.add(StepSpec.of("set-opposite", Phase.CREATE, "set the opposite information"));
-            out.add(StepSpec.of("connect", Phase.CREATE, "connect (initiator) or await the connection (acceptor)")
+            out.add(StepSpec.of(ConnectionStep.SET_OPPOSITE, Phase.CREATE, "set the opposite information"));
+            out.add(StepSpec.of(ConnectionStep.CONNECT, Phase.CREATE,
+                    "connect (initiator) or await the connection (acceptor)")
                     .waiting("both ends Active"));
         }
         return out;
@@ -94,19 +97,19 @@ public final class ConnectionResource extends NamedResource {
     @Override
     public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
             throws StepException {
-        String id = Attrs.str(current, "interface_id");
+        String id = ObjectValues.str(current, "interface_id");
         try {
-            switch (step.spec().name()) {
-                case "set-opposite" -> {
+            switch (step.spec().kindOf(ConnectionStep.class)) {
+                case SET_OPPOSITE -> {
                     JsonNode own = InterfaceReader.one(api, id, api.region());
                     if (own == null) {
                         throw StepException.permanent("the router interface " + id + " does not exist",
                                 "InvalidRouterInterfaceId.NotFound", "Check interface_id.");
                     }
-                    String oppositeId = Attrs.str(current, "opposite_interface_id");
-                    String owner = Attrs.str(current, "opposite_interface_owner_id");
-                    String router = Attrs.str(current, "opposite_router_id");
-                    String oppositeRegion = Attrs.text(own, "OppositeRegionId");
+                    String oppositeId = ObjectValues.str(current, "opposite_interface_id");
+                    String owner = ObjectValues.str(current, "opposite_interface_owner_id");
+                    String router = ObjectValues.str(current, "opposite_router_id");
+                    String oppositeRegion = Answers.text(own, "OppositeRegionId");
                     if (owner == null || router == null) {
                         JsonNode opposite = InterfaceReader.one(api, oppositeId, oppositeRegion);
                         if (opposite == null) {
@@ -125,51 +128,42 @@ public final class ConnectionResource extends NamedResource {
                     if (status.equals("Idle")) {
                         api.call("ModifyRouterInterfaceAttribute", "RouterInterfaceId", id, "OppositeInterfaceId",
                                 oppositeId, "OppositeRouterId", router, "OppositeRouterType",
-                                Attrs.str(current, "opposite_router_type"), "OppositeInterfaceOwnerId", owner);
-                    } else if (!oppositeId.equals(Attrs.text(own, "OppositeInterfaceId"))) {
+                                ObjectValues.str(current, "opposite_router_type"), "OppositeInterfaceOwnerId", owner);
+                    } else if (!oppositeId.equals(Answers.text(own, "OppositeInterfaceId"))) {
                         // never skip silently: the connect would fail later, after the old connection is gone
                         throw StepException.permanent("the router interface " + id + " is " + status + " and peered "
-                                + "with " + Attrs.text(own, "OppositeInterfaceId") + "; its peer can change only "
+                                + "with " + Answers.text(own, "OppositeInterfaceId") + "; its peer can change only "
                                 + "before its first connection", "IncorrectStatus.RouterInterface", "Replace the "
                                 + "interface: peerform apply -replace=<its address>.");
                     }
-                    return Attrs.with(current, "id", id, "opposite_router_id", router,
+                    return ObjectValues.with(current, "id", id, "opposite_router_id", router,
                             "opposite_interface_owner_id", owner);
                 }
-                case "connect" -> {
+                case CONNECT -> {
                     JsonNode own = InterfaceReader.one(api, id, api.region());
-                    if (own != null && own.get("Role").asText().equals(RouterInterfaceResource.INITIATOR)
+                    if (own != null && Role.INITIATOR.is(own.get("Role").asText())
                             && own.get("Status").asText().equals("Idle")) {
                         api.call("ConnectRouterInterface", "RouterInterfaceId", id);
                     }
-                    Waits.until(ctx, id + " to be Active", "Active", () -> InterfaceReader.status(api, id,
-                            api.region()));
-                    return Attrs.with(current, "status", "Active");
+                    Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
+                    return ObjectValues.with(current, "status", "Active");
                 }
-                case "resume" -> {
+                case RESUME -> {
                     String status = InterfaceReader.status(api, id, api.region());
                     if ("Inactive".equals(status)) {
                         api.call("ActivateRouterInterface", "RouterInterfaceId", id);
                     } else if ("Idle".equals(status)) {
                         api.call("ConnectRouterInterface", "RouterInterfaceId", id);
                     }
-                    Waits.until(ctx, id + " to be Active", "Active", () -> InterfaceReader.status(api, id,
-                            api.region()));
-                    return Attrs.with(current, "status", "Active");
+                    Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
+                    return ObjectValues.with(current, "status", "Active");
                 }
-                case "suspend" -> {
-                    String status = InterfaceReader.status(api, id, api.region());
-                    if ("Active".equals(status)) {
-                        api.call("DeactivateRouterInterface", "RouterInterfaceId", id);
-                    }
-                    if (status != null && !status.equals("Idle")) {
-                        Waits.until(ctx, id + " to be Inactive", "Inactive", () -> InterfaceReader.status(api, id,
-                                api.region()));
-                    }
+                case SUSPEND -> {
+                    Calls.suspendAndWait(api, ctx, id);
                     return null;
                 }
-                default -> throw new IllegalStateException(step.spec().name());
             }
+            throw new IllegalStateException(step.spec().name());
         } catch (ApiException e) {
             throw Errors.step(e, step.spec().description());
         }
@@ -177,17 +171,17 @@ public final class ConnectionResource extends NamedResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        Map<String, JsonNode> found = InterfaceReader.byIds(api, priors.stream().map(p -> Attrs.str(p,
+        Map<String, JsonNode> found = InterfaceReader.byIds(api, priors.stream().map(p -> ObjectValues.str(p,
                 "interface_id")).toList(), api.region());
         List<ObjectValue> out = new ArrayList<>();
         for (ObjectValue p : priors) {
-            JsonNode n = found.get(Attrs.str(p, "interface_id"));
+            JsonNode n = found.get(ObjectValues.str(p, "interface_id"));
             if (n == null || n.get("OppositeInterfaceId") == null || n.get("OppositeInterfaceId").isNull()) {
                 out.add(null);
                 continue;
             }
-            out.add(Attrs.with(p, "status", n.get("Status").asText(), "opposite_interface_id",
-                    n.get("OppositeInterfaceId").asText(), "opposite_router_id", Attrs.text(n, "OppositeRouterId")));
+            out.add(ObjectValues.with(p, "status", n.get("Status").asText(), "opposite_interface_id",
+                    n.get("OppositeInterfaceId").asText(), "opposite_router_id", Answers.text(n, "OppositeRouterId")));
         }
         return out;
     }
@@ -195,16 +189,16 @@ public final class ConnectionResource extends NamedResource {
     @Override
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
         JsonNode n = InterfaceReader.one(api, id, api.region());
-        if (n == null || Attrs.text(n, "OppositeInterfaceId") == null) {
+        if (n == null || Answers.text(n, "OppositeInterfaceId") == null) {
             return null;
         }
         Map<String, Value> m = new TreeMap<>();
         m.put("id", Value.of(id));
         m.put("interface_id", Value.of(id));
         m.put("opposite_interface_id", Value.of(n.get("OppositeInterfaceId").asText()));
-        m.put("opposite_router_type", Attrs.strOrNull(Attrs.text(n, "OppositeRouterType")));
-        m.put("opposite_router_id", Attrs.strOrNull(Attrs.text(n, "OppositeRouterId")));
-        m.put("opposite_interface_owner_id", Attrs.strOrNull(Attrs.text(n, "OppositeInterfaceOwnerId")));
+        m.put("opposite_router_type", ObjectValues.strOrNull(Answers.text(n, "OppositeRouterType")));
+        m.put("opposite_router_id", ObjectValues.strOrNull(Answers.text(n, "OppositeRouterId")));
+        m.put("opposite_interface_owner_id", ObjectValues.strOrNull(Answers.text(n, "OppositeInterfaceOwnerId")));
         m.put("status", Value.of(n.get("Status").asText()));
         return new ObjectValue(m);
     }

@@ -24,8 +24,8 @@ final class Errors {
                  "NoResponse" -> "This is usually temporary; peerform retried it. Run apply again.";
             case "IncorrectStatus.RouterInterface" -> "The router interface is in the middle of a change, or was "
                     + "changed outside peerform. Run `peerform plan` to see its status.";
-            case "RouterInterfaceReferredByRouteEntry" -> "A route still uses this interface as its next hop. "
-                    + "Remove the route first (peerform orders this itself for the routes it manages).";
+            case "RouterInterfaceReferredByRouteEntry", "DependencyViolation.RouterInterfaceReferedByRouteEntry" ->
+                "A route still uses this interface as its next hop. Remove the route first (peerform orders this itself for the routes it manages).";
             case "Forbidden.OnlyOneConnection" -> "Only one connected pair may join two routers; remove the other "
                     + "connection or peer different routers.";
             case "LimitationExceed.InterfaceNumberOnRouter" -> "A router has at most 5 router interfaces; remove "

@@ -3,8 +3,6 @@ package dev.peerform.alicloud.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,21 +13,8 @@ final class InterfaceReader {
     }
 
     static Map<String, JsonNode> byIds(Api api, List<String> ids, String region) throws ApiException {
-        Map<String, JsonNode> found = new HashMap<>();
-        List<String> known = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        for (int i = 0; i < known.size(); i += 50) {
-            List<String> page = known.subList(i, Math.min(known.size(), i + 50));
-            List<String> kv = new ArrayList<>(List.of("RegionId", region, "Filter.1.Key", "RouterInterfaceId",
-                    "PageSize", "50"));
-            for (int j = 0; j < page.size(); j++) {
-                kv.add("Filter.1.Value." + (j + 1));
-                kv.add(page.get(j));
-            }
-            JsonNode r = api.call("DescribeRouterInterfaces", kv.toArray(String[]::new));
-            r.path("RouterInterfaceSet").path("RouterInterfaceType")
-                    .forEach(v -> found.put(v.get("RouterInterfaceId").asText(), v));
-        }
-        return found;
+        return Calls.describeByIds(api, "DescribeRouterInterfaces", "RouterInterfaceId", ids, "RouterInterfaceSet",
+                "RouterInterfaceType", "RouterInterfaceId", "RegionId", region);
     }
 
     /** One interface, or null when it is gone. */

@@ -16,6 +16,7 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.domain.ReservedRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,22 +47,23 @@ public final class RouteEntryResource extends NamedResource {
 
     @Override
     public void validate(ObjectValue config, Diagnostics diags) {
-        String dest = Attrs.str(config, "destination_cidrblock");
+        String dest = ObjectValues.str(config, "destination_cidrblock");
         if (dest != null) {
             try {
                 Cidr c = Cidr.parse(dest);
-                if (c.isIpv4() && c.prefix() >= 1 && c.prefix() <= 10 && c.contains(Checks.RESERVED)) {
+                if (ReservedRange.coveredBy(c)) {
                     diags.errorOn("destination_cidrblock", "Reserved destination",
-                            "100.64.0.0/10 is reserved for the cloud's services and "
+                            ReservedRange.CLOUD_SERVICES + " is reserved for the cloud's services and "
                             + "cannot be a route's destination. Route the range as its two halves instead: one "
-                            + "alicloud_route_entry to \"100.64.0.0/11\" and one to \"100.96.0.0/11\".");
+                            + "alicloud_route_entry to \"" + ReservedRange.HALVES.get(0) + "\" and one to \""
+                            + ReservedRange.HALVES.get(1) + "\".");
                 }
             } catch (IllegalArgumentException e) {
                 diags.errorOn("destination_cidrblock", "Invalid CIDR block",
                         "destination_cidrblock = \"" + dest + "\" is not a CIDR block.");
             }
         }
-        String type = Attrs.str(config, "nexthop_type");
+        String type = ObjectValues.str(config, "nexthop_type");
         if (type != null && !type.equals("RouterInterface") && !type.equals("PhysicalConnection")) {
             diags.errorOn("nexthop_type", "Unsupported next hop type", "nexthop_type must be \"RouterInterface\" (or "
                     + "\"PhysicalConnection\" in a VBR's table toward the data center).");
@@ -73,37 +75,38 @@ public final class RouteEntryResource extends NamedResource {
     public List<StepSpec> steps(ChangeView change) {
         List<StepSpec> out = new ArrayList<>();
         if (change.action().destroys()) {
-            out.add(StepSpec.of("delete", Phase.DESTROY, "delete the route").waiting("it is gone"));
+            out.add(StepSpec.of(RouteStep.DELETE, Phase.DESTROY, "delete the route").waiting("it is gone"));
         }
         if (change.action().creates()) {
-            out.add(StepSpec.of("create", Phase.CREATE, "add the route").waiting("it is Available"));
+            out.add(StepSpec.of(RouteStep.CREATE, Phase.CREATE, "add the route").waiting("it is Available"));
         }
         return out;
     }
 
     @Override
     public String concurrencyKey(StepView step, ObjectValue current) {
-        String table = Attrs.str(current, "route_table_id");
+        String table = ObjectValues.str(current, "route_table_id");
         return table == null ? null : "route-table:" + table;
     }
 
     @Override
     public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
             throws StepException {
-        String table = Attrs.str(current, "route_table_id");
-        String dest = Attrs.str(current, "destination_cidrblock");
+        String table = ObjectValues.str(current, "route_table_id");
+        String dest = ObjectValues.str(current, "destination_cidrblock");
         try {
-            if (step.spec().name().equals("create")) {
+            if (step.spec().is(RouteStep.CREATE)) {
                 api.call("CreateRouteEntry", "RouteTableId", table, "DestinationCidrBlock", dest, "NextHopType",
-                        Attrs.str(current, "nexthop_type"), "NextHopId", Attrs.str(current, "nexthop_id"),
-                        "RouteEntryName", Attrs.str(current, "name"), "ClientToken", ctx.clientToken());
+                        ObjectValues.str(current, "nexthop_type"), "NextHopId", ObjectValues.str(current, "nexthop_id"),
+                        "RouteEntryName", ObjectValues.str(current, "name"), "ClientToken", ctx.clientToken());
                 Waits.until(ctx, "the route to " + dest, "Available", () -> status(api, table, dest));
-                return Attrs.with(current, "id", table + ":" + dest + ":" + Attrs.str(current, "nexthop_type") + ":"
-                        + Attrs.str(current, "nexthop_id"));
+                return ObjectValues.with(current, "id", table + ":" + dest + ":" + ObjectValues.str(current,
+                        "nexthop_type") + ":"
+                        + ObjectValues.str(current, "nexthop_id"));
             }
             try {
                 api.call("DeleteRouteEntry", "RouteTableId", table, "DestinationCidrBlock", dest, "NextHopId",
-                        Attrs.str(current, "nexthop_id"));
+                        ObjectValues.str(current, "nexthop_id"));
             } catch (ApiException e) {
                 if (!e.isNotFound()) {
                     throw e;
@@ -127,21 +130,21 @@ public final class RouteEntryResource extends NamedResource {
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
         Map<String, Map<String, JsonNode>> tables = new LinkedHashMap<>();
         for (ObjectValue p : priors) {
-            tables.putIfAbsent(Attrs.str(p, "route_table_id"), null);
+            tables.putIfAbsent(ObjectValues.str(p, "route_table_id"), null);
         }
         for (String table : tables.keySet()) {
             tables.put(table, entries(api, table));
         }
         List<ObjectValue> out = new ArrayList<>();
         for (ObjectValue p : priors) {
-            Map<String, JsonNode> entries = tables.get(Attrs.str(p, "route_table_id"));
-            JsonNode e = entries == null ? null : entries.get(normal(Attrs.str(p, "destination_cidrblock")));
+            Map<String, JsonNode> entries = tables.get(ObjectValues.str(p, "route_table_id"));
+            JsonNode e = entries == null ? null : entries.get(normal(ObjectValues.str(p, "destination_cidrblock")));
             if (e == null || e.get("Status").asText().equals("Deleting")) {
                 out.add(null);
                 continue;
             }
             JsonNode hop = e.path("NextHops").path("NextHop").path(0);
-            out.add(Attrs.with(p, "nexthop_id", hop.path("NextHopId").asText(), "nexthop_type",
+            out.add(ObjectValues.with(p, "nexthop_id", hop.path("NextHopId").asText(), "nexthop_type",
                     hop.path("NextHopType").asText()));
         }
         return out;
@@ -196,7 +199,7 @@ public final class RouteEntryResource extends NamedResource {
         m.put("destination_cidrblock", Value.of(e.get("DestinationCidrBlock").asText()));
         m.put("nexthop_type", Value.of(hop.path("NextHopType").asText()));
         m.put("nexthop_id", Value.of(hop.path("NextHopId").asText()));
-        m.put("name", Attrs.strOrNull(Attrs.text(e, "RouteEntryName")));
+        m.put("name", ObjectValues.strOrNull(Answers.text(e, "RouteEntryName")));
         m.put("id", Value.of(parts[0] + ":" + e.get("DestinationCidrBlock").asText() + ":"
                 + hop.path("NextHopType").asText() + ":" + hop.path("NextHopId").asText()));
         return new ObjectValue(m);

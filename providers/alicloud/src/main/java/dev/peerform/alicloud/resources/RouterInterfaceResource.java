@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.emulator.cloud.Spec;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
@@ -18,6 +17,9 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.domain.Role;
+import dev.peerform.vpcapi.domain.RouterType;
+import dev.peerform.vpcapi.domain.Spec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +35,8 @@ import java.util.TreeMap;
 public final class RouterInterfaceResource extends NamedResource {
 
     public static final String TYPE = "alicloud_router_interface";
-    public static final String INITIATOR = "InitiatingSide";
-    public static final String ACCEPTOR = "AcceptingSide";
+    private static final Role INITIATOR = Role.INITIATOR;
+    private static final Role ACCEPTOR = Role.ACCEPTOR;
 
     private static final Schema SCHEMA = Schema.builder()
             .attribute("id", AttributeSchema.computed(Type.STRING))
@@ -64,19 +66,19 @@ public final class RouterInterfaceResource extends NamedResource {
 
     @Override
     public void validate(ObjectValue config, Diagnostics diags) {
-        String role = Attrs.str(config, "role");
-        String routerType = Attrs.str(config, "router_type");
-        String spec = Attrs.str(config, "specification");
-        if (role != null && !role.equals(INITIATOR) && !role.equals(ACCEPTOR)) {
+        String role = ObjectValues.str(config, "role");
+        String routerType = ObjectValues.str(config, "router_type");
+        String spec = ObjectValues.str(config, "specification");
+        if (role != null && Role.fromApiName(role).isEmpty()) {
             diags.errorOn("role", "Invalid role",
                     "role must be \"InitiatingSide\" or \"AcceptingSide\", not \"" + role + "\".");
         }
-        if (routerType != null && !routerType.equals("VRouter") && !routerType.equals("VBR")) {
+        if (routerType != null && RouterType.fromApiName(routerType).isEmpty()) {
             diags.errorOn("router_type", "Invalid router type",
                     "router_type must be \"VRouter\" or \"VBR\", not \"" + routerType
                     + "\".");
         }
-        if ("VBR".equals(routerType) && ACCEPTOR.equals(role)) {
+        if (RouterType.VBR.is(routerType) && ACCEPTOR.is(role)) {
             diags.errorOn("role", "A VBR cannot accept", "A router interface on a VBR is always the initiator: the VBR "
                     + "initiates and the VPC accepts. Set role = \"InitiatingSide\" here, and make the VPC's "
                     + "interface the acceptor.");
@@ -88,24 +90,24 @@ public final class RouterInterfaceResource extends NamedResource {
                         + "Did you mean \"" + Checks.nearestSpec(spec) + "\"? The API's specifications are "
                         + String.join(", ", Spec.initiatorSpecs().stream().map(Spec::apiName).toList())
                         + ", and Negative for an acceptor.");
-            } else if (ACCEPTOR.equals(role) && !spec.equals("Negative")) {
+            } else if (ACCEPTOR.is(role) && !spec.equals("Negative")) {
                 diags.errorOn("specification", "Acceptor specification must be Negative",
                         "An acceptor's bandwidth follows its "
                         + "initiator's, so its specification is \"Negative\" (or leave it out); set the bandwidth "
                         + "(\"" + spec + "\") on the initiator.");
-            } else if (INITIATOR.equals(role) && spec.equals("Negative")) {
+            } else if (INITIATOR.is(role) && spec.equals("Negative")) {
                 diags.errorOn("specification", "Initiator needs a bandwidth",
                         "\"Negative\" is the acceptor's specification; an "
                         + "initiator needs a bandwidth such as \"Large.2\".");
             }
         }
-        String charge = Attrs.str(config, "instance_charge_type");
-        if ("PrePaid".equals(charge) && ACCEPTOR.equals(role)) {
+        String charge = ObjectValues.str(config, "instance_charge_type");
+        if ("PrePaid".equals(charge) && ACCEPTOR.is(role)) {
             diags.errorOn("instance_charge_type", "Prepaid acceptor",
                     "An acceptor created on its own must be pay-as-you-go: set "
                     + "instance_charge_type = \"PostPaid\" (only the initiator is billed).");
         }
-        Integer period = Attrs.integer(config, "period");
+        Integer period = ObjectValues.integer(config, "period");
         if ("PrePaid".equals(charge) && period != null && (period < 1 || (period > 9 && period != 12 && period != 24
                 && period != 36))) {
             diags.errorOn("period", "Invalid subscription period",
@@ -124,7 +126,7 @@ public final class RouterInterfaceResource extends NamedResource {
             diags.errorOn("health_check_source_ip", "Health check needs both addresses",
                     "health_check_source_ip and health_check_target_ip go "
                     + "together: set both, or neither.");
-        } else if (srcSet && "VBR".equals(routerType)) {
+        } else if (srcSet && RouterType.VBR.is(routerType)) {
             diags.errorOn("health_check_source_ip", "Health check only on the VPC side",
                     "Health checks run on the VPC's router interface "
                     + "toward a VBR; set them on the VPC's interface, not the VBR's.");
@@ -137,7 +139,7 @@ public final class RouterInterfaceResource extends NamedResource {
         Map<String, Value> planned = new TreeMap<>(p.planned().attributes());
         Value spec = config.get("specification");
         if (spec == null || spec.isNull()) {
-            boolean acceptor = ACCEPTOR.equals(Attrs.str(config, "role"));
+            boolean acceptor = ACCEPTOR.is(ObjectValues.str(config, "role"));
             planned.put("specification", Value.of(acceptor ? "Negative" : Spec.DEFAULT_SAME_REGION.apiName()));
         }
         return new PlannedInstance(new ObjectValue(planned), p.requiresReplace());
@@ -147,18 +149,20 @@ public final class RouterInterfaceResource extends NamedResource {
     public List<StepSpec> steps(ChangeView change) {
         List<StepSpec> out = new ArrayList<>();
         if (change.action().destroys()) {
-            out.add(StepSpec.of("suspend", Phase.DESTROY, "suspend the interface").waiting("Inactive"));
-            out.add(StepSpec.of("delete", Phase.DESTROY, "delete the interface").waiting("it is gone"));
+            out.add(StepSpec.of(InterfaceStep.SUSPEND, Phase.DESTROY, "suspend the interface").waiting("Inactive"));
+            out.add(StepSpec.of(InterfaceStep.DELETE, Phase.DESTROY, "delete the interface").waiting("it is gone"));
         }
         if (change.action() == ChangeAction.UPDATE) {
             if (changed(change, "name", "description", "health_check_source_ip", "health_check_target_ip")) {
-                out.add(StepSpec.of("modify", Phase.UPDATE, "change the interface's attributes"));
+                out.add(StepSpec.of(InterfaceStep.MODIFY, Phase.UPDATE, "change the interface's attributes"));
             }
             if (changed(change, "specification")) {
-                out.add(StepSpec.of("spec", Phase.UPDATE, "change the bandwidth in place").waiting("Active"));
+                out.add(StepSpec.of(InterfaceStep.SPEC, Phase.UPDATE,
+                        "change the bandwidth in place").waiting("Active"));
             }
         } else if (change.action().creates()) {
-            out.add(StepSpec.of("create", Phase.CREATE, "create the " + (ACCEPTOR.equals(Attrs.str(change.after(),
+            out.add(StepSpec.of(InterfaceStep.CREATE, Phase.CREATE,
+                    "create the " + (ACCEPTOR.is(ObjectValues.str(change.after(),
                     "role")) ? "acceptor" : "initiator") + " interface"));
         }
         return out;
@@ -178,72 +182,58 @@ public final class RouterInterfaceResource extends NamedResource {
     @Override
     public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
             throws StepException {
-        String id = Attrs.str(current, "id");
+        String id = ObjectValues.str(current, "id");
         try {
-            switch (step.spec().name()) {
-                case "create" -> {
-                    boolean prepaid = "PrePaid".equals(Attrs.str(current, "instance_charge_type"));
-                    Integer period = Attrs.integer(current, "period");
+            switch (step.spec().kindOf(InterfaceStep.class)) {
+                case CREATE -> {
+                    boolean prepaid = "PrePaid".equals(ObjectValues.str(current, "instance_charge_type"));
+                    Integer period = ObjectValues.integer(current, "period");
                     boolean years = period != null && period >= 12;
-                    JsonNode r = api.call("CreateRouterInterface", "Role", Attrs.str(current, "role"), "RouterType",
-                            Attrs.str(current, "router_type"), "RouterId", Attrs.str(current, "router_id"), "Spec",
-                            Attrs.str(current, "specification"), "OppositeRegionId",
-                            Attrs.str(current, "opposite_region"), "Name", Attrs.str(current, "name"), "Description",
-                            Attrs.str(current, "description"), "HealthCheckSourceIp",
-                            Attrs.str(current, "health_check_source_ip"), "HealthCheckTargetIp",
-                            Attrs.str(current, "health_check_target_ip"), "InstanceChargeType",
-                            Attrs.str(current, "instance_charge_type"), "Period", !prepaid || period == null ? null
+                    JsonNode r = api.call("CreateRouterInterface", "Role", ObjectValues.str(current, "role"),
+                            "RouterType",
+                            ObjectValues.str(current, "router_type"), "RouterId", ObjectValues.str(current,
+                                    "router_id"), "Spec",
+                            ObjectValues.str(current, "specification"), "OppositeRegionId",
+                            ObjectValues.str(current, "opposite_region"), "Name", ObjectValues.str(current, "name"),
+                                    "Description",
+                            ObjectValues.str(current, "description"), "HealthCheckSourceIp",
+                            ObjectValues.str(current, "health_check_source_ip"), "HealthCheckTargetIp",
+                            ObjectValues.str(current, "health_check_target_ip"), "InstanceChargeType",
+                            ObjectValues.str(current, "instance_charge_type"), "Period",
+                                    !prepaid || period == null ? null
                             : Integer.toString(years ? period / 12 : period), "PricingCycle", !prepaid ? null
                             : years ? "Year" : "Month", "ClientToken", ctx.clientToken());
                     String newId = r.get("RouterInterfaceId").asText();
                     JsonNode d = InterfaceReader.one(api, newId, api.region());
-                    return Attrs.with(current, "id", newId, "access_point_id", d == null ? null
-                            : Attrs.text(d, "AccessPointId"));
+                    return ObjectValues.with(current, "id", newId, "access_point_id", d == null ? null
+                            : Answers.text(d, "AccessPointId"));
                 }
-                case "modify" -> {
-                    boolean dropHealthCheck = Attrs.str(current, "health_check_source_ip") == null;
+                case MODIFY -> {
+                    boolean dropHealthCheck = ObjectValues.str(current, "health_check_source_ip") == null;
                     api.call("ModifyRouterInterfaceAttribute", "RouterInterfaceId", id, "Name",
-                            Attrs.str(current, "name"), "Description", Attrs.str(current, "description"),
-                            "HealthCheckSourceIp", Attrs.str(current, "health_check_source_ip"),
-                            "HealthCheckTargetIp", Attrs.str(current, "health_check_target_ip"),
+                            ObjectValues.str(current, "name"), "Description", ObjectValues.str(current, "description"),
+                            "HealthCheckSourceIp", ObjectValues.str(current, "health_check_source_ip"),
+                            "HealthCheckTargetIp", ObjectValues.str(current, "health_check_target_ip"),
                             "DeleteHealthCheckIp", dropHealthCheck ? "true" : null);
                     return current;
                 }
-                case "spec" -> {
+                case SPEC -> {
                     api.call("ModifyRouterInterfaceSpec", "RouterInterfaceId", id, "Spec",
-                            Attrs.str(current, "specification"));
-                    Waits.until(ctx, "the new bandwidth of " + id, "Active", () -> InterfaceReader.status(api, id,
-                            api.region()));
+                            ObjectValues.str(current, "specification"));
+                    Calls.awaitStatus(api, ctx, "the new bandwidth of " + id, id, "Active");
                     return current;
                 }
-                case "suspend" -> {
-                    String status = InterfaceReader.status(api, id, api.region());
-                    if (status == null) {
-                        return current;
-                    }
-                    if (status.equals("Active")) {
-                        api.call("DeactivateRouterInterface", "RouterInterfaceId", id);
-                    }
-                    if (!status.equals("Idle")) {
-                        Waits.until(ctx, id + " to be Inactive", "Inactive", () -> InterfaceReader.status(api, id,
-                                api.region()));
-                    }
+                case SUSPEND -> {
+                    Calls.suspendAndWait(api, ctx, id);
                     return current;
                 }
-                case "delete" -> {
-                    try {
-                        api.call("DeleteRouterInterface", "RouterInterfaceId", id);
-                    } catch (ApiException e) {
-                        if (!e.isNotFound()) {
-                            throw e;
-                        }
-                    }
-                    Waits.until(ctx, id + " to be deleted", null, () -> InterfaceReader.status(api, id,
-                            api.region()));
+                case DELETE -> {
+                    Calls.deleteIgnoringNotFound(api, "DeleteRouterInterface", "RouterInterfaceId", id);
+                    Calls.awaitStatus(api, ctx, id + " to be deleted", id, null);
                     return null;
                 }
-                default -> throw new IllegalStateException(step.spec().name());
             }
+            throw new IllegalStateException(step.spec().name());
         } catch (ApiException e) {
             throw Errors.step(e, step.spec().description());
         }
@@ -251,11 +241,11 @@ public final class RouterInterfaceResource extends NamedResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        Map<String, JsonNode> found = InterfaceReader.byIds(api, priors.stream().map(p -> Attrs.str(p, "id"))
+        Map<String, JsonNode> found = InterfaceReader.byIds(api, priors.stream().map(p -> ObjectValues.str(p, "id"))
                 .toList(), api.region());
         List<ObjectValue> out = new ArrayList<>();
         for (ObjectValue p : priors) {
-            JsonNode n = found.get(Attrs.str(p, "id"));
+            JsonNode n = found.get(ObjectValues.str(p, "id"));
             out.add(n == null ? null : fromApi(n, p));
         }
         return out;
@@ -265,19 +255,19 @@ public final class RouterInterfaceResource extends NamedResource {
     private static ObjectValue fromApi(JsonNode n, ObjectValue prior) {
         Map<String, Value> m = new HashMap<>(prior == null ? Map.of() : prior.attributes());
         m.put("id", Value.of(n.get("RouterInterfaceId").asText()));
-        m.put("opposite_region", Attrs.strOrNull(Attrs.text(n, "OppositeRegionId")));
+        m.put("opposite_region", ObjectValues.strOrNull(Answers.text(n, "OppositeRegionId")));
         m.put("router_type", Value.of(n.get("RouterType").asText()));
         m.put("router_id", Value.of(n.get("RouterId").asText()));
         m.put("role", Value.of(n.get("Role").asText()));
         m.put("specification", Value.of(n.get("Spec").asText()));
-        m.put("name", Attrs.strOrNull(Attrs.text(n, "Name")));
-        m.put("description", Attrs.strOrNull(Attrs.text(n, "Description")));
-        m.put("health_check_source_ip", Attrs.strOrNull(Attrs.text(n, "HealthCheckSourceIp")));
-        m.put("health_check_target_ip", Attrs.strOrNull(Attrs.text(n, "HealthCheckTargetIp")));
-        m.put("instance_charge_type", Value.of("PrePaid".equals(Attrs.text(n, "ChargeType")) ? "PrePaid"
+        m.put("name", ObjectValues.strOrNull(Answers.text(n, "Name")));
+        m.put("description", ObjectValues.strOrNull(Answers.text(n, "Description")));
+        m.put("health_check_source_ip", ObjectValues.strOrNull(Answers.text(n, "HealthCheckSourceIp")));
+        m.put("health_check_target_ip", ObjectValues.strOrNull(Answers.text(n, "HealthCheckTargetIp")));
+        m.put("instance_charge_type", Value.of("PrePaid".equals(Answers.text(n, "ChargeType")) ? "PrePaid"
                 : "PostPaid"));
         m.putIfAbsent("period", Value.nullOf(Type.NUMBER));
-        m.put("access_point_id", Attrs.strOrNull(Attrs.text(n, "AccessPointId")));
+        m.put("access_point_id", ObjectValues.strOrNull(Answers.text(n, "AccessPointId")));
         return new ObjectValue(m);
     }
 

@@ -5,12 +5,8 @@ import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.AttributeSchema;
-import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.Schema;
 import dev.peerform.spi.StepContext;
-import dev.peerform.spi.StepException;
-import dev.peerform.spi.StepSpec;
-import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -20,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code alicloud_express_connect_virtual_border_router}: a VBR on a physical connection. */
-public final class VbrResource extends NamedResource {
+public final class VbrResource extends RenamableResource {
 
     public static final String TYPE = "alicloud_express_connect_virtual_border_router";
 
@@ -37,12 +33,12 @@ public final class VbrResource extends NamedResource {
             .build();
 
     public VbrResource() {
-        super(TYPE, SCHEMA);
+        super(TYPE, SCHEMA, "VBR");
     }
 
     @Override
     public void validate(ObjectValue config, Diagnostics diags) {
-        Integer vlan = Attrs.integer(config, "vlan_id");
+        Integer vlan = ObjectValues.integer(config, "vlan_id");
         if (vlan != null && (vlan < 0 || vlan > 2999)) {
             diags.errorOn("vlan_id", "Invalid VLAN id", "vlan_id must be between 0 and 2999; " + vlan + " is not.");
         }
@@ -50,61 +46,42 @@ public final class VbrResource extends NamedResource {
     }
 
     @Override
-    public List<StepSpec> steps(ChangeView change) {
-        return Attrs.createRenameDeleteSteps(change, "VBR");
+    ObjectValue create(Api api, StepContext ctx, ObjectValue current) throws ApiException {
+        JsonNode r = api.call("CreateVirtualBorderRouter", "PhysicalConnectionId",
+                ObjectValues.str(current, "physical_connection_id"), "VlanId", ObjectValues.str(current, "vlan_id"),
+                "LocalGatewayIp", ObjectValues.str(current, "local_gateway_ip"), "PeerGatewayIp",
+                ObjectValues.str(current, "peer_gateway_ip"), "PeeringSubnetMask",
+                ObjectValues.str(current, "peering_subnet_mask"), "Name",
+                ObjectValues.str(current, "virtual_border_router_name"), "ClientToken", ctx.clientToken());
+        String id = r.get("VbrId").asText();
+        JsonNode described = describe(api, List.of(id)).get(id);
+        return ObjectValues.with(current, "id", id, "route_table_id", described.get("RouteTableId").asText(),
+                "status", described.get("Status").asText(), "virtual_border_router_name",
+                ObjectValues.str(current, "virtual_border_router_name"));
     }
 
     @Override
-    public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
-            throws StepException {
-        try {
-            if (step.spec().name().equals("create")) {
-                JsonNode r = api.call("CreateVirtualBorderRouter", "PhysicalConnectionId",
-                        Attrs.str(current, "physical_connection_id"), "VlanId", Attrs.str(current, "vlan_id"),
-                        "LocalGatewayIp", Attrs.str(current, "local_gateway_ip"), "PeerGatewayIp",
-                        Attrs.str(current, "peer_gateway_ip"), "PeeringSubnetMask",
-                        Attrs.str(current, "peering_subnet_mask"), "Name",
-                        Attrs.str(current, "virtual_border_router_name"), "ClientToken", ctx.clientToken());
-                String id = r.get("VbrId").asText();
-                JsonNode described = describe(api, List.of(id)).get(id);
-                return Attrs.with(current, "id", id, "route_table_id", described.get("RouteTableId").asText(),
-                        "status", described.get("Status").asText(), "virtual_border_router_name",
-                        Attrs.str(current, "virtual_border_router_name"));
-            }
-            if (step.spec().name().equals("rename")) {
-                api.call("ModifyVirtualBorderRouterAttribute", "VbrId", Attrs.str(current, "id"), "Name",
-                        Attrs.str(current, "virtual_border_router_name"));
-                return current;
-            }
-            Attrs.deleteIgnoringNotFound(api, "DeleteVirtualBorderRouter", "VbrId", Attrs.str(current, "id"));
-            return null;
-        } catch (ApiException e) {
-            throw Errors.step(e, step.spec().description());
-        }
+    void rename(Api api, ObjectValue current) throws ApiException {
+        api.call("ModifyVirtualBorderRouterAttribute", "VbrId", ObjectValues.str(current, "id"), "Name",
+                ObjectValues.str(current, "virtual_border_router_name"));
+    }
+
+    @Override
+    void delete(Api api, ObjectValue current) throws ApiException {
+        Calls.deleteIgnoringNotFound(api, "DeleteVirtualBorderRouter", "VbrId", ObjectValues.str(current, "id"));
     }
 
     private static Map<String, JsonNode> describe(Api api, List<String> ids) throws ApiException {
-        Map<String, JsonNode> found = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += 50) {
-            List<String> page = ids.subList(i, Math.min(ids.size(), i + 50));
-            List<String> kv = new ArrayList<>(List.of("Filter.1.Key", "VbrId", "PageSize", "50"));
-            for (int j = 0; j < page.size(); j++) {
-                kv.add("Filter.1.Value." + (j + 1));
-                kv.add(page.get(j));
-            }
-            JsonNode r = api.call("DescribeVirtualBorderRouters", kv.toArray(String[]::new));
-            r.path("VirtualBorderRouterSet").path("VirtualBorderRouterType")
-                    .forEach(v -> found.put(v.get("VbrId").asText(), v));
-        }
-        return found;
+        return Calls.describeByIds(api, "DescribeVirtualBorderRouters", "VbrId", ids, "VirtualBorderRouterSet",
+                "VirtualBorderRouterType", "VbrId");
     }
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        Map<String, JsonNode> found = describe(api, priors.stream().map(p -> Attrs.str(p, "id")).toList());
+        Map<String, JsonNode> found = describe(api, priors.stream().map(p -> ObjectValues.str(p, "id")).toList());
         List<ObjectValue> out = new ArrayList<>();
         for (ObjectValue p : priors) {
-            JsonNode v = found.get(Attrs.str(p, "id"));
+            JsonNode v = found.get(ObjectValues.str(p, "id"));
             out.add(v == null ? null : fromApi(v));
         }
         return out;
@@ -118,7 +95,7 @@ public final class VbrResource extends NamedResource {
         m.put("local_gateway_ip", Value.of(v.get("LocalGatewayIp").asText()));
         m.put("peer_gateway_ip", Value.of(v.get("PeerGatewayIp").asText()));
         m.put("peering_subnet_mask", Value.of(v.get("PeeringSubnetMask").asText()));
-        m.put("virtual_border_router_name", Attrs.strOrNull(Attrs.text(v, "Name")));
+        m.put("virtual_border_router_name", ObjectValues.strOrNull(Answers.text(v, "Name")));
         m.put("route_table_id", Value.of(v.get("RouteTableId").asText()));
         m.put("status", Value.of(v.get("Status").asText()));
         return new ObjectValue(m);

@@ -5,12 +5,8 @@ import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.AttributeSchema;
-import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.Schema;
 import dev.peerform.spi.StepContext;
-import dev.peerform.spi.StepException;
-import dev.peerform.spi.StepSpec;
-import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -20,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code alicloud_vpc}: a VPC, its VRouter and its route table. */
-public final class VpcResource extends NamedResource {
+public final class VpcResource extends RenamableResource {
 
     public static final String TYPE = "alicloud_vpc";
 
@@ -34,7 +30,7 @@ public final class VpcResource extends NamedResource {
             .build();
 
     public VpcResource() {
-        super(TYPE, SCHEMA);
+        super(TYPE, SCHEMA, "VPC");
     }
 
     @Override
@@ -44,31 +40,23 @@ public final class VpcResource extends NamedResource {
     }
 
     @Override
-    public List<StepSpec> steps(ChangeView change) {
-        return Attrs.createRenameDeleteSteps(change, "VPC");
+    ObjectValue create(Api api, StepContext ctx, ObjectValue current) throws ApiException {
+        JsonNode r = api.call("CreateVpc", "CidrBlock", ObjectValues.str(current, "cidr_block"), "VpcName",
+                ObjectValues.str(current, "vpc_name"), "ClientToken", ctx.clientToken());
+        return ObjectValues.with(current, "id", r.get("VpcId").asText(), "router_id", r.get("VRouterId").asText(),
+                "route_table_id", r.get("RouteTableId").asText(), "status", "Available", "vpc_name",
+                ObjectValues.str(current, "vpc_name"));
     }
 
     @Override
-    public ObjectValue execute(Api api, Account account, StepContext ctx, StepView step, ObjectValue current)
-            throws StepException {
-        try {
-            if (step.spec().name().equals("create")) {
-                JsonNode r = api.call("CreateVpc", "CidrBlock", Attrs.str(current, "cidr_block"), "VpcName",
-                        Attrs.str(current, "vpc_name"), "ClientToken", ctx.clientToken());
-                return Attrs.with(current, "id", r.get("VpcId").asText(), "router_id", r.get("VRouterId").asText(),
-                        "route_table_id", r.get("RouteTableId").asText(), "status", "Available", "vpc_name",
-                        Attrs.str(current, "vpc_name"));
-            }
-            if (step.spec().name().equals("rename")) {
-                api.call("ModifyVpcAttribute", "VpcId", Attrs.str(current, "id"), "VpcName",
-                        Attrs.str(current, "vpc_name"));
-                return current;
-            }
-            Attrs.deleteIgnoringNotFound(api, "DeleteVpc", "VpcId", Attrs.str(current, "id"));
-            return null;
-        } catch (ApiException e) {
-            throw Errors.step(e, step.spec().description());
-        }
+    void rename(Api api, ObjectValue current) throws ApiException {
+        api.call("ModifyVpcAttribute", "VpcId", ObjectValues.str(current, "id"), "VpcName",
+                ObjectValues.str(current, "vpc_name"));
+    }
+
+    @Override
+    void delete(Api api, ObjectValue current) throws ApiException {
+        Calls.deleteIgnoringNotFound(api, "DeleteVpc", "VpcId", ObjectValues.str(current, "id"));
     }
 
     @Override
@@ -77,14 +65,14 @@ public final class VpcResource extends NamedResource {
         for (int i = 0; i < priors.size(); i += 50) {
             List<String> ids = new ArrayList<>();
             for (ObjectValue p : priors.subList(i, Math.min(priors.size(), i + 50))) {
-                ids.add(Attrs.str(p, "id"));
+                ids.add(ObjectValues.str(p, "id"));
             }
             JsonNode r = api.call("DescribeVpcs", "VpcId", String.join(",", ids), "PageSize", "50");
             r.path("Vpcs").path("Vpc").forEach(v -> found.put(v.get("VpcId").asText(), v));
         }
         List<ObjectValue> out = new ArrayList<>();
         for (ObjectValue p : priors) {
-            JsonNode v = found.get(Attrs.str(p, "id"));
+            JsonNode v = found.get(ObjectValues.str(p, "id"));
             out.add(v == null ? null : fromApi(v));
         }
         return out;
@@ -94,7 +82,7 @@ public final class VpcResource extends NamedResource {
         Map<String, Value> m = new HashMap<>();
         m.put("id", Value.of(v.get("VpcId").asText()));
         m.put("cidr_block", Value.of(v.get("CidrBlock").asText()));
-        m.put("vpc_name", Attrs.strOrNull(Attrs.text(v, "VpcName")));
+        m.put("vpc_name", ObjectValues.strOrNull(Answers.text(v, "VpcName")));
         m.put("router_id", Value.of(v.get("VRouterId").asText()));
         m.put("route_table_id", Value.of(v.path("RouterTableIds").path("RouterTableIds").path(0).asText()));
         m.put("status", Value.of(v.get("Status").asText()));

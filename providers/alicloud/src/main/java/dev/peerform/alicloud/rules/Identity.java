@@ -12,35 +12,35 @@ import java.util.Set;
 
 /**
  * What an attribute points at, in a form two resources can be compared on before their ids exist: the id itself
- * when it is known ({@code id:ri-...}), and the resources its expression refers to ({@code ref:alicloud_...}).
- * Two attributes point at the same thing when these sets meet.
+ * when it is known, and the resources its expression refers to ({@link Token}). Two attributes point at the same
+ * thing when these sets meet.
  */
 final class Identity {
 
     private Identity() {
     }
 
-    static Set<String> of(ObjectValue values, Map<String, List<String>> references, String attribute) {
-        Set<String> out = new HashSet<>();
+    static Set<Token> of(ObjectValue values, Map<String, List<String>> references, String attribute) {
+        Set<Token> out = new HashSet<>();
         if (values != null) {
             Value v = values.get(attribute);
             if (v != null && v.isKnown() && !v.isNull() && v.unmarked() instanceof StringValue s) {
-                out.add("id:" + s.value());
+                out.add(Token.id(s.value()));
             }
         }
         for (String r : references.getOrDefault(attribute, List.of())) {
-            out.add("ref:" + r);
+            out.add(Token.ref(r));
         }
         return out;
     }
 
-    static Set<String> of(StepView s, String attribute) {
-        Set<String> out = of(s.after(), s.references(), attribute);
+    static Set<Token> of(StepView s, String attribute) {
+        Set<Token> out = of(s.after(), s.references(), attribute);
         out.addAll(of(s.before(), Map.of(), attribute));
         return out;
     }
 
-    static Set<String> of(ChangeView c, String attribute) {
+    static Set<Token> of(ChangeView c, String attribute) {
         return of(c.current(), c.references() == null ? Map.of() : c.references(), attribute);
     }
 
@@ -48,20 +48,20 @@ final class Identity {
      * The identity of a resource itself: its id, and its address (what others' references name); an instance of a
      * count or for_each block answers to its instance address only, so that instances are told apart.
      */
-    static Set<String> self(String address, ObjectValue values) {
-        Set<String> out = new HashSet<>();
-        out.add("ref:" + address);
+    static Set<Token> self(String address, ObjectValue values) {
+        Set<Token> out = new HashSet<>();
+        out.add(Token.ref(address));
         if (values != null) {
             Value id = values.get("id");
             if (id != null && id.isKnown() && !id.isNull() && id.unmarked() instanceof StringValue s) {
-                out.add("id:" + s.value());
+                out.add(Token.id(s.value()));
             }
         }
         return out;
     }
 
-    static boolean meet(Set<String> a, Set<String> b) {
-        for (String x : a) {
+    static boolean meet(Set<Token> a, Set<Token> b) {
+        for (Token x : a) {
             if (b.contains(x)) {
                 return true;
             }

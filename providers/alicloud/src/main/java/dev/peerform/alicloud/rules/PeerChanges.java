@@ -27,7 +27,7 @@ public final class PeerChanges {
         for (ChangeView c : all) {
             if (c.type().equals(RouterInterfaceResource.TYPE) && (c.action() == ChangeAction.NO_OP
                     || c.action() == ChangeAction.UPDATE)) {
-                String id = PlanChecks.str(c.before(), "id");
+                String id = PlanValues.str(c.before(), "id");
                 if (id != null) {
                     stayingInterfaces.put(id, c);
                 }
@@ -38,10 +38,10 @@ public final class PeerChanges {
             if (!c.type().equals(ConnectionResource.TYPE) || !c.action().isReplace()) {
                 continue;
             }
-            ChangeView iface = stayingInterfaces.get(PlanChecks.str(c.before(), "interface_id"));
-            String status = PlanChecks.str(c.before(), "status");
+            ChangeView iface = stayingInterfaces.get(PlanValues.str(c.before(), "interface_id"));
+            String status = PlanValues.str(c.before(), "status");
             Value newPeer = c.after() == null ? null : c.after().get("opposite_interface_id");
-            String oldPeer = PlanChecks.str(c.before(), "opposite_interface_id");
+            String oldPeer = PlanValues.str(c.before(), "opposite_interface_id");
             boolean peerChanges = newPeer == null || !newPeer.isKnown() || newPeer.isNull()
                     || !(newPeer.unmarked() instanceof StringValue s && s.value().equals(oldPeer));
             if (iface != null && peerChanges && status != null && !status.equals("Idle")) {

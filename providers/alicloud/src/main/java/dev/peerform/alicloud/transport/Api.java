@@ -1,16 +1,18 @@
 package dev.peerform.alicloud.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peerform.emulator.api.ApiResponse;
+import dev.peerform.vpcapi.errors.ClientAction;
+import dev.peerform.vpcapi.errors.ErrorCodes;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * The VPC API for the provider: a call by action name, with retries and backoff on the transient errors of
- * domain.md (throttling, unavailable, busy, conflicts, 5xx, lost answers); a refusal becomes an
- * {@link ApiException} with the cloud's code.
+ * The VPC API for the provider: a call by action name, with retries and backoff on what the shared error table
+ * ({@link ErrorCodes}) says to retry, and on lost answers; a refusal becomes an {@link ApiException} with the
+ * cloud's code and what the table says a client does with it.
  */
 public final class Api {
 
@@ -58,7 +60,7 @@ public final class Api {
             try {
                 r = client.call(params);
             } catch (CallLostException e) {
-                last = new ApiException(params.get("Action"), "NoResponse", 0, e.getMessage(), true);
+                last = new ApiException(params.get("Action"), "NoResponse", 0, e.getMessage(), ClientAction.RETRY);
                 continue;
             }
             if (r.ok()) {
@@ -66,18 +68,14 @@ public final class Api {
             }
             String code = r.code() == null ? "Unknown" : r.code();
             String message = r.body().path("Message").asText("");
-            last = new ApiException(params.get("Action"), code, r.status(), message, transientError(code, r.status()));
+            String action = params.get("Action");
+            last = new ApiException(action, code, r.status(), message, ErrorCodes.of(action, code, r.status(),
+                    message));
             if (!last.isTransient()) {
                 throw last;
             }
         }
         throw last;
-    }
-
-    /** domain.md, "Errors": the codes a client retries. */
-    public static boolean transientError(String code, int status) {
-        return status >= 500 || code.startsWith("Throttling") || code.equals("ServiceUnavailable")
-                || code.equals("SystemBusy") || code.equals("OperationConflict") || code.equals("TaskConflict");
     }
 
     private void sleep(int attempt) {

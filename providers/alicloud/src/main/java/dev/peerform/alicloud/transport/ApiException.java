@@ -1,19 +1,24 @@
 package dev.peerform.alicloud.transport;
 
-/** The cloud refused a call (or never answered it): the action, the code and the message. */
+import dev.peerform.vpcapi.errors.ClientAction;
+
+/**
+ * The cloud refused a call (or never answered it): the action, the code, the message, and what the shared error
+ * table says a client does with it.
+ */
 public final class ApiException extends Exception {
 
     private final String action;
     private final String code;
     private final int status;
-    private final boolean transientError;
+    private final ClientAction clientAction;
 
-    public ApiException(String action, String code, int status, String message, boolean transientError) {
+    public ApiException(String action, String code, int status, String message, ClientAction clientAction) {
         super(message, null, false, false);
         this.action = action;
         this.code = code;
         this.status = status;
-        this.transientError = transientError;
+        this.clientAction = clientAction;
     }
 
     public String action() {
@@ -28,11 +33,13 @@ public final class ApiException extends Exception {
         return status;
     }
 
+    /** Worth calling again: the table's RETRY (throttling, busy, conflicts, 5xx, a lost answer). */
     public boolean isTransient() {
-        return transientError;
+        return clientAction == ClientAction.RETRY;
     }
 
+    /** The object is not there: what a delete wanted, what a refresh drops. */
     public boolean isNotFound() {
-        return status == 404 || code.endsWith(".NotFound");
+        return clientAction == ClientAction.GONE;
     }
 }

@@ -2,9 +2,9 @@ package dev.peerform.alicloud.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.peerform.emulator.api.ApiResponse;
-import dev.peerform.emulator.api.VpcApi;
-import dev.peerform.emulator.wire.RpcRequest;
+import dev.peerform.vpcapi.wire.ApiResponse;
+import dev.peerform.vpcapi.wire.ApiVersion;
+import dev.peerform.vpcapi.wire.RpcRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +44,7 @@ public final class HttpRpcClient implements VpcClient {
 
     @Override
     public ApiResponse call(Map<String, String> params) throws CallLostException {
-        Map<String, String> signed = RpcRequest.signed("POST", params, VpcApi.VERSION, accessKeyId, secret,
+        Map<String, String> signed = RpcRequest.signed("POST", params, ApiVersion.VPC, accessKeyId, secret,
                 clock.instant(), UUID.randomUUID().toString());
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + RpcRequest.query(signed)))
                 .timeout(readTimeout)

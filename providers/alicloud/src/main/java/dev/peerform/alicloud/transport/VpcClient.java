@@ -1,6 +1,6 @@
 package dev.peerform.alicloud.transport;
 
-import dev.peerform.emulator.api.ApiResponse;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.util.Map;
 
 /**

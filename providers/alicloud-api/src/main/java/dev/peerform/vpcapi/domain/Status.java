@@ -1,4 +1,4 @@
-package dev.peerform.emulator.cloud;
+package dev.peerform.vpcapi.domain;
 
 /** A router interface's status, spelled as the API spells it. */
 public enum Status {

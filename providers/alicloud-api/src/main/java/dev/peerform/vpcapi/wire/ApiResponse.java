@@ -1,4 +1,4 @@
-package dev.peerform.emulator.api;
+package dev.peerform.vpcapi.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

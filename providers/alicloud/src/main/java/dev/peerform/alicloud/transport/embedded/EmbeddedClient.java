@@ -1,8 +1,10 @@
-package dev.peerform.alicloud.transport;
+package dev.peerform.alicloud.transport.embedded;
 
+import dev.peerform.alicloud.transport.CallLostException;
+import dev.peerform.alicloud.transport.VpcClient;
 import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.LostResponseException;
-import dev.peerform.emulator.api.ApiResponse;
+import dev.peerform.vpcapi.wire.ApiResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ public final class EmbeddedClient implements VpcClient {
     private final String accessKeyId;
     private final String secret;
 
-    public EmbeddedClient(Emulator emulator, Path world, String accessKeyId, String secret) {
+    EmbeddedClient(Emulator emulator, Path world, String accessKeyId, String secret) {
         this.emulator = emulator;
         this.world = world;
         this.accessKeyId = accessKeyId;

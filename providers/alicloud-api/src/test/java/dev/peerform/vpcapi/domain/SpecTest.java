@@ -1,4 +1,4 @@
-package dev.peerform.emulator.cloud;
+package dev.peerform.vpcapi.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

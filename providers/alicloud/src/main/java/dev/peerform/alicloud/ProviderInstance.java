@@ -5,6 +5,7 @@ import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
+import dev.peerform.alicloud.rules.Existing;
 import dev.peerform.alicloud.rules.Ordering;
 import dev.peerform.alicloud.rules.PeerChanges;
 import dev.peerform.alicloud.rules.PlanChecks;
@@ -21,12 +22,13 @@ import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepException;
 import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** One configured {@code provider "alicloud"} block: its API (endpoint and credentials), its account, its rules. */
-final class Configured implements ConfiguredProvider {
+final class ProviderInstance implements ConfiguredProvider {
 
     private final AlicloudProvider provider;
     private final String key;
@@ -35,7 +37,7 @@ final class Configured implements ConfiguredProvider {
     private final int perRouter;
     private final int perAccount;
 
-    Configured(AlicloudProvider provider, String key, Api api, CloudResource.Account account, int perRouter,
+    ProviderInstance(AlicloudProvider provider, String key, Api api, CloudResource.Account account, int perRouter,
             int perAccount) {
         this.provider = provider;
         this.key = key;
@@ -55,12 +57,12 @@ final class Configured implements ConfiguredProvider {
     public void validatePlan(List<ChangeView> all, Diagnostics diags) {
         boolean creatingInterfaces = all.stream().anyMatch(c -> c.type().equals(RouterInterfaceResource.TYPE)
                 && c.action().creates() && c.action() != ChangeAction.UPDATE);
-        PlanChecks.check(all, new PlanChecks.Existing() {
+        PlanChecks.check(all, new Existing() {
             @Override
-            public int onRouter(String providerKey, String routerId, Set<String> managed) {
-                Configured c = provider.configured(providerKey);
+            public Existing.Count onRouter(String providerKey, String routerId, Set<String> managed) {
+                ProviderInstance c = provider.configured(providerKey);
                 if (!creatingInterfaces || c == null) {
-                    return 0;
+                    return Existing.Count.of(0);
                 }
                 try {
                     JsonNode r = c.api.call("DescribeRouterInterfaces", "Filter.1.Key", "RouterId",
@@ -71,40 +73,40 @@ final class Configured implements ConfiguredProvider {
                             n++;
                         }
                     }
-                    return n;
+                    return Existing.Count.of(n);
                 } catch (ApiException e) {
-                    return 0;
+                    return Existing.Count.unreadable(unreadable(c, "the interfaces on " + routerId, e));
                 }
             }
 
             @Override
-            public int inAccount(String providerKey, Set<String> managed) {
-                Configured c = provider.configured(providerKey);
+            public Existing.Count inAccount(String providerKey, Set<String> managed) {
+                ProviderInstance c = provider.configured(providerKey);
                 if (!creatingInterfaces || c == null) {
-                    return 0;
+                    return Existing.Count.of(0);
                 }
                 try {
                     JsonNode r = c.api.call("DescribeRouterInterfaces", "PageSize", "50");
-                    return Math.max(0, r.path("TotalCount").asInt() - managed.size());
+                    return Existing.Count.of(Math.max(0, r.path("TotalCount").asInt() - managed.size()));
                 } catch (ApiException e) {
-                    return 0;
+                    return Existing.Count.unreadable(unreadable(c, "the account's interfaces", e));
                 }
             }
 
             @Override
             public String account(String providerKey) {
-                Configured c = provider.configured(providerKey);
+                ProviderInstance c = provider.configured(providerKey);
                 return c == null ? null : c.account.id();
             }
 
             @Override
             public Set<String> routeDestinations(String providerKey, String tableId) {
-                Configured c = provider.configured(providerKey);
+                ProviderInstance c = provider.configured(providerKey);
                 if (c == null) {
                     return Set.of();
                 }
                 try {
-                    Set<String> out = new java.util.HashSet<>();
+                    Set<String> out = new HashSet<>();
                     RouteEntryResource.entries(c.api, tableId).keySet().forEach(d -> out.add(
                             Cidr.parse(d).network().toString()));
                     return out;
@@ -113,6 +115,12 @@ final class Configured implements ConfiguredProvider {
                 }
             }
         }, perRouter, perAccount, diags);
+    }
+
+    /** What could not be read, for a check's warning: what, where from, and the cloud's answer (never a key). */
+    private static String unreadable(ProviderInstance c, String what, ApiException e) {
+        return "reading " + what + " from " + c.endpoint() + " failed with " + e.code()
+                + (e.getMessage().isEmpty() ? "" : " (" + e.getMessage() + ")");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.peerform.emulator.cloud;
+package dev.peerform.vpcapi.domain;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.peerform.emulator.wire;
+package dev.peerform.vpcapi.wire;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,10 @@
+package dev.peerform.vpcapi.wire;
+
+/** The VPC OpenAPI version every call names ({@code Version=2016-04-28}); the emulator answers only this one. */
+public final class ApiVersion {
+
+    public static final String VPC = "2016-04-28";
+
+    private ApiVersion() {
+    }
+}

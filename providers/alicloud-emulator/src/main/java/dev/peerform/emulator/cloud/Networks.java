@@ -1,0 +1,180 @@
+package dev.peerform.emulator.cloud;
+
+import dev.peerform.emulator.cloud.Model.PhysicalConnection;
+import dev.peerform.emulator.cloud.Model.RouteEntry;
+import dev.peerform.emulator.cloud.Model.RouterInterface;
+import dev.peerform.emulator.cloud.Model.Vbr;
+import dev.peerform.emulator.cloud.Model.Vpc;
+import dev.peerform.net.Cidr;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * VPCs (each with its VRouter and route table), VBRs and the physical connections they stand on, as the VPC API
+ * creates, renames, describes and deletes them. Accounts are walls: an account sees only its own (and the leased
+ * lines shared with it).
+ */
+public final class Networks {
+
+    private final World world;
+    private final Clock clock;
+
+    Networks(World world, Clock clock) {
+        this.world = world;
+        this.clock = clock;
+    }
+
+    private long now() {
+        return clock.millis();
+    }
+
+    public Vpc createVpc(String account, String region, String cidrBlock, String name) {
+        Cidr cidr = Validation.parseCidr(cidrBlock, "CidrBlock");
+        if (cidr.prefix() < 8 || cidr.prefix() > 24) {
+            throw CloudException.badRequest("InvalidCidrBlock.Malformed", "The VPC CIDR block must have a prefix "
+                    + "length between 8 and 24; " + cidrBlock + " does not.");
+        }
+        Validation.checkName(name, "VpcName");
+        Vpc v = new Vpc();
+        v.id = world.newId("vpc");
+        v.owner = account;
+        v.region = region;
+        v.cidrBlock = cidr.network().toString();
+        v.name = name;
+        v.vrouterId = world.newId("vrt");
+        v.routeTableId = world.newId("vtb");
+        v.createdAt = now();
+        world.addVpc(v);
+        return v;
+    }
+
+    /** ModifyVpcAttribute: renames a VPC in place (a null name leaves it as it is). */
+    public Vpc modifyVpc(String account, String vpcId, String name) {
+        Vpc v = vpc(account, vpcId);
+        Validation.checkName(name, "VpcName");
+        if (name != null) {
+            v.name = name;
+        }
+        return v;
+    }
+
+    public void deleteVpc(String account, String vpcId) {
+        Vpc v = vpc(account, vpcId);
+        if (!world.interfacesOnRouter(v.vrouterId).isEmpty()) {
+            throw CloudException.badRequest("DependencyViolation.RouterInterface", "The VPC " + vpcId + " still has "
+                    + "router interfaces; delete them first.");
+        }
+        if (!world.routesOfTable(v.routeTableId).isEmpty()) {
+            throw CloudException.badRequest("DependencyViolation.RouteEntry", "The VPC " + vpcId + " still has "
+                    + "custom route entries; delete them first.");
+        }
+        world.removeVpc(v);
+    }
+
+    public List<Vpc> describeVpcs(String account, String region, Set<String> ids) {
+        List<Vpc> out = new ArrayList<>();
+        if (ids != null && !ids.isEmpty()) {
+            for (String id : ids) {
+                Vpc v = world.vpcs.get(id);
+                if (v != null && v.owner.equals(account) && v.region.equals(region)) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+        for (Vpc v : world.vpcs.values()) {
+            if (v.owner.equals(account) && v.region.equals(region)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    public Vpc vpc(String account, String vpcId) {
+        Vpc v = world.vpcs.get(vpcId);
+        if (v == null || !v.owner.equals(account)) {
+            throw CloudException.notFound("InvalidVpcId.NotFound", "The specified VPC " + vpcId + " does not "
+                    + "exist.");
+        }
+        return v;
+    }
+
+    public Vbr createVbr(String account, String region, String physicalConnectionId, int vlanId,
+            String localGatewayIp, String peerGatewayIp, String peeringSubnetMask, String name) {
+        PhysicalConnection pc = world.physicalConnections.get(physicalConnectionId);
+        if (pc == null || !(pc.owner.equals(account) || pc.sharedWith.contains(account))
+                || !pc.region.equals(region)) {
+            throw CloudException.notFound("InvalidPhysicalConnectionId.NotFound", "The physical connection "
+                    + physicalConnectionId + " does not exist in " + region + ".");
+        }
+        if (vlanId < 0 || vlanId > 2999) {
+            throw CloudException.badRequest("InvalidVlanId.Malformed", "VlanId must be between 0 and 2999.");
+        }
+        for (Vbr other : world.vbrs.values()) {
+            if (other.physicalConnectionId.equals(physicalConnectionId) && other.vlanId == vlanId) {
+                throw CloudException.badRequest("InvalidVlanId.AlreadyExists", "VLAN " + vlanId + " is already "
+                        + "used on " + physicalConnectionId + ".");
+            }
+        }
+        Validation.parseAddress(localGatewayIp, "LocalGatewayIp");
+        Validation.parseAddress(peerGatewayIp, "PeerGatewayIp");
+        Validation.checkName(name, "Name");
+        Vbr b = new Vbr();
+        b.id = world.newId("vbr");
+        b.owner = account;
+        b.region = region;
+        b.physicalConnectionId = physicalConnectionId;
+        b.accessPointId = pc.accessPointId;
+        b.vlanId = vlanId;
+        b.localGatewayIp = localGatewayIp;
+        b.peerGatewayIp = peerGatewayIp;
+        b.peeringSubnetMask = peeringSubnetMask;
+        b.name = name;
+        b.routeTableId = world.newId("vtb");
+        b.createdAt = now();
+        world.addVbr(b);
+        return b;
+    }
+
+    /** ModifyVirtualBorderRouterAttribute: renames a VBR in place (a null name leaves it as it is). */
+    public Vbr modifyVbr(String account, String vbrId, String name) {
+        Vbr b = vbr(account, vbrId);
+        Validation.checkName(name, "Name");
+        if (name != null) {
+            b.name = name;
+        }
+        return b;
+    }
+
+    public void deleteVbr(String account, String vbrId) {
+        Vbr b = vbr(account, vbrId);
+        if (!world.interfacesOnRouter(b.id).isEmpty()) {
+            throw CloudException.badRequest("DependencyViolation.RouterInterface", "The VBR " + vbrId + " still has "
+                    + "router interfaces; delete them first.");
+        }
+        world.removeVbr(b);
+    }
+
+    public Vbr vbr(String account, String vbrId) {
+        Vbr b = world.vbrs.get(vbrId);
+        if (b == null || !b.owner.equals(account)) {
+            throw CloudException.notFound("InvalidVbrId.NotFound", "The specified VBR " + vbrId + " does not "
+                    + "exist.");
+        }
+        return b;
+    }
+
+    public List<Vbr> describeVbrs(String account, String region, Predicate<Vbr> filter) {
+        return world.vbrs.values().stream().filter(b -> b.owner.equals(account) && b.region.equals(region))
+                .filter(filter).toList();
+    }
+
+    public List<PhysicalConnection> describePhysicalConnections(String account, String region) {
+        return world.physicalConnections.values().stream()
+                .filter(p -> (p.owner.equals(account) || p.sharedWith.contains(account)) && p.region.equals(region))
+                .toList();
+    }
+}

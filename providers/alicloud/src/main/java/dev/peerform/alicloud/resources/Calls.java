@@ -1,0 +1,82 @@
+package dev.peerform.alicloud.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.transport.Api;
+import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepException;
+import dev.peerform.vpcapi.domain.Limits;
+import dev.peerform.vpcapi.wire.Repeated;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Calls that several resources make the same way. */
+final class Calls {
+
+    private Calls() {
+    }
+
+    /**
+     * Describes objects by id, 50 ids a call (filter 1 names the id field, its values the ids; {@code extra} adds
+     * name, value, ... to every call): the objects found, by id. {@code set} and {@code type} are the API's list
+     * wrapper ({@code RouterInterfaceSet} / {@code RouterInterfaceType}).
+     */
+    static Map<String, JsonNode> describeByIds(Api api, String action, String filterKey, List<String> ids,
+            String set, String type, String idField, String... extra) throws ApiException {
+        Map<String, JsonNode> found = new HashMap<>();
+        List<String> known = ids.stream().filter(Objects::nonNull).distinct().toList();
+        for (int i = 0; i < known.size(); i += Limits.MAX_PAGE_SIZE) {
+            Map<String, String> params = new LinkedHashMap<>();
+            for (int j = 0; j + 1 < extra.length; j += 2) {
+                params.put(extra[j], extra[j + 1]);
+            }
+            Repeated.filter(params, 1, filterKey, known.subList(i, Math.min(known.size(), i + Limits.MAX_PAGE_SIZE)));
+            params.put("PageSize", Integer.toString(Limits.MAX_PAGE_SIZE));
+            List<String> kv = new ArrayList<>();
+            params.forEach((k, v) -> {
+                kv.add(k);
+                kv.add(v);
+            });
+            JsonNode r = api.call(action, kv.toArray(String[]::new));
+            r.path(set).path(type).forEach(v -> found.put(v.get(idField).asText(), v));
+        }
+        return found;
+    }
+
+    /** Calls a deleting action; an object already gone (the error table's GONE) is what deleting wanted. */
+    static void deleteIgnoringNotFound(Api api, String action, String... kv) throws ApiException {
+        try {
+            api.call(action, kv);
+        } catch (ApiException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Suspends an interface and waits until it is Inactive, as the cloud requires before a delete: an Active one is
+     * deactivated; one already suspending is waited for; one that is Idle (never connected) or gone needs nothing.
+     */
+    static void suspendAndWait(Api api, StepContext ctx, String id) throws ApiException, StepException {
+        String status = InterfaceReader.status(api, id, api.region());
+        if (status == null) {
+            return;
+        }
+        if (status.equals("Active")) {
+            api.call("DeactivateRouterInterface", "RouterInterfaceId", id);
+        }
+        if (!status.equals("Idle")) {
+            awaitStatus(api, ctx, id + " to be Inactive", id, "Inactive");
+        }
+    }
+
+    /** Polls the interface until its status is {@code wanted} (null: until it is gone). */
+    static void awaitStatus(Api api, StepContext ctx, String what, String id, String wanted) throws StepException {
+        Waits.until(ctx, what, wanted, () -> InterfaceReader.status(api, id, api.region()));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.peerform.alicloud.resources;
+
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.StringValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reading and changing an instance's attributes (the object values of state and plan). */
+final class ObjectValues {
+
+    private ObjectValues() {
+    }
+
+    /** The attribute as a string when it is known and not null; otherwise null. */
+    static String str(ObjectValue o, String name) {
+        if (o == null) {
+            return null;
+        }
+        Value v = o.get(name);
+        if (v == null || v.isNull() || !v.isKnown()) {
+            return null;
+        }
+        Value u = v.unmarked();
+        return u instanceof StringValue s ? s.value() : u.toString();
+    }
+
+    static Integer integer(ObjectValue o, String name) {
+        Value v = o == null ? null : o.get(name);
+        return v == null || v.isNull() || !v.isKnown() ? null : v.asNumber().intValue();
+    }
+
+    /** {@code o} with the attributes {@code kv} (name, value, ...) set; a null value is the attribute's null. */
+    static ObjectValue with(ObjectValue o, Object... kv) {
+        Map<String, Value> m = new TreeMap<>(o.attributes());
+        for (int i = 0; i < kv.length; i += 2) {
+            String name = (String) kv[i];
+            Object v = kv[i + 1];
+            m.put(name, v == null ? Value.nullOf(m.containsKey(name) ? m.get(name).type() : Type.STRING)
+                    : v instanceof Value val ? val : v instanceof Integer n ? Value.of(n) : Value.of(v.toString()));
+        }
+        return new ObjectValue(m);
+    }
+
+    static Value strOrNull(String s) {
+        return s == null ? Value.nullOf(Type.STRING) : Value.of(s);
+    }
+}

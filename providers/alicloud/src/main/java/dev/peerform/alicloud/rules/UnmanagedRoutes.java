@@ -1,0 +1,61 @@
+package dev.peerform.alicloud.rules;
+
+import dev.peerform.alicloud.resources.RouteEntryResource;
+import dev.peerform.diag.Diagnostic;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.ChangeView;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A new route whose destination the table already has, in an entry peerform does not manage (made in the
+ * console, or forgotten with {@code state rm}): the cloud would refuse it (InvalidCIDRBlock.Duplicate).
+ */
+final class UnmanagedRoutes implements PlanRule {
+
+    private final Existing existing;
+
+    UnmanagedRoutes(Existing existing) {
+        this.existing = existing;
+    }
+
+    @Override
+    public void check(PlannedSet plan, Diagnostics diags) {
+        Set<String> managed = new HashSet<>();
+        for (ChangeView c : plan.all) {
+            if (c.type().equals(RouteEntryResource.TYPE) && c.before() != null) {
+                String t = PlanValues.str(c.before(), "route_table_id");
+                String d = PlanValues.str(c.before(), "destination_cidrblock");
+                if (t != null && d != null) {
+                    managed.add(t + "|" + PlanValues.normalCidr(d));
+                }
+            }
+        }
+        Map<String, Set<String>> inCloud = new HashMap<>();
+        for (ChangeView c : plan.all) {
+            if (!c.type().equals(RouteEntryResource.TYPE) || !c.action().creates()
+                    || c.action() == ChangeAction.UPDATE) {
+                continue;
+            }
+            String t = PlanValues.str(c.after(), "route_table_id");
+            String d = PlanValues.str(c.after(), "destination_cidrblock");
+            if (t == null || d == null || managed.contains(t + "|" + PlanValues.normalCidr(d))) {
+                continue;
+            }
+            String normal = PlanValues.normalCidr(d);
+            // one listing per table, however many routes go into it
+            if (inCloud.computeIfAbsent(t, table -> existing.routeDestinations(c.provider(), table))
+                    .contains(normal)) {
+                diags.add(Diagnostic.errorAt(c.address(), "Route destination already taken", "The route table " + t
+                        + " already has a route to " + normal + " that peerform does not manage (made in the "
+                        + "console, or removed from the state with `state rm`), and a table holds one route per "
+                        + "destination (InvalidCIDRBlock.Duplicate). Bring it under management with `peerform import "
+                        + c.address() + " " + t + ":" + normal + ":<next hop type>:<next hop id>`, or delete it, "
+                        + "or choose another destination.").withAttribute("destination_cidrblock"));
+            }
+        }
+    }
+}
