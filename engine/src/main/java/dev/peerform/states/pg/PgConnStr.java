@@ -133,7 +133,9 @@ record PgConnStr(String jdbcUrl, Properties properties) {
             String key = connStr.substring(keyStart, i);
             while (i < n && Character.isWhitespace(connStr.charAt(i))) i++;
             if (i >= n || connStr.charAt(i) != '=') {
-                throw new IllegalArgumentException("conn_str: missing \"=\" after \"" + key + "\"");
+                // not the word itself: after a badly quoted value it may be a piece of a password
+                throw new IllegalArgumentException("conn_str is not key=value pairs: no \"=\" after the word at "
+                        + "character " + (keyStart + 1));
             }
             i++;
             while (i < n && Character.isWhitespace(connStr.charAt(i))) i++;
