@@ -56,7 +56,7 @@ output "peer" {
 }
 TF
 touch "$work/terraformrc"
-export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1
+export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 tf() { (cd "$work/tf" && terraform "$@" -no-color); }
 tf init -input=false >/dev/null
 
