@@ -2,6 +2,7 @@ package dev.peerform.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 class PostgresServerTest {
 
@@ -46,6 +49,17 @@ class PostgresServerTest {
             r.next();
             assertEquals(0, r.getInt(1));
         }
+    }
+
+    @Test
+    void missingPostgresSkipsWithHowToGetItUnlessCiRequiresIt() {
+        RuntimeException skip = PostgresServer.unavailable("no initdb", Map.of());
+        assertTrue(skip instanceof TestAbortedException);
+        assertEquals("PostgreSQL not available (no initdb); to run these tests: apt-get install postgresql",
+                skip.getMessage());
+        AssertionError fail = assertThrows(AssertionError.class,
+                () -> PostgresServer.unavailable("no initdb", Map.of("PEERFORM_REQUIRE_POSTGRES", "1")));
+        assertTrue(fail.getMessage().startsWith("PEERFORM_REQUIRE_POSTGRES=1 but no PostgreSQL server"), fail.getMessage());
     }
 
     private static String setting(Statement s, String name) throws Exception {

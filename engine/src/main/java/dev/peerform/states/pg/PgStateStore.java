@@ -129,16 +129,25 @@ public final class PgStateStore implements AutoCloseable {
 
     private PgLock attempt(Connection c, String workspace, PgLockInfo info, byte[] emptyState)
             throws SQLException, PgLockRefused {
+        PgLock lock = attemptOnRow(c, workspace, info);
+        if (lock != null) return lock;
+        createUnderCreationLock(c, workspace, emptyState);
+        lock = attemptOnRow(c, workspace, info);
+        // deleted again between its creation and our look: as refused as any other contention, retried as such
+        if (lock == null) throw new PgLockRefused("Already locked for workspace creation: " + workspace,
+                Optional.empty(), OptionalInt.empty(), "");
+        return lock;
+    }
+
+    /** Terraform's lock on an existing row; null when the workspace has no row. */
+    private PgLock attemptOnRow(Connection c, String workspace, PgLockInfo info) throws SQLException, PgLockRefused {
         // Terraform's single statement: the row's lock and the creation lock together
         try (PreparedStatement s = c.prepareStatement("SELECT " + Layout.STATES + ".id, pg_try_advisory_lock("
                 + Layout.STATES + ".id), pg_try_advisory_lock(-1) FROM " + table.states() + " WHERE "
                 + Layout.STATES + ".name = ?")) {
             s.setString(1, workspace);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    createUnderCreationLock(c, workspace, emptyState);
-                    return attempt(c, workspace, info, emptyState);
-                }
+                if (!r.next()) return null;
                 long id = r.getLong(1);
                 boolean row = r.getBoolean(2);
                 boolean creation = r.getBoolean(3);

@@ -11,7 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -191,6 +197,37 @@ class PgLockTest {
             assertEquals(db.rowId("staging"), lock.key());
             // the database-wide creation lock is not kept
             assertEquals(List.of(lock.key() + "|1|ExclusiveLock|t"), db.advisoryLocks());
+        }
+    }
+
+    @Test
+    void sessionsRacingToLockANewWorkspaceMakeOneRowAndOneHolder() throws Exception {
+        PgTestDatabase db = new PgTestDatabase();
+        int racers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<PgLock> held = new CopyOnWriteArrayList<>();
+        try (PgStateStore store = db.open()) {
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        held.add(store.lock("new", PgTestDatabase.info("OperationTypeApply"), NO_WAIT,
+                                PgTestDatabase.EMPTY_STATE));
+                    } catch (PgLockRefused refused) {
+                        // lost the race: the rule is about the winners
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> result : results) result.get();
+            assertEquals(1, held.size(), "holders: " + held.size());
+            assertEquals(List.of("default", "new"), store.workspaces());
+        } finally {
+            held.forEach(PgLock::close);
+            pool.shutdownNow();
         }
     }
 
