@@ -13,13 +13,21 @@ public final class PgLockRefused extends Exception {
     private final transient Optional<PgLockInfo> holder;
     private final OptionalInt holderPid;
     private final String session;
+    private final boolean creationLock;
 
-    PgLockRefused(String reason, Optional<PgLockInfo> holder, OptionalInt holderPid, String session) {
+    PgLockRefused(String reason, boolean creationLock, Optional<PgLockInfo> holder, OptionalInt holderPid,
+                  String session) {
         super(reason + describe(holder, holderPid, session));
         this.reason = reason;
+        this.creationLock = creationLock;
         this.holder = holder;
         this.holderPid = holderPid;
         this.session = session;
+    }
+
+    /** Refused for the database-wide creation lock (-1), which every lock attempt holds for a moment. */
+    boolean creationLock() {
+        return creationLock;
     }
 
     /** Terraform's words for the refusal. */

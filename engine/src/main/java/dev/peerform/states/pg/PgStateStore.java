@@ -26,6 +26,12 @@ public final class PgStateStore implements AutoCloseable {
 
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
+    /**
+     * How long a refusal for the creation lock is retried even without -lock-timeout. Every lock attempt,
+     * Terraform's or ours, holds key -1 for the length of one statement, so two runs locking different workspaces
+     * at the same instant may refuse each other; that is contention, not a holder, and must not fail a run.
+     */
+    private static final Duration CREATION_LOCK_GRACE = Duration.ofSeconds(2);
 
     private final PgConnStr connStr;
     private final StatesTable table;
@@ -96,7 +102,9 @@ public final class PgStateStore implements AutoCloseable {
     }
 
     /**
-     * Locks a workspace as Terraform does, retrying until {@code timeout} (zero: one attempt).
+     * Locks a workspace as Terraform does, retrying until {@code timeout} while another session holds it (zero:
+     * one attempt). A refusal for the creation lock alone is retried for a few seconds whatever the timeout:
+     * see CREATION_LOCK_GRACE.
      *
      * <p>A workspace without a row is first created as Terraform creates it: under the creation lock (key -1)
      * its row is written with {@code emptyState}, then the creation lock is released and the row's own lock is
@@ -109,13 +117,15 @@ public final class PgStateStore implements AutoCloseable {
             throws SQLException, PgLockRefused, InterruptedException {
         Connection c = connect(connStr);
         try {
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long started = System.nanoTime();
+            long deadline = started + timeout.toNanos();
+            long creationDeadline = started + Math.max(timeout.toNanos(), CREATION_LOCK_GRACE.toNanos());
             Duration delay = FIRST_RETRY;
             while (true) {
                 try {
                     return attempt(c, workspace, info, emptyState);
                 } catch (PgLockRefused refused) {
-                    long left = deadline - System.nanoTime();
+                    long left = (refused.creationLock() ? creationDeadline : deadline) - System.nanoTime();
                     if (left <= 0) throw refused;
                     Thread.sleep(Math.max(1, Math.min(delay.toMillis(), left / 1_000_000)));
                     delay = delay.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay.multipliedBy(2);
@@ -134,7 +144,7 @@ public final class PgStateStore implements AutoCloseable {
         createUnderCreationLock(c, workspace, emptyState);
         lock = attemptOnRow(c, workspace, info);
         // deleted again between its creation and our look: as refused as any other contention, retried as such
-        if (lock == null) throw new PgLockRefused("Already locked for workspace creation: " + workspace,
+        if (lock == null) throw new PgLockRefused("Already locked for workspace creation: " + workspace, true,
                 Optional.empty(), OptionalInt.empty(), "");
         return lock;
     }
@@ -215,7 +225,7 @@ public final class PgStateStore implements AutoCloseable {
         }
         Optional<PgLockInfo> holder = Optional.empty();
         if (pid.isPresent() && key != PgLock.CREATION_KEY) holder = holderInfo(c, workspace, pid.getAsInt(), key);
-        return new PgLockRefused(reason, holder, pid, session);
+        return new PgLockRefused(reason, key == PgLock.CREATION_KEY, holder, pid, session);
     }
 
     private static String describeSession(String application, String user, String address, Timestamp since) {
