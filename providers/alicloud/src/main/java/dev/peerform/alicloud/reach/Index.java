@@ -109,8 +109,12 @@ final class Index {
         return Optional.empty();
     }
 
-    /** "address (id)" when the user's address is known. */
+    /** "address (id)" when the user's address is known; a VRouter is named by its VPC. */
     String name(String id) {
+        Vpc vpc = id == null ? null : vpcByRouter.get(id);
+        if (vpc != null) {
+            return name(vpc.id());
+        }
         String label = id == null ? null : model.labels().get(id);
         return label == null || label.equals(id) ? String.valueOf(id) : label + " (" + id + ")";
     }

@@ -3,13 +3,16 @@ package dev.peerform.alicloud.reach;
 import dev.peerform.net.Cidr;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * One router's routes, longest prefix first. A lookup is for a range, not only an address: a range that routes
- * of the table cut into parts is answered part by part, so that 100.64.0.0/10 reached through 100.64.0.0/11 and
- * 100.96.0.0/11 is one answer per half.
+ * One router's routes, by prefix length, so that a longest-prefix match is one probe per length present (a table
+ * may hold hundreds of entries and a path cross hundreds of tables). A lookup is for a range, not only an address:
+ * a range that routes of the table cut into parts is answered part by part, so that 100.64.0.0/10 reached through
+ * 100.64.0.0/11 and 100.96.0.0/11 is one answer per half.
  */
 final class RouteTable {
 
@@ -19,16 +22,22 @@ final class RouteTable {
 
     private final String routerId;
     private final String tableId;
-    private final List<Route> routes;
+    /** Prefix length -> network address -> route; lengths longest first. */
+    private final Map<Integer, TreeMap<BigInteger, Route>> byLength = new HashMap<>();
+    private final int[] lengths;
 
+    /**
+     * Routes in the table's order; at equal destination the first stays: system routes are given first, as the
+     * cloud refuses a custom entry equal to a vswitch's range or to another entry.
+     */
     RouteTable(String routerId, String tableId, List<Route> routes) {
         this.routerId = routerId;
         this.tableId = tableId;
-        List<Route> sorted = new ArrayList<>(routes);
-        // at equal length a system route comes first: the cloud refuses a custom entry equal to a vswitch's range
-        sorted.sort(Comparator.comparingInt((Route r) -> -r.destination().prefix())
-                .thenComparing(r -> r.system() ? 0 : 1));
-        this.routes = List.copyOf(sorted);
+        for (Route r : routes) {
+            byLength.computeIfAbsent(r.destination().prefix(), k -> new TreeMap<>())
+                    .putIfAbsent(r.destination().address(), r);
+        }
+        this.lengths = byLength.keySet().stream().sorted((a, b) -> b - a).mapToInt(Integer::intValue).toArray();
     }
 
     String routerId() {
@@ -39,28 +48,10 @@ final class RouteTable {
         return tableId;
     }
 
-    List<Route> routes() {
-        return routes;
-    }
-
     List<Piece> lookup(Cidr range) {
         Cidr d = range.network();
-        Route best = null;
-        boolean cut = false;
-        for (Route r : routes) {
-            Cidr rd = r.destination();
-            if (rd.prefix() > d.prefix()) {
-                if (d.contains(rd)) {
-                    cut = true;
-                    break;
-                }
-            } else if (rd.contains(d)) {
-                best = r;
-                break;
-            }
-        }
-        if (!cut) {
-            return List.of(new Piece(d, best));
+        if (!cut(d)) {
+            return List.of(new Piece(d, containing(d, null)));
         }
         List<Piece> low = lookup(d.subnet(1, BigInteger.ZERO));
         List<Piece> high = lookup(d.subnet(1, BigInteger.ONE));
@@ -72,10 +63,32 @@ final class RouteTable {
         return out;
     }
 
+    /** Whether a route lies strictly inside the range. */
+    private boolean cut(Cidr d) {
+        if (d.prefix() == d.bits()) {
+            return false;
+        }
+        BigInteger first = d.address();
+        BigInteger last = first.add(d.size()).subtract(BigInteger.ONE);
+        for (int len : lengths) {
+            if (len <= d.prefix()) {
+                break;
+            }
+            if (!byLength.get(len).subMap(first, true, last, true).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The longest route, other than {@code except}, whose destination holds the range. */
     Route containing(Cidr range, Route except) {
-        for (Route r : routes) {
-            if (r != except && r.destination().contains(range)) {
+        for (int len : lengths) {
+            if (len > range.prefix()) {
+                continue;
+            }
+            Route r = byLength.get(len).get(new Cidr(range.address(), len, range.bits()).network().address());
+            if (r != null && r != except) {
                 return r;
             }
         }
@@ -83,6 +96,9 @@ final class RouteTable {
     }
 
     boolean hasDestination(Cidr destination) {
-        return routes.stream().anyMatch(r -> !r.system() && r.destination().equals(destination.network()));
+        Cidr d = destination.network();
+        TreeMap<BigInteger, Route> m = byLength.get(d.prefix());
+        Route r = m == null ? null : m.get(d.address());
+        return r != null && !r.system();
     }
 }

@@ -2,6 +2,7 @@ package dev.peerform.alicloud.reach;
 
 import dev.peerform.net.Cidr;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ final class Walk {
     private final Leg leg;
     private final Resolved target;
     private final List<Hop> hops = new ArrayList<>();
+    /** The routers of the current branch, to see a loop. */
+    private final LinkedHashSet<String> path = new LinkedHashSet<>();
     private Block block;
 
     /** A more specific route taken where a less specific one led straight to the destination. */
@@ -34,11 +37,11 @@ final class Walk {
             w.hops.add(new Hop.Entered(from.homeRouterId(), index.vbrs.get(from.homeRouterId())
                     .physicalConnectionId()));
         }
-        w.step(from.homeRouterId(), to.range(), new ArrayList<>(), null);
+        w.step(from.homeRouterId(), to.range(), null);
         return new LegResult(leg, w.hops, Optional.ofNullable(w.block));
     }
 
-    private void step(String router, Cidr piece, List<String> path, Turn turn) {
+    private void step(String router, Cidr piece, Turn turn) {
         if (block != null) {
             return;
         }
@@ -58,14 +61,14 @@ final class Walk {
             return;
         }
         RouteTable table = index.tables.get(router);
-        List<String> next = new ArrayList<>(path);
-        next.add(router);
+        path.add(router);
         for (RouteTable.Piece p : table.lookup(piece)) {
             if (block != null) {
-                return;
+                break;
             }
-            follow(table, p.range(), p.route(), next, turn);
+            follow(table, p.range(), p.route(), turn);
         }
+        path.remove(router);
     }
 
     private void deliverInVpc(String router, Cidr piece, Turn turn) {
@@ -87,7 +90,7 @@ final class Walk {
         stop(turn, new Cause.NotDelivered(router, piece), List.of());
     }
 
-    private void follow(RouteTable table, Cidr piece, Route route, List<String> path, Turn turn) {
+    private void follow(RouteTable table, Cidr piece, Route route, Turn turn) {
         String router = table.routerId();
         if (route == null) {
             stop(turn, new Cause.NoRoute(router, table.tableId(), piece), addRoute(table, piece));
@@ -109,11 +112,11 @@ final class Walk {
             case BLACKHOLE -> stop(turn, new Cause.Blackhole(router, route.entry(), piece),
                     List.of(new Change.DeleteRoute(route.entry())));
             case OTHER -> stop(turn, new Cause.Unfollowed(router, route.entry(), piece), List.of());
-            case ROUTER_INTERFACE -> cross(table, piece, route, path, turn);
+            case ROUTER_INTERFACE -> cross(table, piece, route, turn);
         }
     }
 
-    private void cross(RouteTable table, Cidr piece, Route route, List<String> path, Turn turn) {
+    private void cross(RouteTable table, Cidr piece, Route route, Turn turn) {
         String router = table.routerId();
         RouterInterface ri = index.interfaces.get(route.nextHopId());
         if (ri == null || !ri.routerId().equals(router)) {
@@ -149,7 +152,7 @@ final class Walk {
         }
         routed(table, piece, route);
         hops.add(new Hop.Crossed(ri.id(), other.id(), router, other.routerId(), initiator.id(), initiator.spec()));
-        step(other.routerId(), piece, path, turn != null ? turn : turnAt(table, piece, route, other.routerId()));
+        step(other.routerId(), piece, turn != null ? turn : turnAt(table, piece, route, other.routerId()));
     }
 
     private static Change activate(RouterInterface end, RouterInterface initiator) {

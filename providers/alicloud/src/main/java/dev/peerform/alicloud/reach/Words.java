@@ -15,7 +15,7 @@ final class Words {
 
     String hop(Hop h) {
         if (h instanceof Hop.Routed r) {
-            return name.apply(r.routerId()) + " table " + r.routeTableId() + ": " + r.destination() + " matches "
+            return "in " + name.apply(r.routerId()) + " table " + r.routeTableId() + ": " + r.destination() + " matches "
                     + (r.system() ? "system route " : "route ") + r.routeDestination() + " -> " + r.nextHopType()
                     + (r.nextHopId() == null ? "" : " " + name.apply(r.nextHopId()));
         }
@@ -28,8 +28,9 @@ final class Words {
             return "delivered: " + d.destination() + " is in " + name.apply(d.where());
         }
         if (h instanceof Hop.GroupPassed g) {
-            String by = g.rule() != null ? "rule " + rule(g.rule()) + " of " + name.apply(g.groupId()) : g.reason();
-            return name.apply(g.instanceId()) + " " + g.direction().api() + " allowed by " + by;
+            String by = g.rule() != null ? " by rule " + rule(g.rule()) + " of " + name.apply(g.groupId())
+                    : ": " + g.reason();
+            return name.apply(g.instanceId()) + " " + g.direction().api() + " allowed" + by;
         }
         if (h instanceof Hop.Entered e) {
             return "enters " + name.apply(e.routerId()) + " from the data centre over " + e.via()
