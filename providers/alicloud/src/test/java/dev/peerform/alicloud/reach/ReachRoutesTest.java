@@ -123,6 +123,23 @@ class ReachRoutesTest {
         assertTrue(v.bandwidth().isEmpty());
     }
 
+    @Test
+    void addressInANamedVpcIsTheInstanceThatHoldsItSoItsGroupsCount() {
+        Verdict v = Net.peered().withoutIngressOf("sg-b").reach(A, new Endpoint.OfAddress("vpc-b",
+                cidr("10.2.1.10")), Probe.ping());
+        assertEquals(Leg.DESTINATION_INGRESS, v.firstBlock().orElseThrow().leg());
+    }
+
+    @Test
+    void wholeVpcRangeIsRoutedPartByPartSoAMoreSpecificBlackholeStopsPartOfIt() {
+        Verdict v = Net.peered().route("vtb-a", "10.2.128.0/17", "Blackhole", "")
+                .reach(A, new Endpoint.OfVpc("vpc-b"), Probe.ping());
+        Cause.Blackhole cause = assertInstanceOf(Cause.Blackhole.class, v.firstBlock().orElseThrow().cause());
+        assertEquals(cidr("10.2.128.0/17"), cause.destination());
+        assertTrue(v.leg(Leg.FORWARD).hops().stream().anyMatch(h -> h instanceof Hop.Delivered d
+                && d.destination().equals(cidr("10.2.0.0/17"))), "the other half arrives");
+    }
+
     private static Vpc withoutRoutes(Vpc v) {
         return new Vpc(v.id(), v.region(), v.account(), v.cidr(), v.routerId(), v.routeTableId(), List.of());
     }
