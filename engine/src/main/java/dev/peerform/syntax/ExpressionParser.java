@@ -1,0 +1,496 @@
+package dev.peerform.syntax;
+
+import dev.peerform.diag.SourceRange;
+import dev.peerform.value.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Expressions, one method per rule of the hclsyntax grammar: conditional, binary operators by precedence level,
+ * unary, primary terms with their postfix traversals and splats, function calls, tuple and object constructors
+ * and for expressions. Templates are parsed by {@link TemplateParser}, which calls back for interpolations.
+ */
+final class ExpressionParser {
+
+    private static final TokenType[][] BINARY_LEVELS = {
+        {TokenType.OR},
+        {TokenType.AND},
+        {TokenType.EQUAL_EQUAL, TokenType.NOT_EQUAL},
+        {TokenType.LESS, TokenType.LESS_EQUAL, TokenType.GREATER, TokenType.GREATER_EQUAL},
+        {TokenType.PLUS, TokenType.MINUS},
+        {TokenType.STAR, TokenType.SLASH, TokenType.PERCENT},
+    };
+
+    private final TokenCursor tokens;
+    private final TemplateParser templates;
+
+    ExpressionParser(TokenCursor tokens) {
+        this.tokens = tokens;
+        this.templates = new TemplateParser(tokens, this);
+    }
+
+    TemplateParser templates() {
+        return templates;
+    }
+
+
+    /** expression = conditional; each one is a level of nesting (brackets, parentheses, arguments all recurse here). */
+    Expr expression() {
+        tokens.enter(tokens.peek().range());
+        try {
+            return conditional();
+        } finally {
+            tokens.leave();
+        }
+    }
+
+    private Expr conditional() {
+        Expr condition = binary(0);
+        if (!tokens.peek().is(TokenType.QUESTION)) {
+            return condition;
+        }
+        tokens.next();
+        Expr whenTrue = expression();
+        tokens.expect(TokenType.COLON, "Missing false expression in conditional",
+                "The conditional operator (...?...:...) requires a false expression, delimited by a colon.");
+        Expr whenFalse = expression();
+        return new Expr.Conditional(condition, whenTrue, whenFalse, condition.range().to(whenFalse.range()));
+    }
+
+    private Expr binary(int level) {
+        if (level == BINARY_LEVELS.length) {
+            return unary();
+        }
+        Expr left = binary(level + 1);
+        // a chain builds a tree as deep as it is long, which the evaluator and the walkers recurse into
+        int chain = 0;
+        try {
+            while (true) {
+                Expr.Operator op = binaryOperator(tokens.peek(), BINARY_LEVELS[level]);
+                if (op == null) {
+                    return left;
+                }
+                tokens.enter(tokens.peek().range());
+                chain++;
+                tokens.next();
+                Expr right = binary(level + 1);
+                left = new Expr.Binary(op, left, right, left.range().to(right.range()));
+            }
+        } finally {
+            for (; chain > 0; chain--) {
+                tokens.leave();
+            }
+        }
+    }
+
+    private static Expr.Operator binaryOperator(Token t, TokenType[] candidates) {
+        for (TokenType c : candidates) {
+            if (t.is(c)) {
+                return switch (c) {
+                    case OR -> Expr.Operator.OR;
+                    case AND -> Expr.Operator.AND;
+                    case EQUAL_EQUAL -> Expr.Operator.EQUAL;
+                    case NOT_EQUAL -> Expr.Operator.NOT_EQUAL;
+                    case LESS -> Expr.Operator.LESS;
+                    case LESS_EQUAL -> Expr.Operator.LESS_EQUAL;
+                    case GREATER -> Expr.Operator.GREATER;
+                    case GREATER_EQUAL -> Expr.Operator.GREATER_EQUAL;
+                    case PLUS -> Expr.Operator.ADD;
+                    case MINUS -> Expr.Operator.SUBTRACT;
+                    case STAR -> Expr.Operator.MULTIPLY;
+                    case SLASH -> Expr.Operator.DIVIDE;
+                    case PERCENT -> Expr.Operator.MODULO;
+                    default -> throw new IllegalStateException(c.name());
+                };
+            }
+        }
+        return null;
+    }
+
+    private Expr unary() {
+        Token t = tokens.peek();
+        if (t.is(TokenType.BANG) || t.is(TokenType.MINUS)) {
+            tokens.next();
+            tokens.enter(t.range());
+            Expr operand;
+            try {
+                operand = unary();
+            } finally {
+                tokens.leave();
+            }
+            return new Expr.Unary(t.is(TokenType.BANG) ? Expr.Operator.NOT : Expr.Operator.NEGATE, operand,
+                    t.range().to(operand.range()));
+        }
+        return postfix(primary());
+    }
+
+    private Expr primary() {
+        Token t = tokens.peek();
+        switch (t.type()) {
+            case NUMBER -> {
+                tokens.next();
+                return new Expr.Literal(Value.of(new BigDecimal(t.text())), t.range());
+            }
+            case IDENT -> {
+                tokens.next();
+                switch (t.text()) {
+                    case "true" -> {
+                        return new Expr.Literal(Value.TRUE, t.range());
+                    }
+                    case "false" -> {
+                        return new Expr.Literal(Value.FALSE, t.range());
+                    }
+                    case "null" -> {
+                        return new Expr.Literal(Value.NULL, t.range());
+                    }
+                    default -> {
+                        if (tokens.peek().is(TokenType.LPAREN)) {
+                            return functionCall(t);
+                        }
+                        return new Expr.ScopeTraversal(t.text(), List.of(), t.range());
+                    }
+                }
+            }
+            case OQUOTE -> {
+                return templates.quoted();
+            }
+            case OHEREDOC -> {
+                return templates.heredoc();
+            }
+            case LPAREN -> {
+                tokens.next();
+                tokens.pushNewlines(true);
+                Expr inner = expression();
+                Token close = tokens.expect(TokenType.RPAREN, "Unbalanced parentheses",
+                        "Expected a closing parenthesis to terminate the expression.");
+                tokens.popNewlines();
+                return new Expr.Parens(inner, t.range().to(close.range()));
+            }
+            case LBRACK -> {
+                return tupleOrFor();
+            }
+            case LBRACE -> {
+                return objectOrFor();
+            }
+            default -> {
+                if (t.is(TokenType.EOF)) {
+                    tokens.error("Missing expression", "Expected the start of an expression, but found the end of the "
+                            + "file.", t.range());
+                }
+                tokens.error("Invalid expression", "Expected the start of an expression, but found "
+                        + "" + t.describe() + ".",
+                        t.range());
+                return null; // unreachable: tokens.error() throws
+            }
+        }
+    }
+
+    /** Traversals of a reference stay one flat list; on any other value each step nests one level deeper. */
+    private Expr postfix(Expr e) {
+        int chain = 0;
+        try {
+            while (true) {
+                Token t = tokens.peek();
+                if (!(e instanceof Expr.ScopeTraversal) && (t.is(TokenType.DOT) || t.is(TokenType.LBRACK))) {
+                    tokens.enter(t.range());
+                    chain++;
+                }
+                if (t.is(TokenType.DOT)) {
+                    tokens.next();
+                    Token name = tokens.peek();
+                    if (name.is(TokenType.IDENT)) {
+                        tokens.next();
+                        e = attr(e, name.text(), name.range());
+                    } else if (name.is(TokenType.NUMBER)) {
+                        tokens.next();
+                        e = legacyIndex(e, name);
+                    } else if (name.is(TokenType.STAR)) {
+                        tokens.next();
+                        e = attrSplat(e, name);
+                    } else {
+                        tokens.error("Invalid attribute name", "An attribute name is required after a dot.",
+                                name.range());
+                    }
+                } else if (t.is(TokenType.LBRACK)) {
+                    if (tokens.peekAt(1).is(TokenType.STAR) && tokens.peekAt(2).is(TokenType.RBRACK)) {
+                        tokens.next();
+                        tokens.next();
+                        Token close = tokens.next();
+                        e = fullSplat(e, close);
+                    } else {
+                        tokens.next();
+                        tokens.pushNewlines(true);
+                        Expr key = expression();
+                        Token close = tokens.expect(TokenType.RBRACK, "Missing close bracket on index",
+                                "The index operator must end with a closing bracket (\"]\").");
+                        tokens.popNewlines();
+                        e = index(e, key, t.range().to(close.range()));
+                    }
+                } else {
+                    return e;
+                }
+            }
+        } finally {
+            for (; chain > 0; chain--) {
+                tokens.leave();
+            }
+        }
+    }
+
+    private static Expr attr(Expr e, String name, SourceRange nameRange) {
+        if (e instanceof Expr.ScopeTraversal s) {
+            List<Expr.Step> steps = new ArrayList<>(s.steps());
+            steps.add(new Expr.AttrStep(name, nameRange));
+            return new Expr.ScopeTraversal(s.root(), steps, s.range().to(nameRange));
+        }
+        return new Expr.GetAttr(e, name, e.range().to(nameRange));
+    }
+
+    private static Expr index(Expr e, Expr key, SourceRange bracketRange) {
+        Value literal = literalKey(key);
+        if (e instanceof Expr.ScopeTraversal s && literal != null) {
+            List<Expr.Step> steps = new ArrayList<>(s.steps());
+            steps.add(new Expr.IndexStep(literal, bracketRange));
+            return new Expr.ScopeTraversal(s.root(), steps, s.range().to(bracketRange));
+        }
+        return new Expr.Index(e, key, e.range().to(bracketRange));
+    }
+
+    private static Value literalKey(Expr key) {
+        if (key instanceof Expr.Literal l && !l.value().isNull()) {
+            return l.value();
+        }
+        if (key instanceof Expr.Template t && t.literalText() != null) {
+            return Value.of(t.literalText());
+        }
+        return null;
+    }
+
+    /** {@code a.0} and {@code a.0.1} (scanned as the number "0.1"): Terraform 0.11's index syntax. */
+    private Expr legacyIndex(Expr e, Token number) {
+        for (String part : number.text().split("\\.")) {
+            if (!part.chars().allMatch(Character::isDigit)) {
+                tokens.error("Invalid legacy index", "A legacy index (.0) must be a whole number.", number.range());
+            }
+            e = index(e, new Expr.Literal(Value.of(new BigDecimal(part)), number.range()), number.range());
+        }
+        return e;
+    }
+
+    /** {@code source.*.a.b}: only attribute steps continue the splat. */
+    private Expr attrSplat(Expr source, Token star) {
+        List<Expr.SplatStep> each = new ArrayList<>();
+        SourceRange end = star.range();
+        while (tokens.peek().is(TokenType.DOT) && tokens.peekAt(1).is(TokenType.IDENT)) {
+            tokens.next();
+            Token name = tokens.next();
+            each.add(new Expr.SplatAttr(name.text(), name.range()));
+            end = name.range();
+        }
+        return new Expr.Splat(source, each, source.range().to(end));
+    }
+
+    /** {@code source[*].a[0].b}: attribute and index steps continue the splat. */
+    private Expr fullSplat(Expr source, Token close) {
+        List<Expr.SplatStep> each = new ArrayList<>();
+        SourceRange end = close.range();
+        while (true) {
+            if (tokens.peek().is(TokenType.DOT) && tokens.peekAt(1).is(TokenType.IDENT)) {
+                tokens.next();
+                Token name = tokens.next();
+                each.add(new Expr.SplatAttr(name.text(), name.range()));
+                end = name.range();
+            } else if (tokens.peek().is(TokenType.LBRACK) && !tokens.peekAt(1).is(TokenType.STAR)) {
+                Token open = tokens.next();
+                tokens.pushNewlines(true);
+                Expr key = expression();
+                Token rb = tokens.expect(TokenType.RBRACK, "Missing close bracket on index",
+                        "The index operator must end with a closing bracket (\"]\").");
+                tokens.popNewlines();
+                each.add(new Expr.SplatIndex(key, open.range().to(rb.range())));
+                end = rb.range();
+            } else {
+                return new Expr.Splat(source, each, source.range().to(end));
+            }
+        }
+    }
+
+    private Expr functionCall(Token name) {
+        Token open = tokens.next();
+        tokens.pushNewlines(true);
+        List<Expr> args = new ArrayList<>();
+        boolean expand = false;
+        while (!tokens.peek().is(TokenType.RPAREN)) {
+            if (tokens.peek().is(TokenType.EOF)) {
+                tokens.error("Unterminated function call", "There is no closing parenthesis for this function call "
+                        + "before the end of the file.", open.range());
+            }
+            args.add(expression());
+            if (tokens.peek().is(TokenType.ELLIPSIS)) {
+                tokens.next();
+                expand = true;
+                if (!tokens.peek().is(TokenType.RPAREN)) {
+                    tokens.error("Missing closing parenthesis",
+                            "An expanded function argument (with \"...\") must be immediately followed by the "
+                                    + "closing parenthesis.", tokens.peek().range());
+                }
+                break;
+            }
+            if (tokens.peek().is(TokenType.COMMA)) {
+                tokens.next();
+            } else if (!tokens.peek().is(TokenType.RPAREN)) {
+                tokens.error("Missing argument separator", "A comma is required to separate each function argument "
+                        + "from the next.", tokens.peek().range());
+            }
+        }
+        Token close = tokens.next();
+        tokens.popNewlines();
+        return new Expr.FunctionCall(name.text(), args, expand, name.range(), name.range().to(close.range()));
+    }
+
+    private Expr tupleOrFor() {
+        Token open = tokens.next();
+        tokens.pushNewlines(true);
+        try {
+            if (tokens.peek().isKeyword("for") && tokens.peekAt(1).is(TokenType.IDENT)) {
+                return forExpr(open, false);
+            }
+            List<Expr> elements = new ArrayList<>();
+            while (!tokens.peek().is(TokenType.RBRACK)) {
+                if (tokens.peek().is(TokenType.EOF)) {
+                    tokens.error("Unterminated tuple constructor expression", "There is no corresponding closing "
+                            + "bracket before the end of the file. This may be caused by incorrect bracket nesting "
+                            + "elsewhere in this file.", open.range());
+                }
+                elements.add(expression());
+                if (tokens.peek().is(TokenType.COMMA)) {
+                    tokens.next();
+                } else if (tokens.peek().is(TokenType.EOF)) {
+                    continue; // reported as an unterminated tuple above
+                } else if (!tokens.peek().is(TokenType.RBRACK)) {
+                    tokens.error("Missing item separator", "Expected a comma to mark the beginning of the next "
+                            + "item, or "
+                            + "\"]\" to close the list opened at " + open.range() + ".", tokens.peek().range());
+                }
+            }
+            Token close = tokens.next();
+            return new Expr.TupleCons(elements, open.range().to(close.range()));
+        } finally {
+            tokens.popNewlines();
+        }
+    }
+
+    private Expr objectOrFor() {
+        Token open = tokens.next();
+        if (tokens.peekIgnoringNewlines().isKeyword("for") && tokens.peekAtIgnoringNewlines(1).is(TokenType.IDENT)) {
+            tokens.pushNewlines(true);
+            try {
+                return forExpr(open, true);
+            } finally {
+                tokens.popNewlines();
+            }
+        }
+        tokens.pushNewlines(false);
+        try {
+            List<Expr.ObjectItem> items = new ArrayList<>();
+            while (true) {
+                while (tokens.peek().is(TokenType.NEWLINE)) {
+                    tokens.next();
+                }
+                if (tokens.peek().is(TokenType.RBRACE)) {
+                    break;
+                }
+                if (tokens.peek().is(TokenType.EOF)) {
+                    tokens.error("Unterminated object constructor expression", "There is no corresponding closing "
+                            + "brace before the end of the file. This may be caused by incorrect brace nesting "
+                            + "elsewhere in this file.", open.range());
+                }
+                tokens.pushNewlines(true);
+                Expr key;
+                try {
+                    key = expression();
+                } finally {
+                    tokens.popNewlines();
+                }
+                Token sep = tokens.peek();
+                if (!sep.is(TokenType.EQUAL) && !sep.is(TokenType.COLON)) {
+                    tokens.error("Missing key/value separator", "Expected an equals sign (\"=\") to mark the "
+                            + "beginning of "
+                            + "the attribute value.", sep.range());
+                }
+                tokens.next();
+                tokens.pushNewlines(true);
+                Expr value;
+                try {
+                    value = expression();
+                } finally {
+                    tokens.popNewlines();
+                }
+                boolean bare = key instanceof Expr.ScopeTraversal s && s.steps().isEmpty();
+                items.add(new Expr.ObjectItem(key, value, bare));
+                Token after = tokens.peek();
+                if (after.is(TokenType.COMMA) || after.is(TokenType.NEWLINE)) {
+                    tokens.next();
+                } else if (!after.is(TokenType.RBRACE) && !after.is(TokenType.EOF)) {
+                    tokens.error("Missing attribute separator", "Expected a newline or comma to mark the beginning of "
+                            + "the next attribute.", after.range());
+                }
+            }
+            Token close = tokens.next();
+            return new Expr.ObjectCons(items, open.range().to(close.range()));
+        } finally {
+            tokens.popNewlines();
+        }
+    }
+
+    private Expr forExpr(Token open, boolean object) {
+        tokens.next(); // "for"
+        Token first = tokens.expect(TokenType.IDENT, "Invalid 'for' expression",
+                "For expression requires a variable name after 'for'.");
+        String keyVar = null;
+        String valueVar = first.text();
+        if (tokens.peek().is(TokenType.COMMA)) {
+            tokens.next();
+            Token second = tokens.expect(TokenType.IDENT, "Invalid 'for' expression",
+                    "For expression requires a value variable name after the comma.");
+            keyVar = first.text();
+            valueVar = second.text();
+        }
+        if (!tokens.peek().isKeyword("in")) {
+            tokens.error("Invalid 'for' expression", "For expression requires the 'in' keyword after its names.",
+                    tokens.peek().range());
+        }
+        tokens.next();
+        Expr collection = expression();
+        tokens.expect(TokenType.COLON, "Invalid 'for' expression", "For expression requires a colon after the "
+                + "collection "
+                + "expression.");
+        Expr key = null;
+        Expr value;
+        boolean grouping = false;
+        if (object) {
+            key = expression();
+            tokens.expect(TokenType.FAT_ARROW, "Invalid 'for' expression", "Key expression is required when "
+                    + "building an "
+                    + "object: write key => value.");
+            value = expression();
+            if (tokens.peek().is(TokenType.ELLIPSIS)) {
+                tokens.next();
+                grouping = true;
+            }
+        } else {
+            value = expression();
+        }
+        Expr condition = null;
+        if (tokens.peek().isKeyword("if")) {
+            tokens.next();
+            condition = expression();
+        }
+        TokenType closing = object ? TokenType.RBRACE : TokenType.RBRACK;
+        Token close = tokens.expect(closing, "Invalid 'for' expression", "Extra characters after the end of the 'for' "
+                + "expression; expected \"" + closing.display() + "\".");
+        return new Expr.For(keyVar, valueVar, collection, key, value, condition, grouping,
+                open.range().to(close.range()));
+    }
+}
