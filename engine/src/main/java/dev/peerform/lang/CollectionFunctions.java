@@ -104,6 +104,7 @@ final class CollectionFunctions {
                             + v.type().friendlyName() + ".");
                 }
                 allLists &= v instanceof ListValue;
+                Limits.checkElements((long) out.size() + v.children().size(), "elements");
                 out.addAll(v.children());
             }
             if (allLists) {
@@ -237,6 +238,14 @@ final class CollectionFunctions {
             if (a.size() < 2) {
                 throw new FunctionException("at least two arguments are required.");
             }
+            long size = 1;
+            for (int i = 0; i < a.size(); i++) {
+                size *= sequence(a.get(i), i).size();
+                if (size > Limits.MAX_ELEMENTS) {
+                    break; // checked before building anything: the product grows as fast as it is long
+                }
+            }
+            Limits.checkElements(size, "elements");
             List<List<Value>> product = new ArrayList<>();
             product.add(List.of());
             for (int i = 0; i < a.size(); i++) {

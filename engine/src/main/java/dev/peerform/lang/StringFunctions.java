@@ -48,8 +48,11 @@ final class StringFunctions {
         r.add("trim", List.of(p("str", str), p("cutset", str)), (a, c) -> Value.of(trim(a.get(0).asString(),
                 a.get(1).asString())));
         r.add("indent", List.of(p("spaces", Type.NUMBER), p("str", str)), (a, c) -> {
-            String pad = " ".repeat(a.get(0).asNumber().intValueExact());
-            return Value.of(a.get(1).asString().replace("\n", "\n" + pad));
+            int spaces = a.get(0).asNumber().intValueExact();
+            String text = a.get(1).asString();
+            Limits.checkChars((long) spaces * text.chars().filter(ch -> ch == '\n').count() + text.length());
+            String pad = " ".repeat(spaces);
+            return Value.of(text.replace("\n", "\n" + pad));
         });
         r.add("join", List.of(p("separator", str)), p("lists", Type.list(str)), (a, c) -> {
             if (a.size() < 2) {
