@@ -12,6 +12,7 @@ import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -226,7 +227,7 @@ final class CollectionFunctions {
         r.add("range", List.of(), p("params", Type.NUMBER), (a, c) -> range(a));
         r.add("reverse", List.of(p("list", dyn)), (a, c) -> {
             List<Value> items = new ArrayList<>(sequence(a.get(0), 0));
-            java.util.Collections.reverse(items);
+            Collections.reverse(items);
             return a.get(0) instanceof ListValue l ? new ListValue(l.elementType(), items) : new TupleValue(items);
         });
         r.add("setintersection", List.of(p("first_set", Type.set(dyn))), p("other_sets", Type.set(dyn)),

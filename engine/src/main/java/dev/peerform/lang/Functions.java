@@ -1,9 +1,8 @@
 package dev.peerform.lang;
 
-import dev.peerform.diag.Suggestions;
-
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.value.StringValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+
 
 /**
  * The function library, and the checks every call goes through: arity, null, unknown and sensitive arguments,
@@ -47,7 +48,7 @@ public final class Functions {
     }
 
     public Set<String> names() {
-        Set<String> names = new java.util.TreeSet<>(byName.keySet());
+        Set<String> names = new TreeSet<>(byName.keySet());
         names.add("try");
         names.add("can");
         return names;

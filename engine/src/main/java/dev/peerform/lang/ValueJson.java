@@ -1,9 +1,5 @@
 package dev.peerform.lang;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.value.BoolValue;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
@@ -14,6 +10,11 @@ import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class ValueJson {
             return F.textNode(s.value());
         }
         if (v instanceof NumberValue n) {
-            java.math.BigDecimal d = n.value();
+            BigDecimal d = n.value();
             return d.scale() <= 0 ? F.numberNode(d.toBigIntegerExact()) : F.numberNode(d);
         }
         if (v instanceof BoolValue b) {

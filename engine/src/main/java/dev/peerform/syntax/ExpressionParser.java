@@ -160,12 +160,9 @@ final class ExpressionParser {
             }
             case LPAREN -> {
                 tokens.next();
-                tokens.pushNewlines(true);
-                Expr inner = expression();
-                Token close = tokens.expect(TokenType.RPAREN, "Unbalanced parentheses",
+                Enclosed inner = enclosed(TokenType.RPAREN, "Unbalanced parentheses",
                         "Expected a closing parenthesis to terminate the expression.");
-                tokens.popNewlines();
-                return new Expr.Parens(inner, t.range().to(close.range()));
+                return new Expr.Parens(inner.expr(), t.range().to(inner.close().range()));
             }
             case LBRACK -> {
                 return tupleOrFor();
@@ -220,12 +217,8 @@ final class ExpressionParser {
                         e = fullSplat(e, close);
                     } else {
                         tokens.next();
-                        tokens.pushNewlines(true);
-                        Expr key = expression();
-                        Token close = tokens.expect(TokenType.RBRACK, "Missing close bracket on index",
-                                "The index operator must end with a closing bracket (\"]\").");
-                        tokens.popNewlines();
-                        e = index(e, key, t.range().to(close.range()));
+                        Enclosed key = indexKey();
+                        e = index(e, key.expr(), t.range().to(key.close().range()));
                     }
                 } else {
                     return e;
@@ -236,6 +229,24 @@ final class ExpressionParser {
                 tokens.leave();
             }
         }
+    }
+
+    /** An expression inside brackets or parentheses, with the token that closed it. */
+    private record Enclosed(Expr expr, Token close) {
+    }
+
+    /** After an opener: an expression where newlines do not matter, then the closer. */
+    private Enclosed enclosed(TokenType closer, String summary, String detail) {
+        tokens.pushNewlines(true);
+        Expr inner = expression();
+        Token close = tokens.expect(closer, summary, detail);
+        tokens.popNewlines();
+        return new Enclosed(inner, close);
+    }
+
+    private Enclosed indexKey() {
+        return enclosed(TokenType.RBRACK, "Missing close bracket on index",
+                "The index operator must end with a closing bracket (\"]\").");
     }
 
     private static Expr attr(Expr e, String name, SourceRange nameRange) {
@@ -303,13 +314,9 @@ final class ExpressionParser {
                 end = name.range();
             } else if (tokens.peek().is(TokenType.LBRACK) && !tokens.peekAt(1).is(TokenType.STAR)) {
                 Token open = tokens.next();
-                tokens.pushNewlines(true);
-                Expr key = expression();
-                Token rb = tokens.expect(TokenType.RBRACK, "Missing close bracket on index",
-                        "The index operator must end with a closing bracket (\"]\").");
-                tokens.popNewlines();
-                each.add(new Expr.SplatIndex(key, open.range().to(rb.range())));
-                end = rb.range();
+                Enclosed key = indexKey();
+                each.add(new Expr.SplatIndex(key.expr(), open.range().to(key.close().range())));
+                end = key.close().range();
             } else {
                 return new Expr.Splat(source, each, source.range().to(end));
             }
