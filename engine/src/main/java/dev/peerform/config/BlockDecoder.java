@@ -96,7 +96,7 @@ abstract class BlockDecoder {
         return out;
     }
 
-    String constantString(Attribute a, String what) {
+    String constantString(Attribute a) {
         Value v = constants.evaluate(a.expr(), Type.STRING, diags);
         return v.isKnown() && !v.isNull() ? v.asString() : null;
     }

@@ -25,7 +25,7 @@ final class ModuleCallDecoder extends BlockDecoder {
         }
         Body body = block.body();
         Attribute sourceAttr = required(block, "source");
-        String source = sourceAttr == null ? null : constantString(sourceAttr, "source");
+        String source = sourceAttr == null ? null : constantString(sourceAttr);
         if (source != null && !(source.startsWith("./") || source.startsWith("../"))) {
             diags.error("Unsupported module source", "peerform loads modules from local paths only (starting "
                     + "with ./ or ../); \"" + source + "\" is not one. Copy the module into the repository and "

@@ -24,7 +24,7 @@ final class OutputDecoder extends BlockDecoder {
         BodyCheck.only(block.body(), Set.of("value", "description", "sensitive", "depends_on", "ephemeral"),
                 Set.of("precondition"), "in an output block", diags);
         Attribute value = required(block, "value");
-        String description = block.body().attribute("description").map(a -> constantString(a, "description"))
+        String description = block.body().attribute("description").map(this::constantString)
                 .orElse(null);
         boolean sensitive = block.body().attribute("sensitive").map(a -> constantBool(a, false)).orElse(false);
         List<Expr> dependsOn = new ArrayList<>(block.body().attribute("depends_on").map(this::traversalList)

@@ -16,7 +16,7 @@ final class ProviderDecoder extends BlockDecoder {
         if (!labels(block, 1, "provider name")) {
             return;
         }
-        String alias = block.body().attribute("alias").map(a -> constantString(a, "alias")).orElse(null);
+        String alias = block.body().attribute("alias").map(this::constantString).orElse(null);
         ProviderConfig p = new ProviderConfig(block.labels().get(0), alias, block.body(), block.range());
         ProviderConfig before = into.providers.putIfAbsent(p.key(), p);
         if (before != null) {

@@ -55,7 +55,7 @@ final class VariableDecoder extends BlockDecoder {
                 validations.add(new Variable.Validation(cond.expr(), msg.expr(), v.range()));
             }
         }
-        String description = block.body().attribute("description").map(a -> constantString(a, "description"))
+        String description = block.body().attribute("description").map(this::constantString)
                 .orElse(null);
         boolean sensitive = block.body().attribute("sensitive").map(a -> constantBool(a, false)).orElse(false);
         Variable variable = new Variable(name, type, def, description, sensitive, nullable, validations,

@@ -1,5 +1,6 @@
 package dev.peerform.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
 import dev.peerform.lang.ConversionException;
@@ -14,7 +15,6 @@ import dev.peerform.syntax.Parser;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

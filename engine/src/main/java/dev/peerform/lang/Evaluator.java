@@ -2,8 +2,8 @@ package dev.peerform.lang;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
-import dev.peerform.syntax.Expr;
 import dev.peerform.syntax.Expr.TemplatePart;
+import dev.peerform.syntax.Expr;
 import dev.peerform.syntax.Parser;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
