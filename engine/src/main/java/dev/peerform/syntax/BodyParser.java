@@ -39,6 +39,7 @@ final class BodyParser {
                 break;
             }
             int start = tokens.position();
+            int newlines = tokens.newlineContexts();
             try {
                 if (!t.is(TokenType.IDENT)) {
                     tokens.error("Argument or block definition required",
@@ -63,7 +64,7 @@ final class BodyParser {
                     blocks.add(blockRest(name));
                 }
             } catch (Bail b) {
-                tokens.skipStatement();
+                tokens.skipStatement(start, newlines);
                 if (tokens.position() == start) {
                     tokens.skipOne(); // a stray closing brace: step over it, or recovery would never move on
                 }

@@ -33,6 +33,8 @@ final class TokenCursor {
     private final Deque<Boolean> ignoreNewlines = new ArrayDeque<>();
     private int p;
     private int depth;
+    /** Set when the nesting bound refused a level: recovery must count the statement's brackets from its start. */
+    private boolean refusedNesting;
 
     TokenCursor(List<Token> scanned, Diagnostics diags) {
         List<Token> kept = new ArrayList<>(scanned.size());
@@ -89,6 +91,11 @@ final class TokenCursor {
 
     void popNewlines() {
         ignoreNewlines.pop();
+    }
+
+    /** How many newline contexts are open, for {@link #skipStatement} to return to. */
+    int newlineContexts() {
+        return ignoreNewlines.size();
     }
 
     /** Index of the next significant token at or after i; newlines are skipped only where they are ignored. */
@@ -149,6 +156,7 @@ final class TokenCursor {
     /** One level deeper, at {@code where}; refused past {@link #MAX_NESTING}. Pair with {@link #leave()}. */
     void enter(SourceRange where) {
         if (depth >= MAX_NESTING) {
+            refusedNesting = true;
             error("Too deeply nested", "This expression or block is nested more than " + MAX_NESTING
                     + " levels deep. Split it into local values or smaller expressions.", where);
         }
@@ -159,8 +167,20 @@ final class TokenCursor {
         depth--;
     }
 
-    /** Skips to the end of the broken statement: the next newline outside any brackets, or a closing brace. */
-    void skipStatement() {
+    /**
+     * Skips to the end of the broken statement that began at {@code start}: the next newline outside any
+     * brackets, or a closing brace. Counting starts where the error was, so that a statement with a bracket left
+     * open loses only its own line; after a refused nesting level it starts at the statement's beginning, so
+     * that the many closing brackets of the deep statement are not taken for stray ones.
+     */
+    void skipStatement(int start, int newlines) {
+        while (ignoreNewlines.size() > newlines) {
+            ignoreNewlines.pop(); // what the bail unwound through may not have restored its context
+        }
+        if (refusedNesting) {
+            p = start;
+            refusedNesting = false;
+        }
         int open = 0;
         while (true) {
             Token t = tokens.get(p);

@@ -213,4 +213,23 @@ class ParserTest {
         Parser.parseTemplate("t.tpl", "%{if true}".repeat(1000) + "%{endif}".repeat(1000), template);
         assertEquals("Too deeply nested", template.errors().get(0).summary());
     }
+
+    @Test
+    void aTooDeeplyNestedStatementIsOneDiagnosticAndTheNextStatementsStillParse() {
+        Diagnostics diags = new Diagnostics();
+        ConfigFile f = parse("x = " + "{a = ".repeat(300) + "1" + "}".repeat(300) + "\n"
+                + "y = (1 +\n 2)\n"
+                + "b {\n  z = 3\n}\n", diags);
+        assertEquals(1, diags.errors().size(), diags.toString());
+        assertTrue(f.body().attribute("y").isPresent());
+        assertEquals(1, f.body().blocks("b").size());
+    }
+
+    @Test
+    void afterABrokenParenthesisTheNextLinesAreStatementsAgain() {
+        Diagnostics diags = new Diagnostics();
+        ConfigFile f = parse("x = (1 + )\ny = 2\nz = 3\n", diags);
+        assertEquals(1, diags.errors().size(), diags.toString());
+        assertTrue(f.body().attribute("y").isPresent() && f.body().attribute("z").isPresent());
+    }
 }
