@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Local values that refer to each other in a circle have no value: each is reported once, at the reference that
  * closes the circle, with the circle's path. Found when the module is loaded, before anything evaluates a local
- * (which would otherwise recurse without end). The walk keeps its own stack, so a chain of any length is fine.
+ * (which would otherwise recurse without end). A chain longer than {@link #MAX_CHAIN} is refused too. The walk
+ * keeps its own stack, so it handles a chain of any length.
  */
 final class LocalCycles {
 
@@ -24,13 +25,39 @@ final class LocalCycles {
 
     private enum Mark { ON_PATH, DONE }
 
+    /**
+     * How long a chain of locals (each referring to the next) may be. Locals are evaluated on demand, each one's
+     * references inside its own evaluation, so a chain is as deep on the stack as it is long; no real
+     * configuration chains more than a few dozen.
+     */
+    static final int MAX_CHAIN = 100;
+
     /** One local on the walk's path, with the references of its expression still to follow. */
-    private record Frame(String name, Iterator<Expr.ScopeTraversal> refs) {
+    private static final class Frame {
+        final String name;
+        final Iterator<Expr.ScopeTraversal> refs;
+        /** The longest chain below this local found so far. */
+        int below;
+
+        Frame(String name, Iterator<Expr.ScopeTraversal> refs) {
+            this.name = name;
+            this.refs = refs;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Iterator<Expr.ScopeTraversal> refs() {
+            return refs;
+        }
     }
 
     /** {@code names}: where each local's name is defined, to show on the path. */
     static void report(Map<String, Expr> locals, Map<String, SourceRange> names, Diagnostics diags) {
         Map<String, Mark> marks = new HashMap<>();
+        Map<String, Integer> chains = new HashMap<>();
+        boolean chainReported = false;
         for (String start : locals.keySet()) {
             if (marks.containsKey(start)) {
                 continue;
@@ -42,12 +69,28 @@ final class LocalCycles {
                 Frame top = path.peek();
                 if (!top.refs().hasNext()) {
                     marks.put(top.name(), Mark.DONE);
+                    int chain = top.below + 1;
+                    chains.put(top.name(), chain);
                     path.pop();
+                    if (!path.isEmpty()) {
+                        path.peek().below = Math.max(path.peek().below, chain);
+                    }
+                    if (chain > MAX_CHAIN && !chainReported) {
+                        chainReported = true;
+                        diags.error("Local values chained too deeply", "local." + top.name() + " is computed from "
+                                + "a chain of " + (chain - 1) + " other local values, each referring to the next; "
+                                + "peerform follows at most " + MAX_CHAIN + ". Compute some of them in one "
+                                + "expression.", names.get(top.name()));
+                    }
                     continue;
                 }
                 Expr.ScopeTraversal ref = top.refs().next();
                 String to = localName(ref);
-                if (to == null || !locals.containsKey(to) || marks.get(to) == Mark.DONE) {
+                if (to == null || !locals.containsKey(to)) {
+                    continue;
+                }
+                if (marks.get(to) == Mark.DONE) {
+                    top.below = Math.max(top.below, chains.get(to));
                     continue;
                 }
                 if (marks.get(to) == Mark.ON_PATH) {

@@ -213,13 +213,24 @@ class ModuleLoaderTest {
         assertEquals(2, errors.get(0).subject().start().line());
     }
 
-    @Test
-    void aChainOfManyLocalsWithoutACycleIsNoError() throws Exception {
+    private static String chain(int n) {
         StringBuilder b = new StringBuilder("locals {\n");
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < n; i++) {
             b.append("  l").append(i).append(" = local.l").append(i + 1).append("\n");
         }
-        b.append("  l20000 = 1\n}\n");
-        assertEquals(List.of(), loadErrors(b.toString()));
+        return b.append("  l").append(n).append(" = 1\n}\n").toString();
+    }
+
+    @Test
+    void aChainOfLocalsUpToTheBoundIsNoError() throws Exception {
+        assertEquals(List.of(), loadErrors(chain(LocalCycles.MAX_CHAIN - 1)));
+    }
+
+    @Test
+    void aChainOfLocalsLongerThanTheBoundIsOneDiagnosticNotAStackOverflowLater() throws Exception {
+        List<Diagnostic> errors = loadErrors(chain(20_000));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("Local values chained too deeply", errors.get(0).summary());
+        assertTrue(errors.get(0).detail().contains("at most 100"), errors.get(0).detail());
     }
 }
