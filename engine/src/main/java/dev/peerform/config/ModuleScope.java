@@ -1,8 +1,8 @@
 package dev.peerform.config;
 
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.lang.Scope;
 import dev.peerform.diag.Suggestions;
+import dev.peerform.lang.Scope;
 import dev.peerform.syntax.Expr;
 import dev.peerform.value.Value;
 import java.nio.file.Path;

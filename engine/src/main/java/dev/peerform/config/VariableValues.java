@@ -12,6 +12,7 @@ import dev.peerform.syntax.Attribute;
 import dev.peerform.syntax.ConfigFile;
 import dev.peerform.syntax.Expr;
 import dev.peerform.syntax.Parser;
+import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.io.IOException;
@@ -200,7 +201,7 @@ public final class VariableValues {
         if (name.endsWith(".json")) {
             try {
                 Value doc = ValueJson.value(new ObjectMapper().readTree(text), Type.DYNAMIC);
-                if (!(doc instanceof dev.peerform.value.ObjectValue o)) {
+                if (!(doc instanceof ObjectValue o)) {
                     diags.error("Invalid variables file", name + " must hold a JSON object of variable values.",
                             null);
                     return;

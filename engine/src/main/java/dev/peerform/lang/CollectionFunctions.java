@@ -12,6 +12,7 @@ import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,6 +105,7 @@ final class CollectionFunctions {
                             + v.type().friendlyName() + ".");
                 }
                 allLists &= v instanceof ListValue;
+                Limits.checkElements((long) out.size() + v.children().size(), "elements");
                 out.addAll(v.children());
             }
             if (allLists) {
@@ -225,7 +227,7 @@ final class CollectionFunctions {
         r.add("range", List.of(), p("params", Type.NUMBER), (a, c) -> range(a));
         r.add("reverse", List.of(p("list", dyn)), (a, c) -> {
             List<Value> items = new ArrayList<>(sequence(a.get(0), 0));
-            java.util.Collections.reverse(items);
+            Collections.reverse(items);
             return a.get(0) instanceof ListValue l ? new ListValue(l.elementType(), items) : new TupleValue(items);
         });
         r.add("setintersection", List.of(p("first_set", Type.set(dyn))), p("other_sets", Type.set(dyn)),
@@ -237,6 +239,14 @@ final class CollectionFunctions {
             if (a.size() < 2) {
                 throw new FunctionException("at least two arguments are required.");
             }
+            long size = 1;
+            for (int i = 0; i < a.size(); i++) {
+                size *= sequence(a.get(i), i).size();
+                if (size > Limits.MAX_ELEMENTS) {
+                    break; // checked before building anything: the product grows as fast as it is long
+                }
+            }
+            Limits.checkElements(size, "elements");
             List<List<Value>> product = new ArrayList<>();
             product.add(List.of());
             for (int i = 0; i < a.size(); i++) {

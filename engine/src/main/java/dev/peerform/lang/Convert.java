@@ -6,6 +6,7 @@ import dev.peerform.value.MapValue;
 import dev.peerform.value.NullValue;
 import dev.peerform.value.NumberValue;
 import dev.peerform.value.ObjectValue;
+import dev.peerform.value.SensitiveValue;
 import dev.peerform.value.SetValue;
 import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
@@ -30,7 +31,7 @@ public final class Convert {
     }
 
     public static Value to(Value value, Type target) throws ConversionException {
-        if (value instanceof dev.peerform.value.SensitiveValue s) {
+        if (value instanceof SensitiveValue s) {
             return Value.sensitive(to(s.inner(), target));
         }
         if (target == Type.DYNAMIC) {

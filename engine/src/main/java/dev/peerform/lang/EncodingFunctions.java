@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peerform.value.BoolValue;
 import dev.peerform.value.ListValue;
+import dev.peerform.value.MapValue;
 import dev.peerform.value.NumberValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.StringValue;
@@ -82,9 +83,9 @@ final class EncodingFunctions {
             b.append(n);
         } else if (v instanceof BoolValue bool) {
             b.append(bool.value());
-        } else if (v instanceof ObjectValue || v instanceof dev.peerform.value.MapValue) {
+        } else if (v instanceof ObjectValue || v instanceof MapValue) {
             Map<String, Value> m = v instanceof ObjectValue o ? o.attributes()
-                    : ((dev.peerform.value.MapValue) v).elements();
+                    : ((MapValue) v).elements();
             b.append('{');
             boolean first = true;
             for (Map.Entry<String, Value> e : m.entrySet()) {

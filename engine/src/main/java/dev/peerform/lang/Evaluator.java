@@ -2,8 +2,9 @@ package dev.peerform.lang;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
-import dev.peerform.syntax.Expr;
 import dev.peerform.syntax.Expr.TemplatePart;
+import dev.peerform.syntax.Expr;
+import dev.peerform.syntax.Parser;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
@@ -31,16 +32,34 @@ public final class Evaluator {
     private final Functions functions;
     private final Path moduleDir;
     private final Map<String, Value> iteration;
+    private final Budget budget;
 
-    public Evaluator(Scope scope, Functions functions, Path moduleDir) {
-        this(scope, functions, moduleDir, Map.of());
+    /**
+     * What one evaluation has spent, shared by the evaluators of its for expressions and templates: how deep it
+     * is and how many iterations it has run.
+     */
+    private static final class Budget {
+        int depth;
+        long iterations;
+        /** Inside a templatefile call: templatefile may not be called again from there, as in Terraform. */
+        final boolean inTemplateFile;
+
+        Budget(boolean inTemplateFile) {
+            this.inTemplateFile = inTemplateFile;
+        }
     }
 
-    private Evaluator(Scope scope, Functions functions, Path moduleDir, Map<String, Value> iteration) {
+    public Evaluator(Scope scope, Functions functions, Path moduleDir) {
+        this(scope, functions, moduleDir, Map.of(), new Budget(false));
+    }
+
+    private Evaluator(Scope scope, Functions functions, Path moduleDir, Map<String, Value> iteration,
+            Budget budget) {
         this.scope = scope;
         this.functions = functions;
         this.moduleDir = moduleDir;
         this.iteration = iteration;
+        this.budget = budget;
     }
 
     /** Evaluates and converts to {@code type}; a failed conversion is a diagnostic naming what was wanted. */
@@ -55,11 +74,19 @@ public final class Evaluator {
     }
 
     public Value evaluate(Expr e, Diagnostics diags) {
+        if (budget.depth >= Limits.MAX_DEPTH) {
+            diags.error("Too deeply nested", "This expression is nested more than " + Limits.MAX_DEPTH
+                    + " levels deep. Split it into local values or smaller expressions.", e.range());
+            return Value.DYNAMIC_UNKNOWN;
+        }
+        budget.depth++;
         try {
             return eval(e, diags);
         } catch (EvalException ex) {
             diags.error(ex.summary(), ex.detail(), e.range());
             return Value.DYNAMIC_UNKNOWN;
+        } finally {
+            budget.depth--;
         }
     }
 
@@ -278,7 +305,15 @@ public final class Evaluator {
                 vars.put(f.keyVar(), entry.getKey());
             }
             vars.put(f.valueVar(), entry.getValue());
-            Evaluator inner = new Evaluator(scope, functions, moduleDir, vars);
+            if (budget.iterations > Limits.MAX_ITERATIONS) {
+                return Value.DYNAMIC_UNKNOWN; // reported once, where the bound was passed
+            }
+            if (++budget.iterations > Limits.MAX_ITERATIONS) {
+                throw new EvalException("Too many iterations", "The for expressions of this evaluation iterate "
+                        + "more than " + Limits.count(Limits.MAX_ITERATIONS) + " times. Iterate over smaller "
+                        + "collections.");
+            }
+            Evaluator inner = new Evaluator(scope, functions, moduleDir, vars, budget);
             if (f.condition() != null) {
                 Value cond = inner.evaluate(f.condition(), diags);
                 if (cond.isNull()) {
@@ -373,6 +408,12 @@ public final class Evaluator {
         StringBuilder b = new StringBuilder();
         boolean[] flags = new boolean[2]; // [0] unknown, [1] sensitive
         render(t.parts(), b, flags, diags);
+        if (b.length() > Limits.MAX_STRING_CHARS) {
+            diags.error("Template result too long", "This template produces " + Limits.count(b.length())
+                    + " characters, more than the " + Limits.count(Limits.MAX_STRING_CHARS) + " one string may "
+                    + "have.", t.range());
+            return Value.unknown(Type.STRING);
+        }
         Value result = flags[0] ? Value.unknown(Type.STRING) : new StringValue(b.toString());
         return flags[1] ? Value.sensitive(result) : result;
     }
@@ -426,7 +467,7 @@ public final class Evaluator {
                         vars.put(f.keyVar(), entry.getKey());
                     }
                     vars.put(f.valueVar(), entry.getValue());
-                    new Evaluator(scope, functions, moduleDir, vars).render(f.body(), b, flags, diags);
+                    new Evaluator(scope, functions, moduleDir, vars, budget).render(f.body(), b, flags, diags);
                 }
             }
         }
@@ -512,12 +553,16 @@ public final class Evaluator {
             public Value renderTemplate(String filename, String text, Map<String, Value> variables)
                     throws FunctionException {
                 Diagnostics inner = new Diagnostics();
-                Expr template = dev.peerform.syntax.Parser.parseTemplate(filename, text, inner);
+                if (budget.inTemplateFile) {
+                    throw new FunctionException("cannot call templatefile from inside a template that "
+                            + "templatefile renders: render the inner template first and pass it as a variable.");
+                }
+                Expr template = Parser.parseTemplate(filename, text, inner);
                 Value v = inner.hasErrors() ? Value.DYNAMIC_UNKNOWN : new Evaluator((ref, d) -> {
                     d.error("Invalid template variable", "The template refers to \"" + ref.root() + "\", which is "
                             + "not among the variables passed to templatefile.", ref.range());
                     return new Scope.Resolved(Value.DYNAMIC_UNKNOWN, ref.steps().size());
-                }, functions, moduleDir, variables).evaluate(template, inner);
+                }, functions, moduleDir, variables, new Budget(true)).evaluate(template, inner);
                 if (inner.hasErrors()) {
                     throw new FunctionException(1, inner.errors().get(0).summary() + ": "
                             + inner.errors().get(0).detail() + " (" + inner.errors().get(0).subject() + ")");

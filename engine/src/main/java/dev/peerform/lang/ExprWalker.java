@@ -1,7 +1,7 @@
 package dev.peerform.lang;
 
-import dev.peerform.syntax.Expr;
 import dev.peerform.syntax.Expr.TemplatePart;
+import dev.peerform.syntax.Expr;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -2,10 +2,13 @@ package dev.peerform.lang;
 
 import static dev.peerform.lang.Functions.p;
 
+import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,20 +35,33 @@ final class FileFunctions {
         r.add("templatefile", List.of(p("path", Type.STRING), p("vars", Type.DYNAMIC)), (a, c) -> {
             String name = a.get(0).asString();
             String text = read(c, name);
-            if (!(a.get(1) instanceof ObjectValue || a.get(1) instanceof dev.peerform.value.MapValue)) {
+            if (!(a.get(1) instanceof ObjectValue || a.get(1) instanceof MapValue)) {
                 throw new FunctionException(1, "the vars argument must be a map or an object.");
             }
             Map<String, Value> vars = a.get(1) instanceof ObjectValue o ? o.attributes()
-                    : ((dev.peerform.value.MapValue) a.get(1)).elements();
+                    : ((MapValue) a.get(1)).elements();
             return c.renderTemplate(name, text, vars);
         });
     }
 
+    /**
+     * The file's text. Only regular files of at most {@link Limits#MAX_FILE_BYTES} are read, and no more than
+     * that is ever read: {@code /dev/zero}, a FIFO or a file that grows while read are refused, not buffered.
+     */
     private static String read(CallContext c, String name) throws FunctionException {
         Path path = c.moduleDir().resolve(name);
-        try {
-            byte[] bytes = Files.readAllBytes(path);
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new FunctionException(0, "\"" + name + "\" is not a regular file; these functions read only "
+                    + "files distributed with the configuration.");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(Limits.MAX_FILE_BYTES + 1);
+            if (bytes.length > Limits.MAX_FILE_BYTES) {
+                throw new FunctionException(0, "\"" + name + "\" is larger than " + Limits.count(
+                        Limits.MAX_FILE_BYTES) + " bytes (16 MiB), the most a configuration may read from one "
+                        + "file.");
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new FunctionException(0, "contents of \"" + name + "\" are not valid UTF-8; use the filebase64 "
                     + "function to obtain the Base64 encoded contents.");

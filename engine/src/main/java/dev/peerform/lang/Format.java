@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The format and formatlist functions: Go-style verbs (%s %d %f %e %g %t %q %v %x %X %o %b %%), flags
@@ -131,7 +132,7 @@ final class Format {
                         default -> 10;
                     };
                     String s = n.toBigInteger().toString(radix);
-                    s = verb == 'X' ? s.toUpperCase(java.util.Locale.ROOT) : s;
+                    s = verb == 'X' ? s.toUpperCase(Locale.ROOT) : s;
                     return sign(n, s, flags);
                 }
                 case 'f', 'F' -> {

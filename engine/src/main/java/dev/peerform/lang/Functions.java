@@ -1,9 +1,9 @@
 package dev.peerform.lang;
 
-import dev.peerform.diag.Suggestions;
-
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
+import dev.peerform.diag.Suggestions;
+import dev.peerform.value.StringValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+
 
 /**
  * The function library, and the checks every call goes through: arity, null, unknown and sensitive arguments,
@@ -46,7 +48,7 @@ public final class Functions {
     }
 
     public Set<String> names() {
-        Set<String> names = new java.util.TreeSet<>(byName.keySet());
+        Set<String> names = new TreeSet<>(byName.keySet());
         names.add("try");
         names.add("can");
         return names;
@@ -106,6 +108,7 @@ public final class Functions {
         Value result;
         try {
             result = fn.impl().call(prepared, context);
+            checkSize(result);
         } catch (FunctionException e) {
             if (e.argument() >= 0 && e.argument() < args.size()) {
                 diags.error("Invalid function argument", "Invalid value for \"" + fn.param(e.argument()).name()
@@ -121,6 +124,19 @@ public final class Functions {
             return Value.DYNAMIC_UNKNOWN;
         }
         return sensitive ? Value.sensitive(result) : result;
+    }
+
+    /**
+     * A result past the bounds is refused here for every function, so that repeated doubling (a local that
+     * concatenates another twice, and so on) stops at the bound instead of at the heap's end; the functions that
+     * can multiply their input in one call check before building.
+     */
+    private static void checkSize(Value result) throws FunctionException {
+        if (result instanceof StringValue s) {
+            Limits.checkChars(s.asString().length());
+        } else if (result.isKnown() && !result.isNull()) {
+            Limits.checkElements(result.children().size(), "elements");
+        }
     }
 
     /** How the function files add their functions. */

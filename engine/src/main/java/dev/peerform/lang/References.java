@@ -1,7 +1,7 @@
 package dev.peerform.lang;
 
-import dev.peerform.syntax.Expr;
 import dev.peerform.syntax.Expr.TemplatePart;
+import dev.peerform.syntax.Expr;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -4,11 +4,13 @@ import static dev.peerform.lang.Functions.p;
 
 import dev.peerform.value.ListValue;
 import dev.peerform.value.ObjectValue;
+import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +31,8 @@ final class StringFunctions {
                 (a, c) -> Value.of(a.get(0).asString().endsWith(a.get(1).asString())));
         r.add("startswith", List.of(p("str", str), p("prefix", str)),
                 (a, c) -> Value.of(a.get(0).asString().startsWith(a.get(1).asString())));
-        r.add("lower", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().toLowerCase(java.util.Locale.ROOT)));
-        r.add("upper", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().toUpperCase(java.util.Locale.ROOT)));
+        r.add("lower", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().toLowerCase(Locale.ROOT)));
+        r.add("upper", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().toUpperCase(Locale.ROOT)));
         r.add("title", List.of(p("str", str)), (a, c) -> Value.of(title(a.get(0).asString())));
         r.add("strrev", List.of(p("str", str)),
                 (a, c) -> Value.of(new StringBuilder(a.get(0).asString()).reverse().toString()));
@@ -48,8 +50,11 @@ final class StringFunctions {
         r.add("trim", List.of(p("str", str), p("cutset", str)), (a, c) -> Value.of(trim(a.get(0).asString(),
                 a.get(1).asString())));
         r.add("indent", List.of(p("spaces", Type.NUMBER), p("str", str)), (a, c) -> {
-            String pad = " ".repeat(a.get(0).asNumber().intValueExact());
-            return Value.of(a.get(1).asString().replace("\n", "\n" + pad));
+            int spaces = a.get(0).asNumber().intValueExact();
+            String text = a.get(1).asString();
+            Limits.checkChars((long) spaces * text.chars().filter(ch -> ch == '\n').count() + text.length());
+            String pad = " ".repeat(spaces);
+            return Value.of(text.replace("\n", "\n" + pad));
         });
         r.add("join", List.of(p("separator", str)), p("lists", Type.list(str)), (a, c) -> {
             if (a.size() < 2) {
@@ -163,7 +168,7 @@ final class StringFunctions {
             String g = m.group(i);
             groups.add(g == null ? Value.nullOf(Type.STRING) : Value.of(g));
         }
-        return new dev.peerform.value.TupleValue(groups);
+        return new TupleValue(groups);
     }
 
     /** Go's replacement syntax ($1, ${1}, ${name}) to Java's ($1, ${name}); other backslashes are literal. */

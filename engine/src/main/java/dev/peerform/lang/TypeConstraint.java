@@ -2,9 +2,13 @@ package dev.peerform.lang;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.syntax.Expr;
+import dev.peerform.value.ListValue;
+import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
+import dev.peerform.value.SetValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -101,7 +105,7 @@ public record TypeConstraint(Type type, Map<String, Value> defaults, Map<String,
                 typeExpr = call.args().get(0);
                 TypeConstraint c = parse(typeExpr, diags);
                 if (call.args().size() == 2) {
-                    Value d = new Evaluator(Scope.EMPTY, Functions.standard(), java.nio.file.Path.of("."))
+                    Value d = new Evaluator(Scope.EMPTY, Functions.standard(), Path.of("."))
                             .evaluate(call.args().get(1), c.type, diags);
                     defaults.put(name, d);
                 }
@@ -164,15 +168,15 @@ public record TypeConstraint(Type type, Map<String, Value> defaults, Map<String,
             if (!element.hasDefaults()) {
                 return v;
             }
-            if (u instanceof dev.peerform.value.ListValue l) {
-                result = new dev.peerform.value.ListValue(l.elementType(),
+            if (u instanceof ListValue l) {
+                result = new ListValue(l.elementType(),
                         l.elements().stream().map(element::applyDefaults).toList());
-            } else if (u instanceof dev.peerform.value.MapValue m) {
+            } else if (u instanceof MapValue m) {
                 Map<String, Value> out = new TreeMap<>();
                 m.elements().forEach((k, x) -> out.put(k, element.applyDefaults(x)));
-                result = new dev.peerform.value.MapValue(m.elementType(), out);
-            } else if (u instanceof dev.peerform.value.SetValue s) {
-                result = new dev.peerform.value.SetValue(s.elementType(),
+                result = new MapValue(m.elementType(), out);
+            } else if (u instanceof SetValue s) {
+                result = new SetValue(s.elementType(),
                         s.elements().stream().map(element::applyDefaults).toList());
             }
         }

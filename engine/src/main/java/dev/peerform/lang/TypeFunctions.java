@@ -2,6 +2,7 @@ package dev.peerform.lang;
 
 import static dev.peerform.lang.Functions.p;
 
+import dev.peerform.value.StringValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.util.List;
@@ -32,7 +33,7 @@ final class TypeFunctions {
             try {
                 return Convert.to(v, target);
             } catch (ConversionException e) {
-                String text = v.unmarked() instanceof dev.peerform.value.StringValue s ? "\"" + s.value() + "\""
+                String text = v.unmarked() instanceof StringValue s ? "\"" + s.value() + "\""
                         : v.type().friendlyName();
                 throw new FunctionException(0, "cannot convert " + text + " to " + target.friendlyName()
                         .replace(" of any", "") + "; " + e.getMessage() + ".");

@@ -14,6 +14,7 @@ import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class ValueJson {
             return F.textNode(s.value());
         }
         if (v instanceof NumberValue n) {
-            java.math.BigDecimal d = n.value();
+            BigDecimal d = n.value();
             return d.scale() <= 0 ? F.numberNode(d.toBigIntegerExact()) : F.numberNode(d);
         }
         if (v instanceof BoolValue b) {

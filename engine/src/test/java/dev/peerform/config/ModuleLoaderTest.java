@@ -169,4 +169,68 @@ class ModuleLoaderTest {
         assertEquals(List.of("Duplicate variable declaration", "Duplicate local value definition",
                 "Duplicate output definition"), diags.errors().stream().map(Diagnostic::summary).toList());
     }
+
+    private List<Diagnostic> loadErrors(String main) throws Exception {
+        write("main.tf", main);
+        Diagnostics diags = new Diagnostics();
+        load(diags);
+        return diags.errors();
+    }
+
+    @Test
+    void localsReferringToEachOtherAreACycleDiagnosticNamingThePathNotAStackOverflow() throws Exception {
+        List<Diagnostic> errors = loadErrors("locals {\n  a = local.b\n  b = local.a\n}\n");
+        assertEquals(1, errors.size(), errors.toString());
+        Diagnostic d = errors.get(0);
+        assertEquals("Cycle", d.summary());
+        assertTrue(d.detail().contains("local.a (main.tf:2,3-4) -> local.b (main.tf:3,3-4) -> local.a"),
+                d.detail());
+        assertEquals("main.tf", d.subject().filename());
+        assertEquals(3, d.subject().start().line());
+        assertEquals(7, d.subject().start().column());
+    }
+
+    @Test
+    void aLongerCycleOfLocalsNamesEveryLocalOnIt() throws Exception {
+        List<Diagnostic> errors = loadErrors("""
+                locals {
+                  first = local.a
+                  a     = "${local.b}-x"
+                  b     = [for x in local.c : x]
+                  c     = upper(local.a)
+                  free  = local.first
+                }
+                """);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).detail().matches(".*local\\.a \\(main.tf:3,[^)]*\\) -> local\\.b \\([^)]*\\) "
+                + "-> local\\.c \\([^)]*\\) -> local\\.a\\..*"), errors.get(0).detail());
+    }
+
+    @Test
+    void aLocalReferringToItselfIsSelfReferential() throws Exception {
+        List<Diagnostic> errors = loadErrors("locals {\n  a = local.a + 1\n}\n");
+        assertEquals("Self-referential local", errors.get(0).summary());
+        assertEquals(2, errors.get(0).subject().start().line());
+    }
+
+    private static String chain(int n) {
+        StringBuilder b = new StringBuilder("locals {\n");
+        for (int i = 0; i < n; i++) {
+            b.append("  l").append(i).append(" = local.l").append(i + 1).append("\n");
+        }
+        return b.append("  l").append(n).append(" = 1\n}\n").toString();
+    }
+
+    @Test
+    void aChainOfLocalsUpToTheBoundIsNoError() throws Exception {
+        assertEquals(List.of(), loadErrors(chain(LocalCycles.MAX_CHAIN - 1)));
+    }
+
+    @Test
+    void aChainOfLocalsLongerThanTheBoundIsOneDiagnosticNotAStackOverflowLater() throws Exception {
+        List<Diagnostic> errors = loadErrors(chain(20_000));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("Local values chained too deeply", errors.get(0).summary());
+        assertTrue(errors.get(0).detail().contains("at most 100"), errors.get(0).detail());
+    }
 }

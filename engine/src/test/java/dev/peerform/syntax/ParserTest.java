@@ -165,4 +165,71 @@ class ParserTest {
         assertTrue(f.expandFinal());
         assertEquals(2, f.args().size());
     }
+
+    private static Diagnostic tooDeep(String src) {
+        Diagnostics diags = new Diagnostics();
+        parse(src, diags);
+        Diagnostic d = diags.errors().stream().filter(x -> x.summary().equals("Too deeply nested")).findFirst()
+                .orElseThrow(() -> new AssertionError("no nesting error among " + diags));
+        return d;
+    }
+
+    @Test
+    void bracketsNestedSixHundredDeepAreTooDeeplyNestedAtTheBracketPastTheBound() {
+        Diagnostic d = tooDeep("x = " + "[".repeat(600) + "]".repeat(600) + "\n");
+        // the bound's first refused level: "x = " then 128 accepted levels (the value itself is the first)
+        // the value at column 5 is the first level: the first refused one stands MAX_NESTING columns further
+        assertEquals(1, d.subject().start().line());
+        assertEquals(5 + TokenCursor.MAX_NESTING, d.subject().start().column());
+    }
+
+    @Test
+    void parenthesesAndBracesNestedHundredThousandDeepGiveOneDiagnosticNotAStackOverflow() {
+        tooDeep("x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "\n");
+        tooDeep("x = " + "{a = ".repeat(100_000) + "1" + "}".repeat(100_000) + "\n");
+        tooDeep("x = " + "-".repeat(100_000) + "1\n");
+        tooDeep("x = \"" + "${\"".repeat(100_000) + "\n");
+        tooDeep("x = " + "1 + ".repeat(100_000) + "1\n");
+        tooDeep("x = f()" + "[0]".repeat(100_000) + "\n");
+        tooDeep("b {\n".repeat(100_000));
+        tooDeep("x = \"" + "%{if true}".repeat(100_000) + "\"\n");
+    }
+
+    @Test
+    void nestingWithinTheBoundParses() {
+        Diagnostics diags = new Diagnostics();
+        int levels = TokenCursor.MAX_NESTING - 1;
+        parse("x = " + "[".repeat(levels) + "]".repeat(levels) + "\n"
+                + "y = " + "1 + ".repeat(levels - 1) + "1\n", diags);
+        assertFalse(diags.hasErrors(), diags.toString());
+    }
+
+    @Test
+    void expressionsNestedPastTheBoundAreTooDeeplyNestedInOneExpressionAndTemplateToo() {
+        Diagnostics diags = new Diagnostics();
+        Parser.parseExpression("<value>", "[".repeat(1000) + "]".repeat(1000), diags);
+        assertEquals("Too deeply nested", diags.errors().get(0).summary());
+        Diagnostics template = new Diagnostics();
+        Parser.parseTemplate("t.tpl", "%{if true}".repeat(1000) + "%{endif}".repeat(1000), template);
+        assertEquals("Too deeply nested", template.errors().get(0).summary());
+    }
+
+    @Test
+    void aTooDeeplyNestedStatementIsOneDiagnosticAndTheNextStatementsStillParse() {
+        Diagnostics diags = new Diagnostics();
+        ConfigFile f = parse("x = " + "{a = ".repeat(300) + "1" + "}".repeat(300) + "\n"
+                + "y = (1 +\n 2)\n"
+                + "b {\n  z = 3\n}\n", diags);
+        assertEquals(1, diags.errors().size(), diags.toString());
+        assertTrue(f.body().attribute("y").isPresent());
+        assertEquals(1, f.body().blocks("b").size());
+    }
+
+    @Test
+    void afterABrokenParenthesisTheNextLinesAreStatementsAgain() {
+        Diagnostics diags = new Diagnostics();
+        ConfigFile f = parse("x = (1 + )\ny = 2\nz = 3\n", diags);
+        assertEquals(1, diags.errors().size(), diags.toString());
+        assertTrue(f.body().attribute("y").isPresent() && f.body().attribute("z").isPresent());
+    }
 }

@@ -1,0 +1,28 @@
+package dev.peerform.config;
+
+import dev.peerform.diag.SourceRange;
+import dev.peerform.syntax.ConfigFile;
+import dev.peerform.syntax.Expr;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the decoders have found so far in one module's files, in the order written, for duplicate checks. */
+final class ModuleParts {
+    final Map<String, String> requiredProviders = new LinkedHashMap<>();
+    Backend backend;
+    final Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+    final Map<String, Variable> variables = new LinkedHashMap<>();
+    final Map<String, Expr> locals = new LinkedHashMap<>();
+    final Map<String, SourceRange> localRanges = new HashMap<>();
+    final Map<String, Resource> resources = new LinkedHashMap<>();
+    final Map<String, Output> outputs = new LinkedHashMap<>();
+    final Map<String, ModuleCall> moduleCalls = new LinkedHashMap<>();
+
+    Module toModule(Path dir, List<ConfigFile> files, Map<String, Module> children) {
+        return new Module(dir, files, requiredProviders, backend, providers, variables, locals, resources, outputs,
+                moduleCalls, children);
+    }
+}
