@@ -6,7 +6,6 @@ import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.AttributeCodec;
 import dev.peerform.plan.Conditions;
 import dev.peerform.plan.Evaluation;
 import dev.peerform.plan.Expansion;
@@ -21,9 +20,11 @@ import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepException;
 import dev.peerform.spi.StepView;
-import dev.peerform.state.InstanceState;
-import dev.peerform.state.Journal;
-import dev.peerform.state.State;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.State;
+import dev.peerform.states.StepJournal;
+import dev.peerform.states.StepRecord;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.time.Clock;
@@ -72,7 +73,7 @@ public final class Applier {
     private final Module root;
     private final ProviderSet providers;
     private final State state;
-    private final Journal journal;
+    private final StepJournal journal;
     private final ApplyListener listener;
     private final Options options;
     private final Map<InstanceAddress, Value> values = new ConcurrentHashMap<>();
@@ -81,7 +82,7 @@ public final class Applier {
     private final Evaluation evaluation;
     private final Random random;
 
-    public Applier(Plan plan, Module root, ProviderSet providers, State state, Journal journal, java.nio.file.Path cwd,
+    public Applier(Plan plan, Module root, ProviderSet providers, State state, StepJournal journal, java.nio.file.Path cwd,
             ApplyListener listener, Options options) {
         this.plan = plan;
         this.root = root;
@@ -302,7 +303,7 @@ public final class Applier {
                     "The provider configuration " + c.providerKey() + " could not be configured; see the errors "
                             + "above."), Duration.ZERO);
         }
-        journal.append(Journal.Entry.intent(c.address().toString(), stateProvider, s.id(),
+        journal.append(StepRecord.intent(c.address().toString(), stateProvider, s.id(),
                 firstCreate && c.action().creates() && c.before() == null || firstCreate && c.action().isReplace(),
                 token));
         Instant deadline = start.plus(options.stepTimeout());
@@ -381,7 +382,7 @@ public final class Applier {
         working.put(c.address(), result);
         boolean gone = result == null;
         ObjectValue forState = gone ? null : result;
-        journal.append(Journal.Entry.result(c.address().toString(), provider, s.id(),
+        journal.append(StepRecord.result(c.address().toString(), provider, s.id(),
                 gone ? null : AttributeCodec.encode(forState, c.schema()),
                 gone ? null : AttributeCodec.sensitivePaths(forState), c.dependencies(), gone));
         if (!s.lastOfPhase()) {
@@ -416,7 +417,7 @@ public final class Applier {
         ResourceChange c = s.change();
         boolean update = c.action() == ChangeAction.UPDATE;
         ObjectValue w = update ? c.before() : working.get(c.address());
-        journal.append(Journal.Entry.failed(c.address().toString(), providers.stateKey(c.providerKey()), s.id(),
+        journal.append(StepRecord.failed(c.address().toString(), providers.stateKey(c.providerKey()), s.id(),
                 w == null ? null : AttributeCodec.encode(w, c.schema()), w == null ? null
                         : AttributeCodec.sensitivePaths(w), c.dependencies()));
         if (s.spec().phase() == Phase.DESTROY || w == null) {

@@ -77,7 +77,7 @@ public final class TerraformProvider implements ProviderFactory {
             Value input = config.get("input");
             Value priorInput = prior == null ? null : prior.get("input");
             boolean inputChanged = prior == null || !input.isWhollyKnown()
-                    || !dev.peerform.plan.AttributeCodec.sameForDiff(priorInput, input);
+                    || !dev.peerform.states.Redaction.sameForDiff(priorInput, input);
             // output mirrors input; Terraform shows it as unknown whenever input changes
             planned.put("output", inputChanged || !p.requiresReplace().isEmpty() ? Value.DYNAMIC_UNKNOWN
                     : prior.get("output"));

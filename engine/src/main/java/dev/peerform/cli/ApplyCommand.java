@@ -4,7 +4,7 @@ import dev.peerform.apply.Applier;
 import dev.peerform.plan.Plan;
 import dev.peerform.plan.PlanFile;
 import dev.peerform.plan.Planner;
-import dev.peerform.state.State;
+import dev.peerform.states.State;
 import dev.peerform.value.Value;
 import dev.peerform.workspace.Workspace;
 import java.io.IOException;
@@ -129,7 +129,7 @@ class ApplyCommand implements Callable<Integer> {
         for (Map.Entry<String, Value> e : saved.variables().entrySet()) {
             if (e.getValue() != null && e.getValue().isSensitive()) {
                 Value now = current.get(e.getKey());
-                if (now == null || !dev.peerform.plan.AttributeCodec.sameForDiff(now, e.getValue())) {
+                if (now == null || !dev.peerform.states.Redaction.sameForDiff(now, e.getValue())) {
                     session.error("Sensitive variable needed", "The saved plan does not store the value of the "
                             + "sensitive variable \"" + e.getKey() + "\". Provide the same value again, with -var, "
                             + "-var-file or TF_VAR_" + e.getKey() + ", when you apply the plan.");
@@ -186,7 +186,7 @@ class ApplyCommand implements Callable<Integer> {
 
     private static State readState(Operation op) {
         try {
-            return op.loaded.backend().read();
+            return op.loaded.store().read();
         } catch (IOException e) {
             return null;
         }

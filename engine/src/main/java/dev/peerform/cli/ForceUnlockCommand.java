@@ -37,7 +37,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
             }
         }
         if (!backend.forceUnlock(id)) {
-            var holder = backend.readLock();
+            var holder = backend.lockHolder();
             session.error("Failed to unlock state", holder == null ? "The state is not locked."
                     : "The lock ID \"" + id + "\" does not match the existing lock ID \"" + holder.id() + "\".");
             return ExitCode.ERROR;

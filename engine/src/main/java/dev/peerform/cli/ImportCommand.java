@@ -4,10 +4,10 @@ import dev.peerform.config.Module;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.AttributeCodec;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.ResourceType;
-import dev.peerform.state.InstanceState;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.InstanceState;
 import dev.peerform.value.ObjectValue;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,7 +87,7 @@ final class ImportCommand implements Callable<Integer> {
                     AttributeCodec.encode(v, type.schema()), AttributeCodec.sensitivePaths(v), List.of(), false,
                     false, null));
             op.state.bumpSerial();
-            op.loaded.backend().write(op.state);
+            op.loaded.store().write(op.state);
             ctx.out().println(target + ": Importing from ID \"" + id + "\"...\n" + target + ": Import prepared!\n"
                     + "  Prepared " + r.type() + " for import\n\nImport successful!\n\nThe resources that were "
                     + "imported are shown above. These resources are now in\nyour peerform state and will "

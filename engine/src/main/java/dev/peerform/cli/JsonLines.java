@@ -9,7 +9,7 @@ import dev.peerform.plan.Drift;
 import dev.peerform.plan.Plan;
 import dev.peerform.plan.ResourceChange;
 import dev.peerform.spi.ChangeAction;
-import dev.peerform.state.State;
+import dev.peerform.states.State;
 import java.io.PrintWriter;
 import java.time.Instant;
 

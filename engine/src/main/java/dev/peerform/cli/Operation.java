@@ -6,10 +6,10 @@ import dev.peerform.diag.Diagnostics;
 import dev.peerform.plan.Plan;
 import dev.peerform.plan.Planner;
 import dev.peerform.render.PlanRenderer;
-import dev.peerform.state.LocalBackend;
-import dev.peerform.state.State;
-import dev.peerform.state.StateFormatException;
-import dev.peerform.state.StateLockedException;
+import dev.peerform.states.State;
+import dev.peerform.states.StateFormatException;
+import dev.peerform.states.StateLockedException;
+import dev.peerform.states.StateStore;
 import dev.peerform.workspace.Workspace;
 import java.io.IOException;
 import java.util.List;
@@ -25,7 +25,7 @@ final class Operation implements AutoCloseable {
     private int reported;
     Workspace.Loaded loaded;
     State state;
-    private LocalBackend.Lock lock;
+    private StateStore.Lock lock;
 
     Operation(Session session) {
         this.session = session;
@@ -41,7 +41,7 @@ final class Operation implements AutoCloseable {
         }
         try {
             if (stateOptions.lock) {
-                lock = loaded.backend().lock(operation, stateOptions.timeout());
+                lock = loaded.store().lock(operation, stateOptions.timeout());
             }
             state = session.workspace.readState(loaded, diags);
         } catch (StateLockedException e) {

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.lang.ValueJson;
-import dev.peerform.state.State;
-import dev.peerform.state.StateCodec;
+import dev.peerform.states.Backend;
+import dev.peerform.states.State;
+import dev.peerform.states.StateCodec;
 import dev.peerform.value.Value;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -45,9 +46,9 @@ final class OutputCommand implements Callable<Integer> {
         Diagnostics diags = new Diagnostics();
         var module = new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags);
         State state = statePath != null
-                ? new dev.peerform.state.LocalBackend(ctx.workingDir().resolve(statePath), java.time.Clock.systemUTC(),
-                        Version.number()).read()
-                : session.workspace.backend(module, diags).read();
+                ? new dev.peerform.states.LocalBackend(ctx.workingDir().resolve(statePath), java.time.Clock.systemUTC(),
+                        Version.number()).workspace(Backend.DEFAULT_WORKSPACE).read()
+                : session.workspace.backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE).read();
         Map<String, State.Output> outputs = state.outputs();
         if (name != null) {
             State.Output o = outputs.get(name);

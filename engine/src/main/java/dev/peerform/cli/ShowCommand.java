@@ -6,8 +6,9 @@ import dev.peerform.plan.ProviderSet;
 import dev.peerform.render.PlanJson;
 import dev.peerform.render.PlanRenderer;
 import dev.peerform.render.StateView;
-import dev.peerform.state.State;
-import dev.peerform.state.StateCodec;
+import dev.peerform.states.Backend;
+import dev.peerform.states.State;
+import dev.peerform.states.StateCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,7 +53,7 @@ final class ShowCommand implements Callable<Integer> {
                 session.error("Failed to read the given file as a plan", e.getMessage() + ".");
                 return ExitCode.ERROR;
             }
-            State prior = session.workspace.backend(module, diags).read();
+            State prior = session.workspace.backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE).read();
             if (json) {
                 ctx.out().println(StateCodec.compact(PlanJson.plan(saved.plan(), prior, module,
                         providers)));
@@ -62,7 +63,7 @@ final class ShowCommand implements Callable<Integer> {
             ctx.out().flush();
             return ExitCode.OK;
         }
-        State state = session.workspace.backend(module, diags).read();
+        State state = session.workspace.backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE).read();
         if (json) {
             ctx.out().println(StateCodec.compact(StateView.json(state, providers)));
         } else {

@@ -3,14 +3,15 @@ package dev.peerform.cli;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.graph.InstanceAddress;
 import dev.peerform.graph.InstanceKey;
-import dev.peerform.plan.AttributeCodec;
 import dev.peerform.plan.ProviderSet;
 import dev.peerform.render.Values;
 import dev.peerform.spi.ResourceType;
-import dev.peerform.state.InstanceState;
-import dev.peerform.state.LocalBackend;
-import dev.peerform.state.State;
-import dev.peerform.state.StateCodec;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.Backend;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.State;
+import dev.peerform.states.StateCodec;
+import dev.peerform.states.StateStore;
 import dev.peerform.value.ObjectValue;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +37,10 @@ final class StateCommand implements Callable<Integer> {
         return ExitCode.ERROR;
     }
 
-    static LocalBackend backend(CliContext ctx, Diagnostics diags) {
+    static StateStore backend(CliContext ctx, Diagnostics diags) {
         Session s = new Session(ctx, true);
-        return s.workspace.backend(new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags), diags);
+        return s.workspace.backend(new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags), diags)
+                .workspace(Backend.DEFAULT_WORKSPACE);
     }
 
     @Command(name = "list", description = "List resources in the state")
@@ -152,8 +154,8 @@ final class StateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Session session = new Session(ctx, true);
-            LocalBackend backend = backend(ctx, new Diagnostics());
-            try (LocalBackend.Lock lock = backend.lock("OperationTypeStateRm", Duration.ZERO)) {
+            StateStore backend = backend(ctx, new Diagnostics());
+            try (StateStore.Lock lock = backend.lock("OperationTypeStateRm", Duration.ZERO)) {
                 State state = backend.read();
                 int removed = 0;
                 for (String text : addresses) {
@@ -173,7 +175,7 @@ final class StateCommand implements Callable<Integer> {
                     backend.write(state);
                     ctx.out().println("Successfully removed " + removed + " resource instance(s).");
                 }
-            } catch (dev.peerform.state.StateLockedException e) {
+            } catch (dev.peerform.states.StateLockedException e) {
                 session.error("Error acquiring the state lock", e.getMessage());
                 return ExitCode.ERROR;
             }
@@ -199,8 +201,8 @@ final class StateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Session session = new Session(ctx, true);
-            LocalBackend backend = backend(ctx, new Diagnostics());
-            try (LocalBackend.Lock lock = backend.lock("OperationTypeStateMv", Duration.ZERO)) {
+            StateStore backend = backend(ctx, new Diagnostics());
+            try (StateStore.Lock lock = backend.lock("OperationTypeStateMv", Duration.ZERO)) {
                 State state = backend.read();
                 InstanceAddress from = InstanceAddress.parse(source);
                 InstanceAddress to = InstanceAddress.parse(destination);
@@ -224,7 +226,7 @@ final class StateCommand implements Callable<Integer> {
                 state.bumpSerial();
                 backend.write(state);
                 ctx.out().println("Move \"" + from + "\" to \"" + to + "\"\nSuccessfully moved 1 object(s).");
-            } catch (dev.peerform.state.StateLockedException e) {
+            } catch (dev.peerform.states.StateLockedException e) {
                 session.error("Error acquiring the state lock", e.getMessage());
                 return ExitCode.ERROR;
             }

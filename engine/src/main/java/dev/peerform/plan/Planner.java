@@ -1,18 +1,18 @@
 package dev.peerform.plan;
 
 import dev.peerform.config.Module;
-import dev.peerform.config.ModuleScope;
 import dev.peerform.config.ModuleCall;
+import dev.peerform.config.ModuleScope;
 import dev.peerform.config.Output;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.graph.ConfigGraph;
 import dev.peerform.graph.ConfigNode;
 import dev.peerform.graph.InstanceAddress;
 import dev.peerform.graph.InstanceKey;
 import dev.peerform.graph.ResourceAddress;
-import dev.peerform.diag.Suggestions;
 import dev.peerform.lang.ValueJson;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
@@ -22,8 +22,9 @@ import dev.peerform.spi.PlannedInstance;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
-import dev.peerform.state.InstanceState;
-import dev.peerform.state.State;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.Redaction;
+import dev.peerform.states.State;
 import dev.peerform.syntax.Expr;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
@@ -252,7 +253,7 @@ public final class Planner {
             PlannedInstance p = type.plan(prior, config);
             List<String> replacePaths = new ArrayList<>();
             for (String path : p.requiresReplace()) {
-                if (prior == null || !AttributeCodec.sameForDiff(prior.get(path), p.planned().get(path))) {
+                if (prior == null || !Redaction.sameForDiff(prior.get(path), p.planned().get(path))) {
                     replacePaths.add(path);
                 }
             }
@@ -269,7 +270,7 @@ public final class Planner {
                         : !replacePaths.isEmpty() || required.contains(ia)
                         ? "replace_because_cannot_update" : "replace_by_triggers";
                 p = type.plan(null, config); // a new object: its computed attributes are unknown
-            } else if (!AttributeCodec.sameForDiff(prior, p.planned())) {
+            } else if (!Redaction.sameForDiff(prior, p.planned())) {
                 action = ChangeAction.UPDATE;
             } else {
                 action = ChangeAction.NO_OP;
@@ -470,7 +471,7 @@ public final class Planner {
                         + "it in the plan and in the logs.", o.range());
             }
             ChangeAction action = before == null ? ChangeAction.CREATE
-                    : AttributeCodec.sameForDiff(beforeValue, after) ? ChangeAction.NO_OP : ChangeAction.UPDATE;
+                    : Redaction.sameForDiff(beforeValue, after) ? ChangeAction.NO_OP : ChangeAction.UPDATE;
             out.add(new OutputChange(name, action, beforeValue, after, sensitive));
         }
         return out;

@@ -8,8 +8,10 @@ import dev.peerform.graph.ResourceAddress;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.Schema;
-import dev.peerform.state.InstanceState;
-import dev.peerform.state.State;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.Redaction;
+import dev.peerform.states.State;
 import dev.peerform.value.ObjectValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +80,7 @@ final class Refresh {
                         drift.add(new Drift(a, schemas.get(a.resource()), before, null));
                         current.remove(a);
                         state.remove(a);
-                    } else if (!AttributeCodec.sameForDiff(before, after)) {
+                    } else if (!Redaction.sameForDiff(before, after)) {
                         drift.add(new Drift(a, schemas.get(a.resource()), before, after));
                         current.put(a, after);
                         InstanceState is = state.instance(a);

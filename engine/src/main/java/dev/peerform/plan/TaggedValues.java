@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.lang.ValueJson;
+import dev.peerform.states.Redaction;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
@@ -41,7 +42,7 @@ final class TaggedValues {
 
     private static JsonNode tag(Value v) {
         if (v.isSensitive()) {
-            Value digest = AttributeCodec.redact(v).unmarked();
+            Value digest = Redaction.redact(v).unmarked();
             return F.objectNode().put("$sensitive", digest.isKnown() && !digest.isNull() ? digest.asString() : "");
         }
         if (!v.isKnown()) {

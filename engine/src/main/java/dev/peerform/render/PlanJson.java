@@ -16,7 +16,7 @@ import dev.peerform.plan.PlannedStep;
 import dev.peerform.plan.ProviderSet;
 import dev.peerform.plan.ResourceChange;
 import dev.peerform.spi.ChangeAction;
-import dev.peerform.state.State;
+import dev.peerform.states.State;
 import dev.peerform.syntax.Attribute;
 import dev.peerform.syntax.Expr;
 import dev.peerform.value.ObjectValue;

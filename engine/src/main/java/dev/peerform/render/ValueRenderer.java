@@ -239,8 +239,8 @@ final class ValueRenderer {
         if (!a.isWhollyKnown() || !b.isWhollyKnown()) {
             return false;
         }
-        return Objects.equals(dev.peerform.plan.AttributeCodec.redact(a).unmarkedDeep(),
-                dev.peerform.plan.AttributeCodec.redact(b).unmarkedDeep());
+        return Objects.equals(dev.peerform.states.Redaction.redact(a).unmarkedDeep(),
+                dev.peerform.states.Redaction.redact(b).unmarkedDeep());
     }
 
     private static String key(String k) {

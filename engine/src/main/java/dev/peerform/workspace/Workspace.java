@@ -1,7 +1,7 @@
 package dev.peerform.workspace;
 
-import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Applier;
+import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.config.Module;
 import dev.peerform.config.ModuleLoader;
@@ -9,14 +9,17 @@ import dev.peerform.config.ModuleScope;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.lang.ValueJson;
-import dev.peerform.plan.AttributeCodec;
 import dev.peerform.plan.Evaluation;
 import dev.peerform.plan.Plan;
 import dev.peerform.plan.Planner;
 import dev.peerform.plan.ProviderSet;
-import dev.peerform.state.Journal;
-import dev.peerform.state.LocalBackend;
-import dev.peerform.state.State;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.Backend;
+import dev.peerform.states.LocalBackend;
+import dev.peerform.states.Redaction;
+import dev.peerform.states.State;
+import dev.peerform.states.StateStore;
+import dev.peerform.states.StepJournal;
 import dev.peerform.syntax.Attribute;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -33,7 +36,7 @@ import java.util.Map;
 public final class Workspace {
 
     /** Everything loaded for a run. */
-    public record Loaded(Module module, Map<String, Value> variables, ProviderSet providers, LocalBackend backend) {
+    public record Loaded(Module module, Map<String, Value> variables, ProviderSet providers, StateStore store) {
     }
 
     private final Path dir;
@@ -79,11 +82,11 @@ public final class Workspace {
                     .scope(List.of(), ModuleScope.Context.NONE, diags);
             providers.configure(module, scope, dir, env, diags);
         }
-        return new Loaded(module, variables, providers, backend(module, diags));
+        return new Loaded(module, variables, providers, backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE));
     }
 
     /** The local backend: {@code terraform.tfstate}, or the path of {@code backend "local" { path = ... }}. */
-    public LocalBackend backend(Module module, Diagnostics diags) {
+    public Backend backend(Module module, Diagnostics diags) {
         Path path = dir.resolve("terraform.tfstate");
         if (module.backend() != null) {
             if (!module.backend().type().equals("local")) {
@@ -125,8 +128,8 @@ public final class Workspace {
 
     /** Reads the state, folding in the journal of an interrupted run (a warning says so). */
     public State readState(Loaded l, Diagnostics diags) throws IOException {
-        State s = l.backend().read();
-        int recovered = l.backend().recover(s);
+        State s = l.store().read();
+        int recovered = l.store().recover(s);
         if (recovered > 0) {
             diags.warning("Recovered an interrupted run", "The previous run stopped before it finished; its journal "
                     + "(" + recovered + " entries) has been folded into the state. Creates it had started will be "
@@ -146,7 +149,7 @@ public final class Workspace {
     public Applier.Result apply(Loaded l, Plan plan, State state, Applier.Options options, ApplyListener listener,
             Interrupt interrupt, Diagnostics diags) throws IOException {
         Applier.Result result;
-        try (Journal journal = l.backend().openJournal()) {
+        try (StepJournal journal = l.store().openJournal()) {
             Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
             result = applier.run(interrupt, diags);
             Diagnostics outputDiags = new Diagnostics();
@@ -156,14 +159,14 @@ public final class Workspace {
                 if (!v.isWhollyKnown()) {
                     return;
                 }
-                Value stored = AttributeCodec.redact(v);
+                Value stored = Redaction.redact(v);
                 state.outputs().put(name, new State.Output(ValueJson.value(stored), ValueJson.type(v.type()),
                         v.containsSensitive()));
             });
         }
         state.bumpSerial();
-        l.backend().write(state);
-        l.backend().discardJournal();
+        l.store().write(state);
+        l.store().discardJournal();
         return result;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peerform.states.Backend;
+import dev.peerform.states.LocalBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -97,8 +99,8 @@ class WorkflowCommandsTest {
 
     @Test
     void lockedStateIsAClearErrorNamingTheHolderAndForceUnlockReleasesIt() throws Exception {
-        var backend = new dev.peerform.state.LocalBackend(dir.resolve("terraform.tfstate"),
-                java.time.Clock.systemUTC(), "test");
+        var backend = new LocalBackend(dir.resolve("terraform.tfstate"),
+                java.time.Clock.systemUTC(), "test").workspace(Backend.DEFAULT_WORKSPACE);
         var lock = backend.lock("OperationTypeApply", java.time.Duration.ZERO);
         CliRun r = CliRun.in(dir, "plan");
         assertEquals(1, r.exitCode());

@@ -83,7 +83,7 @@ class GoldenPlansTest {
     /** show -json prints one line, as Terraform does; the golden files are indented so that a diff is readable. */
     private static String indented(String json) {
         try {
-            return dev.peerform.state.StateCodec.JSON.writeValueAsString(dev.peerform.state.StateCodec.JSON
+            return dev.peerform.states.StateCodec.JSON.writeValueAsString(dev.peerform.states.StateCodec.JSON
                     .readTree(json)) + "\n";
         } catch (java.io.IOException e) {
             throw new AssertionError("show -json printed invalid JSON: " + json, e);

@@ -1,4 +1,4 @@
-package dev.peerform.state;
+package dev.peerform.states;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.peerform.state;
+package dev.peerform.states;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,4 +1,4 @@
-package dev.peerform.plan;
+package dev.peerform.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,16 +10,11 @@ import dev.peerform.spi.Schema;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
-import dev.peerform.value.SetValue;
 import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,12 +22,10 @@ import java.util.TreeMap;
 /**
  * Resource attributes to and from the state's JSON, with the provider's schema: an attribute of dynamic type is
  * stored as {@code {"value":..., "type":...}}, as Terraform stores it. A sensitive value is never written: it is
- * stored as the SHA-256 of its JSON ({@code "sha256:..."}), and its path listed in {@code sensitive_attributes}, so
- * that a later plan can still tell whether it changed without the state ever holding the secret.
+ * stored as its digest ({@link Redaction}), and its path listed in {@code sensitive_attributes}.
  */
 public final class AttributeCodec {
 
-    public static final String REDACTED_PREFIX = "sha256:";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private AttributeCodec() {
@@ -40,7 +33,7 @@ public final class AttributeCodec {
 
     public static ObjectNode encode(ObjectValue v, Schema schema) {
         ObjectNode out = F.objectNode();
-        Value redacted = redact(v);
+        Value redacted = Redaction.redact(v);
         ObjectValue o = (ObjectValue) redacted.unmarked();
         for (Map.Entry<String, Value> e : o.attributes().entrySet()) {
             AttributeSchema a = schema.attributes().get(e.getKey());
@@ -108,41 +101,9 @@ public final class AttributeCodec {
         return new ObjectValue(out);
     }
 
-    /** Sensitive parts replaced by their digests: what is stored, and what diffs compare. */
-    public static Value redact(Value v) {
-        if (v.isSensitive()) {
-            if (v.unmarked().isNull() || !v.unmarked().isKnown()
-                    || (v.unmarked() instanceof StringValue s && s.value().startsWith(REDACTED_PREFIX))) {
-                return v;
-            }
-            return Value.sensitive(Value.of(digest(v.unmarkedDeep())));
-        }
-        Value u = v;
-        if (u instanceof ObjectValue o) {
-            Map<String, Value> m = new TreeMap<>();
-            o.attributes().forEach((k, x) -> m.put(k, redact(x)));
-            return new ObjectValue(m);
-        }
-        if (u instanceof MapValue mv) {
-            Map<String, Value> m = new TreeMap<>();
-            mv.elements().forEach((k, x) -> m.put(k, redact(x)));
-            return new MapValue(mv.elementType(), m);
-        }
-        if (u instanceof ListValue l) {
-            return new ListValue(l.elementType(), l.elements().stream().map(AttributeCodec::redact).toList());
-        }
-        if (u instanceof TupleValue tv) {
-            return new TupleValue(tv.elements().stream().map(AttributeCodec::redact).toList());
-        }
-        if (u instanceof SetValue s) {
-            return new SetValue(s.elementType(), s.elements().stream().map(AttributeCodec::redact).toList());
-        }
-        return v;
-    }
-
     /** A stored digest reads back as a sensitive value (its text is the digest, never the secret). */
     private static Value unredact(Value v) {
-        if (v instanceof StringValue s && s.value().startsWith(REDACTED_PREFIX)) {
+        if (v instanceof StringValue s && s.value().startsWith(Redaction.REDACTED_PREFIX)) {
             return Value.sensitive(v);
         }
         if (v instanceof ObjectValue o) {
@@ -151,23 +112,5 @@ public final class AttributeCodec {
             return new ObjectValue(m);
         }
         return v;
-    }
-
-    /** True when the two values are the same once secrets are compared by digest. */
-    public static boolean sameForDiff(Value a, Value b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return redact(a).unmarkedDeep().equals(redact(b).unmarkedDeep());
-    }
-
-    private static String digest(Value v) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(ValueJson.value(v).toString()
-                    .getBytes(StandardCharsets.UTF_8));
-            return REDACTED_PREFIX + HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

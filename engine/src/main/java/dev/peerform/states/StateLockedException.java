@@ -1,4 +1,4 @@
-package dev.peerform.state;
+package dev.peerform.states;
 
 /** The state is locked by another run; the message names the holder and how to release a stale lock. */
 public final class StateLockedException extends Exception {

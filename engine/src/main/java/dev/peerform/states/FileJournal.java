@@ -1,8 +1,6 @@
-package dev.peerform.state;
+package dev.peerform.states;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,39 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The apply journal: every step that changes the cloud is appended (and fsynced) before it is called, with its
- * ClientToken, and again with its result. Appending costs in proportion to the change, not to the state. After a
+ * The local backend's step journal: a file of JSON lines beside the state, each appended and fsynced. After a
  * crash, the next run replays it onto the state; after a clean run it is folded into the state file and removed.
  */
-public final class Journal implements AutoCloseable {
-
-    /** One line of the journal. {@code attributes} is the state after the step; null with {@code gone}. */
-    public record Entry(String kind, String address, String provider, String step, boolean creates, String token,
-            ObjectNode attributes, JsonNode sensitive, List<String> dependencies, boolean gone) {
-
-        public static Entry intent(String address, String provider, String step, boolean creates, String token) {
-            return new Entry("intent", address, provider, step, creates, token, null, null, List.of(), false);
-        }
-
-        public static Entry result(String address, String provider, String step, ObjectNode attributes,
-                JsonNode sensitive, List<String> dependencies, boolean gone) {
-            return new Entry("result", address, provider, step, false, null, attributes, sensitive, dependencies,
-                    gone);
-        }
-
-        public static Entry failed(String address, String provider, String step, ObjectNode attributes,
-                JsonNode sensitive, List<String> dependencies) {
-            return new Entry("failed", address, provider, step, false, null, attributes, sensitive, dependencies,
-                    false);
-        }
-    }
+public final class FileJournal implements StepJournal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path path;
     private FileChannel channel;
 
-    public Journal(Path path) {
+    public FileJournal(Path path) {
         this.path = path;
     }
 
@@ -55,7 +31,8 @@ public final class Journal implements AutoCloseable {
         return path;
     }
 
-    public synchronized void append(Entry e) {
+    @Override
+    public synchronized void append(StepRecord e) {
         try {
             if (channel == null) {
                 channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -73,8 +50,8 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Every entry a journal file holds; a torn last line (a crash mid-write) is ignored. */
-    public static List<Entry> read(Path path) throws IOException {
-        List<Entry> out = new ArrayList<>();
+    public static List<StepRecord> read(Path path) throws IOException {
+        List<StepRecord> out = new ArrayList<>();
         if (!Files.exists(path)) {
             return out;
         }
@@ -83,7 +60,7 @@ public final class Journal implements AutoCloseable {
                 continue;
             }
             try {
-                out.add(JSON.readValue(line, Entry.class));
+                out.add(JSON.readValue(line, StepRecord.class));
             } catch (IOException torn) {
                 break;
             }

@@ -1,8 +1,9 @@
-package dev.peerform.state;
+package dev.peerform.states;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.peerform.graph.InstanceAddress;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,18 +11,16 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The local backend: {@code terraform.tfstate} (or the path a {@code backend "local"} block gives), written
+ * One workspace's state in the local backend: {@code terraform.tfstate} (or the path a {@code backend "local"} block gives), written
  * atomically and owner-only, with a {@code .backup} of the previous state taken once per run, a lock file
  * recording who holds it, and the apply journal beside it. Every file access goes through {@link Path}, so tests
  * run on an in-memory file system.
  */
-public final class LocalBackend {
+final class LocalStateStore implements StateStore {
 
     private final Path statePath;
     private final Path lockPath;
@@ -31,7 +30,7 @@ public final class LocalBackend {
     private final String version;
     private boolean backedUp;
 
-    public LocalBackend(Path statePath, Clock clock, String version) {
+    LocalStateStore(Path statePath, Clock clock, String version) {
         this.statePath = statePath;
         Path dir = statePath.toAbsolutePath().getParent();
         String name = statePath.getFileName().toString();
@@ -42,26 +41,16 @@ public final class LocalBackend {
         this.version = version;
     }
 
-    public Path statePath() {
-        return statePath;
-    }
-
-    public Path journalPath() {
-        return journalPath;
-    }
-
-    /** A held lock; closing releases it. */
-    public interface Lock extends AutoCloseable {
-        LockInfo info();
-
-        @Override
-        void close();
+    @Override
+    public String location() {
+        return statePath.toString();
     }
 
     /**
      * Takes the state lock, retrying until {@code timeout}. A lock left by a process of this host that no longer
      * runs is stale and taken over; any other holder makes this fail with a message naming it.
      */
+    @Override
     public Lock lock(String operation, Duration timeout) throws StateLockedException, IOException {
         Instant giveUp = clock.instant().plus(timeout);
         LockInfo mine = new LockInfo(UUID.randomUUID().toString(), operation, System.getProperty("user.name", "?")
@@ -82,17 +71,17 @@ public final class LocalBackend {
                     @Override
                     public void close() {
                         try {
-                            LockInfo now = readLock();
+                            LockInfo now = lockHolder();
                             if (now != null && now.id().equals(mine.id())) {
                                 Files.deleteIfExists(lockPath);
                             }
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     }
                 };
             } catch (FileAlreadyExistsException held) {
-                LockInfo holder = readLock();
+                LockInfo holder = lockHolder();
                 if (holder == null) {
                     continue; // released between our attempt and our look
                 }
@@ -121,7 +110,7 @@ public final class LocalBackend {
     private static boolean running(long pid) {
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             try {
-                String stat = Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
                 return !stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
             } catch (IOException | RuntimeException noProc) {
                 return true; // no /proc here: trust ProcessHandle
@@ -131,8 +120,9 @@ public final class LocalBackend {
     }
 
     /** Removes the lock with this ID, whoever holds it; false when no lock has that ID. */
+    @Override
     public boolean forceUnlock(String id) throws IOException {
-        LockInfo holder = readLock();
+        LockInfo holder = lockHolder();
         if (holder == null || !holder.id().equals(id)) {
             return false;
         }
@@ -140,7 +130,8 @@ public final class LocalBackend {
         return true;
     }
 
-    public LockInfo readLock() throws IOException {
+    @Override
+    public LockInfo lockHolder() throws IOException {
         if (!Files.exists(lockPath)) {
             return null;
         }
@@ -152,6 +143,7 @@ public final class LocalBackend {
     }
 
     /** The state, or an empty one when there is no state file yet. */
+    @Override
     public State read() throws IOException {
         if (!Files.exists(statePath)) {
             return State.empty();
@@ -160,6 +152,7 @@ public final class LocalBackend {
     }
 
     /** Writes the state atomically; the first write of this backend keeps the previous file as the backup. */
+    @Override
     public void write(State state) throws IOException {
         if (!backedUp && Files.exists(statePath)) {
             AtomicFiles.writeAtomically(backupPath, Files.readAllBytes(statePath));
@@ -169,8 +162,9 @@ public final class LocalBackend {
         AtomicFiles.writeAtomically(statePath, StateCodec.write(state));
     }
 
-    public Journal openJournal() {
-        return new Journal(journalPath);
+    @Override
+    public StepJournal openJournal() {
+        return new FileJournal(journalPath);
     }
 
     /**
@@ -178,58 +172,26 @@ public final class LocalBackend {
      * whose result never came is kept with its ClientToken so that the next apply re-issues it rather than
      * creating a duplicate. Returns how many entries were replayed (0 when there was no journal).
      */
+    @Override
     public int recover(State state) throws IOException {
-        List<Journal.Entry> entries = Journal.read(journalPath);
-        if (entries.isEmpty()) {
-            Files.deleteIfExists(journalPath);
-            return 0;
+        List<StepRecord> records = FileJournal.read(journalPath);
+        if (!records.isEmpty()) {
+            Recovery.fold(state, records);
+            write(state);
         }
-        Map<String, Journal.Entry> openCreates = new HashMap<>();
-        for (Journal.Entry e : entries) {
-            InstanceAddress address = InstanceAddress.parse(e.address());
-            switch (e.kind()) {
-                case "intent" -> {
-                    if (e.creates()) {
-                        openCreates.put(e.address(), e);
-                    }
-                }
-                case "result", "failed" -> {
-                    openCreates.remove(e.address());
-                    if (e.gone()) {
-                        state.remove(address);
-                    } else {
-                        InstanceState before = state.instance(address);
-                        InstanceState after = new InstanceState(0, e.attributes(), e.sensitive(), e.dependencies(),
-                                e.kind().equals("failed") && (before == null || before.tainted()), false, null);
-                        state.put(address, e.provider(), after);
-                    }
-                }
-                default -> { }
-            }
-        }
-        for (Journal.Entry open : openCreates.values()) {
-            InstanceAddress address = InstanceAddress.parse(open.address());
-            InstanceState before = state.instance(address);
-            InstanceState pending = before == null
-                    ? new InstanceState(0, StateCodec.JSON.createObjectNode(), null, List.of(), true, false,
-                            open.token())
-                    : before.withPendingClientToken(open.token());
-            state.put(address, open.provider(), pending);
-        }
-        state.bumpSerial();
-        write(state);
         Files.deleteIfExists(journalPath);
-        return entries.size();
+        return records.size();
     }
 
     /** Called after a run's final state write: the journal's content is in the state now. */
+    @Override
     public void discardJournal() throws IOException {
         Files.deleteIfExists(journalPath);
     }
 
     private static String host() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "localhost";
         }

@@ -1,4 +1,4 @@
-package dev.peerform.state;
+package dev.peerform.states;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
