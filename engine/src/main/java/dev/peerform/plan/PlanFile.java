@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.graph.InstanceAddress;
 import dev.peerform.graph.InstanceKey;
 import dev.peerform.graph.ResourceAddress;
+import dev.peerform.json.TerraformJson;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.states.AtomicFiles;
-import dev.peerform.states.StateCodec;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.io.IOException;
@@ -106,7 +106,7 @@ public final class PlanFile {
                     TaggedValues.encode(v)));
         });
         // a plan file is peerform's own, read by peerform: compact (indenting doubled the cost of writing it)
-        AtomicFiles.writeAtomically(path, StateCodec.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+        AtomicFiles.writeAtomically(path, TerraformJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(root));
     }
 
@@ -121,7 +121,7 @@ public final class PlanFile {
     }
 
     public static Saved read(Path path, ProviderSet providers) throws IOException {
-        JsonNode root = StateCodec.JSON.readTree(Files.readAllBytes(path));
+        JsonNode root = TerraformJson.MAPPER.readTree(Files.readAllBytes(path));
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(path.getFileName() + " is not a peerform plan file (run `peerform plan -out "
                     + path.getFileName() + "` to make one)");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.config.Resource;
+import dev.peerform.graph.InstanceAddress;
 import dev.peerform.graph.InstanceKey;
 import dev.peerform.plan.ProviderSet;
 import dev.peerform.spi.ResourceType;
@@ -47,6 +48,29 @@ public final class StateView {
         if (!state.outputs().isEmpty()) {
             b.append("\nOutputs:\n\n");
         }
+        return b.toString();
+    }
+
+    /** One instance as {@code state show} prints it: aligned attributes, null ones left out. */
+    public static String instance(InstanceAddress a, InstanceState is, ResourceType type) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(a).append(":\n");
+        b.append("resource \"").append(a.resource().type()).append("\" \"").append(a.resource().name())
+                .append("\" {\n");
+        if (type != null) {
+            ObjectValue v = AttributeCodec.decode(is.attributes(), type.schema());
+            int width = v.attributes().entrySet().stream().filter(e -> !e.getValue().isNull())
+                    .mapToInt(e -> e.getKey().length()).max().orElse(0);
+            v.attributes().forEach((k, x) -> {
+                if (!x.isNull()) {
+                    List<String> lines = Values.hcl(x);
+                    b.append("    ").append(k).append(" ".repeat(width - k.length())).append(" = ")
+                            .append(lines.get(0)).append('\n');
+                    lines.subList(1, lines.size()).forEach(l -> b.append("    ").append(l).append('\n'));
+                }
+            });
+        }
+        b.append("}\n");
         return b.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.peerform.states;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.json.TerraformJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -59,7 +60,7 @@ final class LocalStateStore implements StateStore {
         while (true) {
             try {
                 Files.createDirectories(lockPath.toAbsolutePath().getParent());
-                Files.write(lockPath, StateCodec.JSON.writeValueAsBytes(mine.toJson()), StandardOpenOption.CREATE_NEW,
+                Files.write(lockPath, TerraformJson.MAPPER.writeValueAsBytes(mine.toJson()), StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
                 AtomicFiles.ownerOnly(lockPath);
                 return new Lock() {
@@ -136,7 +137,7 @@ final class LocalStateStore implements StateStore {
             return null;
         }
         try {
-            return LockInfo.fromJson((ObjectNode) StateCodec.JSON.readTree(Files.readAllBytes(lockPath)));
+            return LockInfo.fromJson((ObjectNode) TerraformJson.MAPPER.readTree(Files.readAllBytes(lockPath)));
         } catch (IOException | ClassCastException e) {
             return null;
         }

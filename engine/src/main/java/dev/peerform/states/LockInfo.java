@@ -1,13 +1,14 @@
 package dev.peerform.states;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.json.TerraformJson;
 
 /** Who holds the state lock, as Terraform records it: ID, operation, who, version, created, path. */
 public record LockInfo(String id, String operation, String who, String version, String created, String path,
         long pid, String host) {
 
     ObjectNode toJson() {
-        ObjectNode o = StateCodec.JSON.createObjectNode();
+        ObjectNode o = TerraformJson.MAPPER.createObjectNode();
         o.put("ID", id).put("Operation", operation).put("Info", "").put("Who", who).put("Version", version)
                 .put("Created", created).put("Path", path).put("Pid", pid).put("Host", host);
         return o;

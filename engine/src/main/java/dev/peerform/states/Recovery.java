@@ -1,6 +1,7 @@
 package dev.peerform.states;
 
 import dev.peerform.graph.InstanceAddress;
+import dev.peerform.json.TerraformJson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class Recovery {
             InstanceAddress address = InstanceAddress.parse(open.address());
             InstanceState before = state.instance(address);
             InstanceState pending = before == null
-                    ? new InstanceState(0, StateCodec.JSON.createObjectNode(), null, List.of(), true, false,
+                    ? new InstanceState(0, TerraformJson.MAPPER.createObjectNode(), null, List.of(), true, false,
                             open.token())
                     : before.withPendingClientToken(open.token());
             state.put(address, open.provider(), pending);

@@ -1,18 +1,13 @@
 package dev.peerform.states;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.config.Resource;
 import dev.peerform.graph.InstanceKey;
 import dev.peerform.graph.ResourceAddress;
+import dev.peerform.json.TerraformJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +15,9 @@ import java.util.List;
 /** Terraform's state file format, version 4, both ways. */
 public final class StateCodec {
 
-    /** Reads JSON, and writes it indented exactly as Terraform does (two spaces, "key": value, empty [] and {}). */
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setDefaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
-                    .withArrayEmptySeparator("")).withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
-            .enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private StateCodec() {
-    }
-
-    /** One line, as Terraform's {@code show -json} prints. */
-    public static String compact(JsonNode n) throws IOException {
-        return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n);
     }
 
     public static ObjectNode encode(State s) {
@@ -95,7 +78,7 @@ public final class StateCodec {
 
     public static byte[] write(State s) {
         try {
-            return JSON.writeValueAsBytes(encode(s));
+            return TerraformJson.MAPPER.writeValueAsBytes(encode(s));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -105,7 +88,7 @@ public final class StateCodec {
     public static State read(byte[] bytes, String where) {
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = TerraformJson.MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw new StateFormatException(where + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -8,12 +8,16 @@ import dev.peerform.config.ModuleLoader;
 import dev.peerform.config.ModuleScope;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.json.TerraformJson;
 import dev.peerform.lang.ValueJson;
 import dev.peerform.plan.Evaluation;
 import dev.peerform.plan.Plan;
+import dev.peerform.plan.PlanFile;
 import dev.peerform.plan.Planner;
 import dev.peerform.plan.ProviderSet;
-import dev.peerform.states.AttributeCodec;
+import dev.peerform.render.PlanJson;
+import dev.peerform.render.PlanRenderer;
+import dev.peerform.render.StateView;
 import dev.peerform.states.Backend;
 import dev.peerform.states.LocalBackend;
 import dev.peerform.states.Redaction;
@@ -24,8 +28,10 @@ import dev.peerform.syntax.Attribute;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,6 +109,77 @@ public final class Workspace {
             }
         }
         return new LocalBackend(path, clock, version);
+    }
+
+    /** The state of the configuration's backend, for the {@code state} commands and {@code force-unlock}. */
+    public StateOperations stateOperations() {
+        return new StateOperations(store(new ModuleLoader(dir).load(new Diagnostics()), new Diagnostics()));
+    }
+
+    private StateStore store(Module module, Diagnostics diags) {
+        return backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE);
+    }
+
+    /** The outputs stored in the state: the backend's, or those of the state file given ({@code -state}). */
+    public Map<String, StoredOutput> outputs(String statePath) throws IOException {
+        StateStore store = statePath != null
+                ? new LocalBackend(dir.resolve(statePath), clock, version).workspace(Backend.DEFAULT_WORKSPACE)
+                : store(new ModuleLoader(dir).load(new Diagnostics()), new Diagnostics());
+        return outputs(store.read());
+    }
+
+    static Map<String, StoredOutput> outputs(State state) {
+        Map<String, StoredOutput> out = new LinkedHashMap<>();
+        state.outputs().forEach((name, o) -> out.put(name, new StoredOutput(o.value(), o.type(), o.sensitive())));
+        return out;
+    }
+
+    /** {@code show}: the state, as text or as Terraform's JSON representation. */
+    public String showState(boolean json) throws IOException {
+        Module module = new ModuleLoader(dir).load(new Diagnostics());
+        ProviderSet providers = ProviderSet.available(module.requiredProviders());
+        State state = store(module, new Diagnostics()).read();
+        return json ? TerraformJson.compact(StateView.json(state, providers)) + "\n"
+                : StateView.human(state, providers);
+    }
+
+    /**
+     * {@code show PLANFILE}: a saved plan, as text or as Terraform's plan JSON (which also describes the state it
+     * was made from); null, with the reason in {@code refused}, when the file is not a plan.
+     */
+    public String showPlan(String name, boolean json, boolean color, Diagnostics refused) throws IOException {
+        Module module = new ModuleLoader(dir).load(new Diagnostics());
+        ProviderSet providers = ProviderSet.available(module.requiredProviders());
+        Path p = dir.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            refused.error("Failed to read the given file", name + " does not exist.", null);
+            return null;
+        }
+        PlanFile.Saved saved;
+        try {
+            saved = PlanFile.read(p, providers);
+        } catch (IOException e) {
+            refused.error("Failed to read the given file as a plan", e.getMessage() + ".", null);
+            return null;
+        }
+        State prior = store(module, new Diagnostics()).read();
+        if (!json) {
+            return new PlanRenderer(color).render(saved.plan());
+        }
+        return TerraformJson.compact(PlanJson.plan(saved.plan(), prior, module, providers)) + "\n";
+    }
+
+    /**
+     * {@code validate}: the configuration, its expressions and every rule a provider can check without reaching
+     * the cloud, planned against an empty state with no credentials and no refresh.
+     */
+    public Diagnostics validate() {
+        Diagnostics diags = new Diagnostics();
+        Loaded l = load(List.of(), false, diags);
+        if (l != null && !diags.hasErrors()) {
+            plan(l, State.empty(), new Planner.Options(Planner.Mode.NORMAL, false, List.of(), List.of()), diags);
+        }
+        return diags;
     }
 
     /** A digest of every configuration file of the module tree: a saved plan is refused when it changed. */

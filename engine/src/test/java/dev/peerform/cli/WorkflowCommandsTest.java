@@ -111,6 +111,19 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void addressesThatAreNotAddressesAreDiagnosticsNotInternalErrors() {
+        assertEquals(0, CliRun.in(dir, "apply", "-auto-approve").exitCode());
+        for (String[] command : new String[][] {{"state", "rm", "not an address"},
+                {"state", "mv", "terraform_data.a", "not an address"}, {"state", "show", "not an address"}}) {
+            CliRun r = CliRun.in(dir, command);
+            assertEquals(1, r.exitCode(), String.join(" ", command));
+            assertTrue(r.err().contains("Invalid address"), r.err());
+            assertFalse(r.err().contains("This is a bug"), r.err());
+        }
+        assertTrue(CliRun.in(dir, "state", "list").out().contains("terraform_data.a"), "the state is unchanged");
+    }
+
+    @Test
     void validateReportsAnUndeclaredReferenceWithItsPosition() throws Exception {
         Files.writeString(dir.resolve("bad.tf"), "resource \"terraform_data\" \"x\" {\n  input = var.nope\n}\n");
         CliRun r = CliRun.in(dir, "validate", "-json");

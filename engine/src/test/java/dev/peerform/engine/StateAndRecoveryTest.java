@@ -11,6 +11,7 @@ import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.graph.InstanceAddress;
+import dev.peerform.json.TerraformJson;
 import dev.peerform.plan.PlannedStep;
 import dev.peerform.plan.Planner;
 import dev.peerform.states.Backend;
@@ -45,13 +46,13 @@ class StateAndRecoveryTest {
         assertEquals(5, s.serial());
         assertEquals(4, s.instanceCount());
         assertNotNull(s.instance(InstanceAddress.parse("terraform_data.s[\"x\"]")));
-        JsonNode before = StateCodec.JSON.readTree(original);
+        JsonNode before = TerraformJson.MAPPER.readTree(original);
         JsonNode after = StateCodec.encode(s);
         assertEquals(before.get("resources"), after.get("resources"));
         assertEquals(before.get("lineage"), after.get("lineage"));
         assertEquals(before.get("outputs"), after.get("outputs"));
         assertEquals(new String(original, java.nio.charset.StandardCharsets.UTF_8),
-                StateCodec.JSON.writeValueAsString(after) + "\n", "written byte for byte as Terraform writes it");
+                TerraformJson.MAPPER.writeValueAsString(after) + "\n", "written byte for byte as Terraform writes it");
     }
 
     @Test
@@ -189,8 +190,8 @@ class StateAndRecoveryTest {
     private StateStore lockedBy(long pid) throws Exception {
         Path state = f.dir.resolve("terraform.tfstate");
         String host = java.net.InetAddress.getLocalHost().getHostName();
-        Files.writeString(f.dir.resolve(".terraform.tfstate.lock.info"), StateCodec.JSON.writeValueAsString(
-                StateCodec.JSON.createObjectNode().put("ID", "held-1").put("Operation", "OperationTypeApply")
+        Files.writeString(f.dir.resolve(".terraform.tfstate.lock.info"), TerraformJson.MAPPER.writeValueAsString(
+                TerraformJson.MAPPER.createObjectNode().put("ID", "held-1").put("Operation", "OperationTypeApply")
                         .put("Info", "").put("Who", "someone@" + host).put("Version", "0")
                         .put("Created", "2026-11-21T00:00:00Z").put("Path", state.toString()).put("Pid", pid)
                         .put("Host", host)));

@@ -83,7 +83,7 @@ class GoldenPlansTest {
     /** show -json prints one line, as Terraform does; the golden files are indented so that a diff is readable. */
     private static String indented(String json) {
         try {
-            return dev.peerform.states.StateCodec.JSON.writeValueAsString(dev.peerform.states.StateCodec.JSON
+            return dev.peerform.states.TerraformJson.MAPPER.writeValueAsString(dev.peerform.states.TerraformJson.MAPPER
                     .readTree(json)) + "\n";
         } catch (java.io.IOException e) {
             throw new AssertionError("show -json printed invalid JSON: " + json, e);
