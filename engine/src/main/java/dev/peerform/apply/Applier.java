@@ -1,18 +1,19 @@
 package dev.peerform.apply;
 
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.ResourceMode;
 import dev.peerform.config.Module;
 import dev.peerform.config.ModuleScope;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.Conditions;
-import dev.peerform.plan.Evaluation;
-import dev.peerform.plan.Expansion;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.PlannedStep;
-import dev.peerform.plan.ProviderSet;
-import dev.peerform.plan.ResourceChange;
+import dev.peerform.eval.Conditions;
+import dev.peerform.eval.Expansion;
+import dev.peerform.eval.ModuleValues;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.Phase;
@@ -79,7 +80,7 @@ public final class Applier {
     private final Map<InstanceAddress, Value> values = new ConcurrentHashMap<>();
     private final Map<InstanceAddress, ObjectValue> working = new HashMap<>();
     private final Map<InstanceAddress, ObjectValue> finalPlanned = new HashMap<>();
-    private final Evaluation evaluation;
+    private final ModuleValues moduleValues;
     private final Random random;
 
     public Applier(Plan plan, Module root, ProviderSet providers, State state, StepJournal journal, java.nio.file.Path cwd,
@@ -99,8 +100,8 @@ public final class Applier {
             }
         }
         values.putAll(plan.data());
-        this.evaluation = new Evaluation(root, plan.variables(), providers, cwd, values::get, false);
-        this.evaluation.expansions(plan.expansions());
+        this.moduleValues = new ModuleValues(root, plan.variables(), providers, cwd, values::get, false);
+        this.moduleValues.expansions(plan.expansions());
     }
 
     public Result run(Interrupt interrupt, Diagnostics diags) {
@@ -227,10 +228,10 @@ public final class Applier {
         }
         List<String> path = c.address().resource().modulePath();
         Diagnostics local = new Diagnostics();
-        Expansion expansion = evaluation.expansion(path, r, local);
+        Expansion expansion = moduleValues.expansion(path, r, local);
         ModuleScope.Context context = expansion == null ? ModuleScope.Context.NONE
-                : evaluation.context(expansion, c.address().key());
-        Conditions.postconditions(r, path, evaluation, context, result, c.address().toString(), local);
+                : moduleValues.context(expansion, c.address().key());
+        Conditions.postconditions(r, path, moduleValues, context, result, c.address().toString(), local);
         diags.addAll(local);
         return !local.hasErrors();
     }
@@ -254,7 +255,7 @@ public final class Applier {
             working.put(c.address(), c.after());
             return null;
         }
-        ObjectValue config = evaluation.instanceConfig(c.address().resource().modulePath(), r, c.address().key(),
+        ObjectValue config = moduleValues.instanceConfig(c.address().resource().modulePath(), r, c.address().key(),
                 local);
         if (local.hasErrors()) {
             return Diagnostic.errorAt(c.address().toString(), local.errors().get(0).summary(),
@@ -268,11 +269,11 @@ public final class Applier {
     }
 
     private Resource resource(InstanceAddress a) {
-        Module m = evaluation.module(a.resource().modulePath());
+        Module m = moduleValues.module(a.resource().modulePath());
         if (m == null) {
             return null;
         }
-        return m.resources().get((a.resource().mode() == Resource.Mode.DATA ? "data." : "") + a.resource().type()
+        return m.resources().get((a.resource().mode() == ResourceMode.DATA ? "data." : "") + a.resource().type()
                 + "." + a.resource().name());
     }
 
@@ -284,7 +285,7 @@ public final class Applier {
     private StepView view(PlannedStep s) {
         ResourceChange c = s.change();
         ObjectValue after = finalPlanned.getOrDefault(c.address(), c.after());
-        return new StepView(c.address().toString(), c.type(), c.action(), s.spec(), c.before(), after,
+        return new StepView(c.address(), c.type(), c.action(), s.spec(), c.before(), after,
                 c.references());
     }
 
@@ -458,7 +459,7 @@ public final class Applier {
     public Map<String, Value> outputs(Diagnostics diags) {
         Map<String, Value> out = new java.util.LinkedHashMap<>();
         for (String name : root.outputs().keySet()) {
-            out.put(name, evaluation.output(List.of(), name, diags));
+            out.put(name, moduleValues.output(List.of(), name, diags));
         }
         return out;
     }

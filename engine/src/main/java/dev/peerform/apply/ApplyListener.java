@@ -1,7 +1,7 @@
 package dev.peerform.apply;
 
 import dev.peerform.diag.Diagnostic;
-import dev.peerform.plan.PlannedStep;
+import dev.peerform.plans.PlannedStep;
 import java.time.Duration;
 
 /** What the apply tells the user as it goes; the CLI prints it, tests record it. Called from several threads. */

@@ -44,6 +44,11 @@ public final class TerraformProvider implements ProviderFactory {
     }
 
     @Override
+    public String source() {
+        return "terraform.io/builtin/terraform";
+    }
+
+    @Override
     public Schema configSchema() {
         return Schema.builder().build();
     }

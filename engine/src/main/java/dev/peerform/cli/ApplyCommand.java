@@ -2,8 +2,9 @@ package dev.peerform.cli;
 
 import dev.peerform.apply.Applier;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.Planner;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlanMode;
 import dev.peerform.workspace.StoredOutput;
 import java.io.IOException;
 import java.util.Map;
@@ -70,7 +71,7 @@ class ApplyCommand implements Callable<Integer> {
             } else {
                 Planner.Options options = planOptions.options();
                 if (destroying()) {
-                    options = new Planner.Options(Planner.Mode.DESTROY, options.refresh(), options.targets(),
+                    options = new Planner.Options(PlanMode.DESTROY, options.refresh(), options.targets(),
                             options.replace());
                 }
                 Planner.Result result = op.plan(options);

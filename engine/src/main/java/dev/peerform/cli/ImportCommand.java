@@ -1,7 +1,7 @@
 package dev.peerform.cli;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
 import dev.peerform.workspace.Addresses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package dev.peerform.cli;
 import dev.peerform.config.Module;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.plan.ProviderSet;
+import dev.peerform.providers.ProviderSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,12 +2,12 @@ package dev.peerform.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
 import dev.peerform.diag.Diagnostic;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.plan.Drift;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.ResourceChange;
+import dev.peerform.plans.Drift;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.workspace.StoredOutput;
 import java.io.PrintWriter;

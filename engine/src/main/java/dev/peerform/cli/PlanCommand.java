@@ -1,6 +1,6 @@
 package dev.peerform.cli;
 
-import dev.peerform.plan.Planner;
+import dev.peerform.planner.Planner;
 import dev.peerform.render.PlanRenderer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,8 @@
 package dev.peerform.cli;
 
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.Planner;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.PlanMode;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -30,8 +31,8 @@ final class PlanOptions {
     int parallelism = 10;
 
     Planner.Options options() {
-        Planner.Mode mode = destroy ? Planner.Mode.DESTROY : refreshOnly ? Planner.Mode.REFRESH_ONLY
-                : Planner.Mode.NORMAL;
+        PlanMode mode = destroy ? PlanMode.DESTROY : refreshOnly ? PlanMode.REFRESH_ONLY
+                : PlanMode.NORMAL;
         return new Planner.Options(mode, refresh, addresses(targets, "-target"), addresses(replace, "-replace"));
     }
 

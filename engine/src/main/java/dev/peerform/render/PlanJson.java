@@ -3,18 +3,19 @@ package dev.peerform.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceMode;
 import dev.peerform.config.Module;
 import dev.peerform.config.Output;
 import dev.peerform.config.Resource;
 import dev.peerform.config.Variable;
-import dev.peerform.graph.InstanceKey;
 import dev.peerform.lang.References;
-import dev.peerform.plan.Drift;
-import dev.peerform.plan.OutputChange;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.PlannedStep;
-import dev.peerform.plan.ProviderSet;
-import dev.peerform.plan.ResourceChange;
+import dev.peerform.plans.Drift;
+import dev.peerform.plans.OutputChange;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.states.State;
 import dev.peerform.syntax.Attribute;
@@ -149,7 +150,7 @@ public final class PlanJson {
         if (c.address().resource().stateModule() != null) {
             n.put("module_address", c.address().resource().stateModule());
         }
-        n.put("mode", c.address().resource().mode() == Resource.Mode.DATA ? "data" : "managed");
+        n.put("mode", c.address().resource().mode() == ResourceMode.DATA ? "data" : "managed");
         n.put("type", c.type());
         n.put("name", c.address().resource().name());
         InstanceKey k = c.address().key();
@@ -165,13 +166,7 @@ public final class PlanJson {
     }
 
     private static String actionReason(ResourceChange c) {
-        return switch (c.reason()) {
-            case "" -> null;
-            case "tainted" -> "replace_because_tainted";
-            case "replace_by_request" -> "replace_by_request";
-            case "replace_by_triggers" -> "replace_by_triggers";
-            default -> c.reason();
-        };
+        return c.reason().terraformName();
     }
 
     private static ObjectNode configuration(Module module, ProviderSet providers,

@@ -3,10 +3,10 @@ package dev.peerform.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.peerform.config.Resource;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.plan.ProviderSet;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceMode;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.InstanceState;
@@ -102,7 +102,7 @@ public final class StateView {
             for (Map.Entry<InstanceKey, InstanceState> e : r.instances.entrySet()) {
                 ObjectNode n = resources.addObject();
                 n.put("address", r.address.toString() + e.getKey());
-                n.put("mode", r.address.mode() == Resource.Mode.DATA ? "data" : "managed");
+                n.put("mode", r.address.mode() == ResourceMode.DATA ? "data" : "managed");
                 n.put("type", r.address.type());
                 n.put("name", r.address.name());
                 if (e.getKey() instanceof InstanceKey.IntKey i) {

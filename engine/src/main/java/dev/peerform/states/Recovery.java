@@ -1,6 +1,6 @@
 package dev.peerform.states;
 
-import dev.peerform.graph.InstanceAddress;
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.json.TerraformJson;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.peerform.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.graph.ResourceAddress;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;

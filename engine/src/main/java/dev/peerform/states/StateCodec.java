@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.peerform.config.Resource;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.graph.ResourceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.addrs.ResourceMode;
 import dev.peerform.json.TerraformJson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class StateCodec {
             if (r.address.stateModule() != null) {
                 rn.put("module", r.address.stateModule());
             }
-            rn.put("mode", r.address.mode() == Resource.Mode.DATA ? "data" : "managed");
+            rn.put("mode", r.address.mode() == ResourceMode.DATA ? "data" : "managed");
             rn.put("type", r.address.type());
             rn.put("name", r.address.name());
             rn.put("provider", r.provider);
@@ -113,7 +113,7 @@ public final class StateCodec {
                     modules.add(parts[i]);
                 }
             }
-            Resource.Mode mode = "data".equals(rn.path("mode").asText()) ? Resource.Mode.DATA : Resource.Mode.MANAGED;
+            ResourceMode mode = "data".equals(rn.path("mode").asText()) ? ResourceMode.DATA : ResourceMode.MANAGED;
             ResourceAddress address = new ResourceAddress(modules, mode, rn.path("type").asText(),
                     rn.path("name").asText());
             String provider = rn.path("provider").asText(null);

@@ -1,7 +1,7 @@
 package dev.peerform.workspace;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
 
 /** Addresses given on the command line: a malformed one is the user's mistake, told as a diagnostic. */
 public final class Addresses {

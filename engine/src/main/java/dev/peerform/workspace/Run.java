@@ -1,5 +1,6 @@
 package dev.peerform.workspace;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.apply.Applier;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
@@ -7,10 +8,9 @@ import dev.peerform.config.Module;
 import dev.peerform.config.Resource;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.PlanFile;
-import dev.peerform.plan.Planner;
+import dev.peerform.planfile.PlanFile;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.Plan;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.states.AttributeCodec;

@@ -1,10 +1,10 @@
 package dev.peerform.workspace;
 
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
 import dev.peerform.json.TerraformJson;
-import dev.peerform.plan.ProviderSet;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.render.StateView;
 import dev.peerform.states.InstanceState;
 import dev.peerform.states.LockInfo;

@@ -8,13 +8,14 @@ import dev.peerform.config.ModuleLoader;
 import dev.peerform.config.ModuleScope;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.eval.ModuleValues;
 import dev.peerform.json.TerraformJson;
 import dev.peerform.lang.ValueJson;
-import dev.peerform.plan.Evaluation;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.PlanFile;
-import dev.peerform.plan.Planner;
-import dev.peerform.plan.ProviderSet;
+import dev.peerform.planfile.PlanFile;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.render.PlanJson;
 import dev.peerform.render.PlanRenderer;
 import dev.peerform.render.StateView;
@@ -84,7 +85,7 @@ public final class Workspace {
             variables.computeIfPresent(name, (n, v) -> Value.sensitive(v));
         }
         if (configureProviders) {
-            ModuleScope scope = new Evaluation(module, variables, providers, dir, a -> null, true)
+            ModuleScope scope = new ModuleValues(module, variables, providers, dir, a -> null, true)
                     .scope(List.of(), ModuleScope.Context.NONE, diags);
             providers.configure(module, scope, dir, env, diags);
         }
@@ -177,7 +178,7 @@ public final class Workspace {
         Diagnostics diags = new Diagnostics();
         Loaded l = load(List.of(), false, diags);
         if (l != null && !diags.hasErrors()) {
-            plan(l, State.empty(), new Planner.Options(Planner.Mode.NORMAL, false, List.of(), List.of()), diags);
+            plan(l, State.empty(), new Planner.Options(PlanMode.NORMAL, false, List.of(), List.of()), diags);
         }
         return diags;
     }
@@ -230,7 +231,7 @@ public final class Workspace {
             Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
             result = applier.run(interrupt, diags);
             Diagnostics outputDiags = new Diagnostics();
-            Map<String, Value> outputs = plan.mode() == Planner.Mode.DESTROY ? Map.of() : applier.outputs(outputDiags);
+            Map<String, Value> outputs = plan.mode() == PlanMode.DESTROY ? Map.of() : applier.outputs(outputDiags);
             state.outputs().clear();
             outputs.forEach((name, v) -> {
                 if (!v.isWhollyKnown()) {

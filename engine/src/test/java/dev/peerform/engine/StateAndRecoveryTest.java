@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
 import dev.peerform.json.TerraformJson;
-import dev.peerform.plan.PlannedStep;
-import dev.peerform.plan.Planner;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.PlannedStep;
 import dev.peerform.states.Backend;
 import dev.peerform.states.FileJournal;
 import dev.peerform.states.InstanceState;

@@ -1,5 +1,6 @@
 package dev.peerform.bench;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.emulator.Seed;
 import dev.peerform.emulator.cloud.Cloud;
 import dev.peerform.emulator.cloud.Durations;
@@ -7,8 +8,7 @@ import dev.peerform.emulator.cloud.Model;
 import dev.peerform.emulator.cloud.Quotas;
 import dev.peerform.emulator.cloud.World;
 import dev.peerform.emulator.store.FileStore;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.ProviderSet;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.Schema;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.Backend;

@@ -69,6 +69,11 @@ public final class AlicloudProvider implements ProviderFactory {
     }
 
     @Override
+    public String source() {
+        return "aliyun/alicloud";
+    }
+
+    @Override
     public Schema configSchema() {
         return CONFIG;
     }

@@ -65,7 +65,7 @@ public final class Ordering {
         Map<String, List<StepView>> resumeByInterface = byToken(named(steps, ConnectionResource.TYPE, "resume"),
                 "interface_id");
         for (StepView spec : named(steps, RouterInterfaceResource.TYPE, "spec")) {
-            for (StepView r : candidates(resumeByInterface, Identity.self(spec.address(), spec.before()))) {
+            for (StepView r : candidates(resumeByInterface, Identity.self(spec.address().toString(), spec.before()))) {
                 out.add(new StepEdge(r, spec, "the connection is Active again"));
             }
         }

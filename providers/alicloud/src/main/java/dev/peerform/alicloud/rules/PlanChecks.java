@@ -68,7 +68,7 @@ public final class PlanChecks {
         List<Node> out = new ArrayList<>();
         for (ChangeView v : views) {
             if (v.type().equals(type)) {
-                Set<String> self = Identity.self(v.address(), v.current());
+                Set<String> self = Identity.self(v.address().toString(), v.current());
                 String id = str(v.current(), idAttribute);
                 if (id != null) {
                     self.add("id:" + id);
@@ -145,7 +145,7 @@ public final class PlanChecks {
                     firstSeen = c;
                 }
                 if (pairs.add(pair) && pairs.size() > 1) {
-                    diags.add(Diagnostic.errorAt(c.address(), "Two connections between the same two routers",
+                    diags.add(Diagnostic.errorAt(c.address().toString(), "Two connections between the same two routers",
                             c.address() + " and " + firstSeen.address() + " would both join the same two routers, "
                                     + "but the cloud allows only one connected pair between two routers "
                                     + "(Forbidden.OnlyOneConnection). Remove one of them, or to change bandwidth "
@@ -185,7 +185,7 @@ public final class PlanChecks {
                 outside = existing.onRouter(on.get(0).view.provider(), routerId, managed);
             }
             if (on.size() + outside > limit) {
-                diags.add(Diagnostic.errorAt(on.get(on.size() - 1).view.address(), "Too many interfaces on one "
+                diags.add(Diagnostic.errorAt(on.get(on.size() - 1).view.address().toString(), "Too many interfaces on one "
                         + "router", "A router has at most " + limit + " router interfaces, but "
                         + names(on) + " would put " + on.size() + " on the same router"
                         + (outside > 0 ? ", which already has " + outside + " more not managed here" : "")
@@ -213,7 +213,7 @@ public final class PlanChecks {
             });
             int outside = existing.inAccount(mine.get(0).view.provider(), managed);
             if (mine.size() + outside > limit) {
-                diags.add(Diagnostic.errorAt(mine.get(mine.size() - 1).view.address(), "Too many interfaces in one "
+                diags.add(Diagnostic.errorAt(mine.get(mine.size() - 1).view.address().toString(), "Too many interfaces in one "
                         + "account", "An account has at most " + limit + " router interfaces; this plan would make "
                         + (mine.size() + outside) + " in account " + e.getKey() + " (" + mine.size() + " managed here"
                         + (outside > 0 ? ", " + outside + " more already there" : "") + ") (QuotaExceeded). Remove "
@@ -241,7 +241,7 @@ public final class PlanChecks {
             String cb = str(b.view.current(), "cidr_block");
             try {
                 if (ca != null && cb != null && Cidr.parse(ca).overlaps(Cidr.parse(cb))) {
-                    diags.add(Diagnostic.errorAt(c.address(), "Peered VPCs overlap", c.address() + " would connect "
+                    diags.add(Diagnostic.errorAt(c.address().toString(), "Peered VPCs overlap", c.address() + " would connect "
                             + a.view.address() + " (" + ca + ") and " + b.view.address() + " (" + cb + "), whose CIDR "
                             + "blocks overlap; the cloud refuses to interconnect overlapping VPCs "
                             + "(InvalidCidrBlock.Overlapped). Give one of them a range that does not overlap.")
@@ -282,7 +282,7 @@ public final class PlanChecks {
             // one listing per table, however many routes go into it
             if (inCloud.computeIfAbsent(t, table -> existing.routeDestinations(c.provider(), table))
                     .contains(normal(d))) {
-                diags.add(Diagnostic.errorAt(c.address(), "Route destination already taken", "The route table " + t
+                diags.add(Diagnostic.errorAt(c.address().toString(), "Route destination already taken", "The route table " + t
                         + " already has a route to " + normal(d) + " that peerform does not manage (made in the "
                         + "console, or removed from the state with `state rm`), and a table holds one route per "
                         + "destination (InvalidCIDRBlock.Duplicate). Bring it under management with `peerform import "
@@ -315,7 +315,7 @@ public final class PlanChecks {
                 String normal = normal(dest);
                 ChangeView before = seen.computeIfAbsent(table, k -> new LinkedHashMap<>()).putIfAbsent(normal, r);
                 if (before != null) {
-                    diags.add(Diagnostic.errorAt(r.address(), "Duplicate route destination", r.address() + " and "
+                    diags.add(Diagnostic.errorAt(r.address().toString(), "Duplicate route destination", r.address() + " and "
                             + before.address() + " both route " + normal + " in the same route table; a table holds "
                             + "one route per destination (InvalidCIDRBlock.Duplicate). Remove one of them.")
                             .withAttribute("destination_cidrblock"));
@@ -333,8 +333,8 @@ public final class PlanChecks {
                 tableOwner = tableOwner != null ? tableOwner : tableOwners.get(t);
             }
             if (tableOwner != null && !Identity.meet(routerOf(hop), tableOwner.self)
-                    && !Identity.meet(routerOf(hop), Identity.self(tableOwner.view.address(), null))) {
-                diags.add(Diagnostic.errorAt(r.address(), "Next hop on another router", r.address() + " is in the "
+                    && !Identity.meet(routerOf(hop), Identity.self(tableOwner.view.address().toString(), null))) {
+                diags.add(Diagnostic.errorAt(r.address().toString(), "Next hop on another router", r.address() + " is in the "
                         + "route table of " + tableOwner.view.address() + ", but its next hop " + hop.view.address()
                         + " is an interface of another router. A route's next hop must be an interface of the router "
                         + "whose table it is in: use the interface on " + tableOwner.view.address() + ".")
@@ -369,7 +369,7 @@ public final class PlanChecks {
             Node hop = hops.get(r);
             Node peer = hop == null ? null : peerOf.get(hop);
             if (peer != null && !routedOver.contains(peer)) {
-                diags.add(Diagnostic.warningAt(r.address(), "One-way routing", r.address() + " sends traffic over "
+                diags.add(Diagnostic.warningAt(r.address().toString(), "One-way routing", r.address() + " sends traffic over "
                         + hop.view.address() + ", but no route sends traffic back over the other end of that "
                         + "connection. Add a route in the peer's table whose next hop is the peer's interface."));
             }
@@ -388,7 +388,7 @@ public final class PlanChecks {
     }
 
     private static String names(List<Node> nodes) {
-        return String.join(", ", nodes.stream().map(n -> n.view.address()).toList());
+        return String.join(", ", nodes.stream().map(n -> n.view.address().toString()).toList());
     }
 
     private static String normal(String cidr) {

@@ -1,10 +1,12 @@
-package dev.peerform.plan;
+package dev.peerform.planner;
 
-import dev.peerform.config.Resource;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.addrs.ResourceMode;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.graph.ResourceAddress;
+import dev.peerform.plans.Drift;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.Schema;
@@ -41,7 +43,7 @@ final class Refresh {
         Map<ResourceAddress, Schema> schemas = new HashMap<>();
         Map<String, List<InstanceAddress>> batches = new LinkedHashMap<>();
         for (State.Resource r : state.resources().values()) {
-            if (r.address.mode() == Resource.Mode.DATA) {
+            if (r.address.mode() == ResourceMode.DATA) {
                 continue;
             }
             ResourceType type = providers.resourceType(r.address.type());

@@ -1,4 +1,4 @@
-package dev.peerform.plan;
+package dev.peerform.providers;
 
 import dev.peerform.config.Module;
 import dev.peerform.config.ModuleScope;
@@ -6,9 +6,12 @@ import dev.peerform.config.ProviderConfig;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.eval.BodyDecoder;
+import dev.peerform.eval.Schemas;
 import dev.peerform.lang.Evaluator;
 import dev.peerform.lang.Functions;
 import dev.peerform.spi.ConfiguredProvider;
+import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.ProviderFactory;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.syntax.Body;
@@ -27,7 +30,7 @@ import java.util.TreeSet;
  * block configured once (a block may use variables and locals), and an empty configuration for a provider that
  * resources use without a block.
  */
-public final class ProviderSet {
+public final class ProviderSet implements Schemas {
 
     private final Map<String, ProviderFactory> factories;
     private final Map<String, ConfiguredProvider> configured = new LinkedHashMap<>();
@@ -63,6 +66,7 @@ public final class ProviderSet {
     }
 
     /** The resource type's definition, or null (with nothing reported) when no provider has it. */
+    @Override
     public ResourceType resourceType(String type) {
         ProviderFactory f = factories.get(Resource.impliedProvider(type));
         return f == null ? null : f.resourceTypes().get(type);
@@ -168,7 +172,8 @@ public final class ProviderSet {
     }
 
     /** The data source type's definition, or null. */
-    public dev.peerform.spi.DataSourceType dataSourceType(String type) {
+    @Override
+    public DataSourceType dataSourceType(String type) {
         ProviderFactory f = factories.get(Resource.impliedProvider(type));
         return f == null ? null : f.dataSourceTypes().get(type);
     }
@@ -184,13 +189,13 @@ public final class ProviderSet {
         return "provider[\"" + sourceAddress(name) + "\"]" + alias;
     }
 
-    /** {@code registry.terraform.io/aliyun/alicloud}, {@code terraform.io/builtin/terraform}. */
+    /**
+     * {@code registry.terraform.io/aliyun/alicloud}, {@code terraform.io/builtin/terraform}: the configuration's
+     * {@code required_providers} source, else the one the provider declares.
+     */
     public String sourceAddress(String name) {
-        if (name.equals("terraform")) {
-            return "terraform.io/builtin/terraform";
-        }
-        String source = sources.getOrDefault(name, name.equals("alicloud") ? "aliyun/alicloud" : "hashicorp/"
-                + name);
+        ProviderFactory f = factories.get(name);
+        String source = sources.getOrDefault(name, f != null ? f.source() : "hashicorp/" + name);
         return source.split("/").length == 3 ? source : "registry.terraform.io/" + source;
     }
 }

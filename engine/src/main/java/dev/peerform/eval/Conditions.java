@@ -1,4 +1,4 @@
-package dev.peerform.plan;
+package dev.peerform.eval;
 
 import dev.peerform.config.Condition;
 import dev.peerform.config.ModuleScope;
@@ -21,10 +21,10 @@ public final class Conditions {
     }
 
     /** A resource instance's postconditions, with {@code self} the object as planned or as the cloud made it. */
-    public static void postconditions(Resource r, List<String> path, Evaluation evaluation,
+    public static void postconditions(Resource r, List<String> path, ModuleValues moduleValues,
             ModuleScope.Context context, Value self, String address, Diagnostics diags) {
         if (!r.lifecycle().postconditions().isEmpty()) {
-            check(r.lifecycle().postconditions(), evaluation.evaluator(path, context.withSelf(self),
+            check(r.lifecycle().postconditions(), moduleValues.evaluator(path, context.withSelf(self),
                     new Diagnostics()), "Resource postcondition", address, diags);
         }
     }

@@ -1,6 +1,6 @@
-package dev.peerform.plan;
+package dev.peerform.eval;
 
-import dev.peerform.graph.InstanceKey;
+import dev.peerform.addrs.InstanceKey;
 import dev.peerform.value.Value;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.peerform.plan;
+package dev.peerform.plans;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,14 +1,23 @@
-package dev.peerform.plan;
+package dev.peerform.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.graph.ResourceAddress;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.eval.Expansion;
 import dev.peerform.json.TerraformJson;
+import dev.peerform.plans.ChangeReason;
+import dev.peerform.plans.OutputChange;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
+import dev.peerform.plans.StepGraph;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.ResourceType;
@@ -61,7 +70,7 @@ public final class PlanFile {
             n.set("before", TaggedValues.encode(c.before()));
             n.set("after", TaggedValues.encode(c.after()));
             n.set("replace_paths", strings(c.replacePaths()));
-            n.put("reason", c.reason());
+            n.put("reason", c.reason().key());
             ObjectNode refs = n.putObject("references");
             c.references().forEach((k, v) -> refs.set(k, strings(v)));
             n.set("dependencies", strings(c.dependencies()));
@@ -144,7 +153,7 @@ public final class PlanFile {
             ResourceChange c = new ResourceChange(a, n.get("provider").asText(), type.schema(),
                     ChangeAction.valueOf(n.get("action").asText()), (ObjectValue) TaggedValues.decode(n.get("before")),
                     (ObjectValue) TaggedValues.decode(n.get("after")), list(n.get("replace_paths")),
-                    n.path("reason").asText(""), refs, list(n.get("dependencies")),
+                    ChangeReason.fromKey(n.path("reason").asText("")), refs, list(n.get("dependencies")),
                     n.path("create_before_destroy").asBoolean(), n.path("pending_client_token").asText(null));
             changes.add(c);
             byAddress.put(a.toString(), c);
@@ -180,7 +189,7 @@ public final class PlanFile {
         Map<InstanceAddress, Value> data = new HashMap<>();
         root.path("data").fields().forEachRemaining(e -> data.put(InstanceAddress.parse(e.getKey()),
                 TaggedValues.decode(e.getValue())));
-        Plan plan = new Plan(Planner.Mode.valueOf(root.get("mode").asText()), changes, outputs, List.of(), steps,
+        Plan plan = new Plan(PlanMode.valueOf(root.get("mode").asText()), changes, outputs, List.of(), steps,
                 root.get("lineage").asText(), root.get("serial").asLong(), variables, endpoints, expansions, data,
                 Instant.parse(root.get("timestamp").asText()));
         return new Saved(plan, root.path("configuration_digest").asText());

@@ -1,6 +1,6 @@
-package dev.peerform.plan;
+package dev.peerform.plans;
 
-import dev.peerform.graph.InstanceAddress;
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.Schema;
 import dev.peerform.value.ObjectValue;
@@ -13,7 +13,7 @@ import java.util.Map;
  * attribute's expression refers to.
  */
 public record ResourceChange(InstanceAddress address, String providerKey, Schema schema, ChangeAction action,
-        ObjectValue before, ObjectValue after, List<String> replacePaths, String reason,
+        ObjectValue before, ObjectValue after, List<String> replacePaths, ChangeReason reason,
         Map<String, List<String>> references, List<String> dependencies, boolean createBeforeDestroy,
         String pendingClientToken) {
 
@@ -27,7 +27,7 @@ public record ResourceChange(InstanceAddress address, String providerKey, Schema
         return address.resource().type();
     }
 
-    public ResourceChange withAction(ChangeAction a, String why) {
+    public ResourceChange withAction(ChangeAction a, ChangeReason why) {
         return new ResourceChange(address, providerKey, schema, a, before, after, replacePaths, why, references,
                 dependencies, createBeforeDestroy, pendingClientToken);
     }

@@ -1,7 +1,11 @@
-package dev.peerform.plan;
+package dev.peerform.planner;
 
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
+import dev.peerform.plans.StepGraph;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
@@ -58,7 +62,7 @@ final class StepPlanner {
                 continue;
             }
             ResourceType type = providers.resourceType(c.type());
-            List<StepSpec> specs = Planner.phaseOrdered(c.action(), type.steps(new ChangeView(c.address().toString(),
+            List<StepSpec> specs = phaseOrdered(c.action(), type.steps(new ChangeView(c.address(),
                     c.type(), c.action(), c.before(), c.after(), c.references(), c.providerKey())));
             List<PlannedStep> destroy = new ArrayList<>();
             List<PlannedStep> create = new ArrayList<>();
@@ -108,7 +112,7 @@ final class StepPlanner {
     private List<RuleEdge> ruleEdges(StepGraph g) {
         Map<String, List<PlannedStep>> byProvider = new LinkedHashMap<>();
         for (PlannedStep s : g.steps()) {
-            byProvider.computeIfAbsent(Planner.providerName(s.change().providerKey()), k -> new ArrayList<>()).add(s);
+            byProvider.computeIfAbsent(ConfigIndex.providerName(s.change().providerKey()), k -> new ArrayList<>()).add(s);
         }
         List<RuleEdge> out = new ArrayList<>();
         for (Map.Entry<String, List<PlannedStep>> e : byProvider.entrySet()) {
@@ -119,7 +123,7 @@ final class StepPlanner {
             Map<StepView, PlannedStep> back = new java.util.IdentityHashMap<>();
             List<StepView> views = new ArrayList<>();
             for (PlannedStep s : e.getValue()) {
-                StepView v = Planner.view(s);
+                StepView v = view(s);
                 back.put(v, s);
                 views.add(v);
             }
@@ -153,5 +157,26 @@ final class StepPlanner {
                             + "already waits, directly or not, for this one. The configuration asks for an order the "
                             + "cloud cannot follow; check the references and depends_on between these resources."));
         }
+    }
+
+    static StepView view(PlannedStep s) {
+        ResourceChange c = s.change();
+        return new StepView(c.address(), c.type(), c.action(), s.spec(), c.before(), c.after(),
+                c.references());
+    }
+
+    /** A replacement's steps: the old object's destroy steps first, or last when creating before destroying. */
+    static List<StepSpec> phaseOrdered(ChangeAction action, List<StepSpec> steps) {
+        List<StepSpec> destroy = steps.stream().filter(s -> s.phase() == Phase.DESTROY).toList();
+        List<StepSpec> rest = steps.stream().filter(s -> s.phase() != Phase.DESTROY).toList();
+        List<StepSpec> out = new ArrayList<>();
+        if (action == ChangeAction.CREATE_THEN_DELETE) {
+            out.addAll(rest);
+            out.addAll(destroy);
+        } else {
+            out.addAll(destroy);
+            out.addAll(rest);
+        }
+        return out;
     }
 }

@@ -1,5 +1,8 @@
-package dev.peerform.plan;
+package dev.peerform.eval;
 
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.config.Module;
 import dev.peerform.config.ModuleCall;
 import dev.peerform.config.ModuleScope;
@@ -8,13 +11,14 @@ import dev.peerform.config.Resource;
 import dev.peerform.config.Variable;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.graph.ResourceAddress;
+import dev.peerform.graph.BlockAddresses;
 import dev.peerform.lang.ConversionException;
+import dev.peerform.lang.Convert;
 import dev.peerform.lang.Evaluator;
 import dev.peerform.lang.Functions;
+import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.ResourceType;
+import dev.peerform.spi.Schema;
 import dev.peerform.syntax.Attribute;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
@@ -38,7 +42,7 @@ import java.util.TreeMap;
  * values come from outside: planned values while planning, applied values while applying. A value is remembered
  * once it is wholly known (it cannot change after that); during a plan everything is remembered.
  */
-public final class Evaluation {
+public final class ModuleValues {
 
     /** Where instance values come from; null for an instance that has none (yet). */
     public interface InstanceValues {
@@ -47,7 +51,7 @@ public final class Evaluation {
 
     private final Module root;
     private final Map<String, Value> rootVariables;
-    private final ProviderSet providers;
+    private final Schemas schemas;
     private final Path cwd;
     private final InstanceValues instances;
     private final boolean rememberAll;
@@ -55,11 +59,11 @@ public final class Evaluation {
     private final Map<String, Value> memo = new HashMap<>();
     private final Map<ResourceAddress, Expansion> expansions = new HashMap<>();
 
-    public Evaluation(Module root, Map<String, Value> rootVariables, ProviderSet providers, Path cwd,
+    public ModuleValues(Module root, Map<String, Value> rootVariables, Schemas schemas, Path cwd,
             InstanceValues instances, boolean rememberAll) {
         this.root = root;
         this.rootVariables = rootVariables;
-        this.providers = providers;
+        this.schemas = schemas;
         this.cwd = cwd;
         this.instances = instances;
         this.rememberAll = rememberAll;
@@ -178,7 +182,7 @@ public final class Evaluation {
 
     /** A resource's value for references: an object, a tuple (count) or an object of instances (for_each). */
     public Value resource(List<String> path, Resource r, Diagnostics diags) {
-        ResourceAddress address = new ResourceAddress(path, r.mode(), r.type(), r.name());
+        ResourceAddress address = BlockAddresses.of(path, r);
         Expansion e = expansion(path, r, diags);
         if (e == null) {
             return Value.DYNAMIC_UNKNOWN;
@@ -208,17 +212,17 @@ public final class Evaluation {
     }
 
     private Value unknownInstance(Resource r) {
-        dev.peerform.spi.Schema s = schema(r);
+        Schema s = schema(r);
         return s == null ? Value.DYNAMIC_UNKNOWN : Value.unknown(s.type());
     }
 
     /** The schema of a resource block: its managed type's, or its data source's. */
-    public dev.peerform.spi.Schema schema(Resource r) {
+    public Schema schema(Resource r) {
         if (r.mode() == Resource.Mode.DATA) {
-            dev.peerform.spi.DataSourceType d = providers.dataSourceType(r.type());
+            DataSourceType d = schemas.dataSourceType(r.type());
             return d == null ? null : d.schema();
         }
-        ResourceType t = providers.resourceType(r.type());
+        ResourceType t = schemas.resourceType(r.type());
         return t == null ? null : t.schema();
     }
 
@@ -227,7 +231,7 @@ public final class Evaluation {
      * known until apply.
      */
     public Expansion expansion(List<String> path, Resource r, Diagnostics diags) {
-        ResourceAddress address = new ResourceAddress(path, r.mode(), r.type(), r.name());
+        ResourceAddress address = BlockAddresses.of(path, r);
         Expansion known = expansions.get(address);
         if (known != null) {
             return known;
@@ -263,7 +267,7 @@ public final class Evaluation {
         }
         Value n;
         try {
-            n = dev.peerform.lang.Convert.to(v, Type.NUMBER);
+            n = Convert.to(v, Type.NUMBER);
         } catch (ConversionException ex) {
             diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: a number is "
                     + "required.", r.count().range());
@@ -332,7 +336,7 @@ public final class Evaluation {
 
     /** One instance's configuration decoded with its type's schema; null when the type is unknown. */
     public ObjectValue instanceConfig(List<String> path, Resource r, InstanceKey key, Diagnostics diags) {
-        dev.peerform.spi.Schema schema = schema(r);
+        Schema schema = schema(r);
         if (schema == null) {
             return null;
         }

@@ -1,10 +1,10 @@
-package dev.peerform.plan;
+package dev.peerform.eval;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
+import dev.peerform.diag.Suggestions;
 import dev.peerform.lang.Evaluator;
 import dev.peerform.lang.References;
-import dev.peerform.diag.Suggestions;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.Schema;
 import dev.peerform.syntax.Attribute;
@@ -154,7 +154,7 @@ public final class BodyDecoder {
     }
 
     /** {@code alicloud_vpc.a} for {@code alicloud_vpc.a.id}; {@code data.x.y}; null for var, local and the rest. */
-    static String resourceOf(Expr.ScopeTraversal t) {
+    public static String resourceOf(Expr.ScopeTraversal t) {
         switch (t.root()) {
             case "var", "local", "count", "each", "path", "self", "terraform", "module" -> {
                 return null;

@@ -1,5 +1,6 @@
-package dev.peerform.plan;
+package dev.peerform.plans;
 
+import dev.peerform.eval.Expansion;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.value.Value;
 import java.time.Instant;
@@ -11,14 +12,14 @@ import java.util.Map;
  * records the lineage and serial of the state it was made from, so that applying it to a state that moved since
  * is refused. {@code data} holds what the data sources read while planning: apply uses the same values.
  */
-public record Plan(Planner.Mode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
+public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
         StepGraph steps, String lineage, long serial, Map<String, Value> variables,
-        Map<String, String> providerEndpoints, Map<dev.peerform.graph.ResourceAddress, Expansion> expansions,
-        Map<dev.peerform.graph.InstanceAddress, Value> data, Instant timestamp) {
+        Map<String, String> providerEndpoints, Map<dev.peerform.addrs.ResourceAddress, Expansion> expansions,
+        Map<dev.peerform.addrs.InstanceAddress, Value> data, Instant timestamp) {
 
     /** True when applying would change anything: a resource, an output, or (refresh-only) the drift. */
     public boolean hasChanges() {
-        if (mode == Planner.Mode.REFRESH_ONLY) {
+        if (mode == PlanMode.REFRESH_ONLY) {
             return !drift.isEmpty();
         }
         return changes.stream().anyMatch(c -> c.action() != ChangeAction.NO_OP)

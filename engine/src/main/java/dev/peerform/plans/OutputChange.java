@@ -1,4 +1,4 @@
-package dev.peerform.plan;
+package dev.peerform.plans;
 
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.value.Value;

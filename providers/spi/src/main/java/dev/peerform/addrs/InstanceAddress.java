@@ -1,6 +1,5 @@
-package dev.peerform.graph;
+package dev.peerform.addrs;
 
-import dev.peerform.config.Resource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +33,9 @@ public record InstanceAddress(ResourceAddress resource, InstanceKey key) impleme
             modules.add(rest.substring(0, dot));
             rest = rest.substring(dot + 1);
         }
-        Resource.Mode mode = Resource.Mode.MANAGED;
+        ResourceMode mode = ResourceMode.MANAGED;
         if (rest.startsWith("data.")) {
-            mode = Resource.Mode.DATA;
+            mode = ResourceMode.DATA;
             rest = rest.substring(5);
         }
         InstanceKey key = InstanceKey.NONE;

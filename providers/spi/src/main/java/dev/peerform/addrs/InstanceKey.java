@@ -1,4 +1,4 @@
-package dev.peerform.graph;
+package dev.peerform.addrs;
 
 import dev.peerform.value.Value;
 

@@ -1,6 +1,5 @@
-package dev.peerform.graph;
+package dev.peerform.addrs;
 
-import dev.peerform.config.Resource;
 import java.util.List;
 
 /**
@@ -10,20 +9,20 @@ import java.util.List;
 public final class ResourceAddress implements Comparable<ResourceAddress> {
 
     private final List<String> modulePath;
-    private final Resource.Mode mode;
+    private final ResourceMode mode;
     private final String type;
     private final String name;
     private final String text;
 
-    public ResourceAddress(List<String> modulePath, Resource.Mode mode, String type, String name) {
+    public ResourceAddress(List<String> modulePath, ResourceMode mode, String type, String name) {
         this.modulePath = List.copyOf(modulePath);
         this.mode = mode;
         this.type = type;
         this.name = name;
-        this.text = modulePrefix() + (mode == Resource.Mode.DATA ? "data." : "") + type + "." + name;
+        this.text = modulePrefix() + (mode == ResourceMode.DATA ? "data." : "") + type + "." + name;
     }
 
-    public static ResourceAddress of(Resource.Mode mode, String type, String name) {
+    public static ResourceAddress of(ResourceMode mode, String type, String name) {
         return new ResourceAddress(List.of(), mode, type, name);
     }
 
@@ -31,7 +30,7 @@ public final class ResourceAddress implements Comparable<ResourceAddress> {
         return modulePath;
     }
 
-    public Resource.Mode mode() {
+    public ResourceMode mode() {
         return mode;
     }
 

@@ -1,6 +1,6 @@
-package dev.peerform.plan;
+package dev.peerform.plans;
 
-import dev.peerform.graph.InstanceAddress;
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.spi.Schema;
 import dev.peerform.value.ObjectValue;
 

@@ -1,4 +1,4 @@
-package dev.peerform.plan;
+package dev.peerform.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
