@@ -28,6 +28,7 @@ import dev.peerform.states.StepJournal;
 import dev.peerform.states.StepRecord;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -83,7 +85,7 @@ public final class Applier {
     private final ModuleValues moduleValues;
     private final Random random;
 
-    public Applier(Plan plan, Module root, ProviderSet providers, State state, StepJournal journal, java.nio.file.Path cwd,
+    public Applier(Plan plan, Module root, ProviderSet providers, State state, StepJournal journal, Path cwd,
             ApplyListener listener, Options options) {
         this.plan = plan;
         this.root = root;
@@ -457,7 +459,7 @@ public final class Applier {
 
     /** The root module's outputs once everything is applied, for the state. */
     public Map<String, Value> outputs(Diagnostics diags) {
-        Map<String, Value> out = new java.util.LinkedHashMap<>();
+        Map<String, Value> out = new LinkedHashMap<>();
         for (String name : root.outputs().keySet()) {
             out.put(name, moduleValues.output(List.of(), name, diags));
         }

@@ -2,6 +2,7 @@ package dev.peerform.builtin;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.Phase;
@@ -12,6 +13,7 @@ import dev.peerform.spi.Schema;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
+import dev.peerform.states.Redaction;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -82,7 +84,7 @@ public final class TerraformProvider implements ProviderFactory {
             Value input = config.get("input");
             Value priorInput = prior == null ? null : prior.get("input");
             boolean inputChanged = prior == null || !input.isWhollyKnown()
-                    || !dev.peerform.states.Redaction.sameForDiff(priorInput, input);
+                    || !Redaction.sameForDiff(priorInput, input);
             // output mirrors input; Terraform shows it as unknown whenever input changes
             planned.put("output", inputChanged || !p.requiresReplace().isEmpty() ? Value.DYNAMIC_UNKNOWN
                     : prior.get("output"));
@@ -95,7 +97,7 @@ public final class TerraformProvider implements ProviderFactory {
             if (change.action().destroys()) {
                 steps.add(StepSpec.of("delete", Phase.DESTROY, "forget the stored value"));
             }
-            if (change.action() == dev.peerform.spi.ChangeAction.UPDATE) {
+            if (change.action() == ChangeAction.UPDATE) {
                 steps.add(StepSpec.of("update", Phase.UPDATE, "store the new input"));
             } else if (change.action().creates()) {
                 steps.add(StepSpec.of("create", Phase.CREATE, "store the input"));

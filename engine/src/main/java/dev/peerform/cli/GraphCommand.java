@@ -1,5 +1,6 @@
 package dev.peerform.cli;
 
+import dev.peerform.config.ModuleLoader;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.graph.ConfigGraph;
 import dev.peerform.graph.ConfigNode;
@@ -34,7 +35,7 @@ final class GraphCommand implements Callable<Integer> {
                 + "  subgraph \"root\" {\n");
         if (type.equals("plan")) {
             Diagnostics diags = new Diagnostics();
-            var module = new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags);
+            var module = new ModuleLoader(ctx.workingDir()).load(diags);
             ConfigGraph graph = ConfigGraph.build(module, diags);
             if (session.report(diags)) {
                 return ExitCode.ERROR;

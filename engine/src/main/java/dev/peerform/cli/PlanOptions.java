@@ -5,7 +5,9 @@ import dev.peerform.planner.Planner;
 import dev.peerform.plans.PlanMode;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The planning options plan, apply and destroy share. */
 final class PlanOptions {
@@ -42,7 +44,7 @@ final class PlanOptions {
             try {
                 out.add(InstanceAddress.parse(t));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
+                throw new ParameterException(new CommandLine(new Object()),
                         "Invalid " + flag + " address: " + e.getMessage());
             }
         }

@@ -4,6 +4,7 @@ import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.SourceRange;
 import dev.peerform.diag.Suggestions;
 import dev.peerform.lang.Evaluator;
+import dev.peerform.lang.ExprWalker;
 import dev.peerform.lang.References;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.Schema;
@@ -12,14 +13,19 @@ import dev.peerform.syntax.Block;
 import dev.peerform.syntax.Body;
 import dev.peerform.syntax.Expr;
 import dev.peerform.value.ListValue;
+import dev.peerform.value.NumberValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.SetValue;
+import dev.peerform.value.StringValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -117,12 +123,12 @@ public final class BodyDecoder {
         Map<String, List<String>> out = new TreeMap<>();
         for (Attribute a : body.attributes()) {
             List<String> refs = new ArrayList<>();
-            java.util.Set<Expr> indexed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            dev.peerform.lang.ExprWalker.walk(a.expr(), e -> {
+            Set<Expr> indexed = Collections.newSetFromMap(new IdentityHashMap<>());
+            ExprWalker.walk(a.expr(), e -> {
                 String address = null;
                 if (e instanceof Expr.Index i && i.collection() instanceof Expr.ScopeTraversal t
                         && resourceOf(t) != null && t.steps().size() == (t.root().equals("data") ? 2 : 1)) {
-                    Value key = evaluator.evaluate(i.key(), new dev.peerform.diag.Diagnostics());
+                    Value key = evaluator.evaluate(i.key(), new Diagnostics());
                     address = resourceOf(t) + keySuffix(key);
                     indexed.add(t); // the walk visits it next: it is this instance, not the whole resource
                 } else if (e instanceof Expr.ScopeTraversal t && resourceOf(t) != null && !indexed.contains(t)) {
@@ -144,10 +150,10 @@ public final class BodyDecoder {
             return "";
         }
         Value k = key.unmarked();
-        if (k instanceof dev.peerform.value.NumberValue n) {
+        if (k instanceof NumberValue n) {
             return "[" + n.value().toBigInteger() + "]";
         }
-        if (k instanceof dev.peerform.value.StringValue s) {
+        if (k instanceof StringValue s) {
             return "[\"" + s.value() + "\"]";
         }
         return "";

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The values of a configuration's objects, computed on demand: variables (a child module's from its call's
@@ -100,7 +101,7 @@ public final class ModuleValues {
         return new Evaluator(scope(path, context, diags), functions, module(path).dir());
     }
 
-    private Value remember(String key, java.util.function.Supplier<Value> compute) {
+    private Value remember(String key, Supplier<Value> compute) {
         Value v = memo.get(key);
         if (v != null) {
             return v;

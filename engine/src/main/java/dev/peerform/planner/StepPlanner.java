@@ -17,6 +17,7 @@ import dev.peerform.spi.StepView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ final class StepPlanner {
             if (p == null) {
                 continue;
             }
-            Map<StepView, PlannedStep> back = new java.util.IdentityHashMap<>();
+            Map<StepView, PlannedStep> back = new IdentityHashMap<>();
             List<StepView> views = new ArrayList<>();
             for (PlannedStep s : e.getValue()) {
                 StepView v = view(s);

@@ -1,5 +1,7 @@
 package dev.peerform.plans;
 
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.eval.Expansion;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.value.Value;
@@ -14,8 +16,8 @@ import java.util.Map;
  */
 public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
         StepGraph steps, String lineage, long serial, Map<String, Value> variables,
-        Map<String, String> providerEndpoints, Map<dev.peerform.addrs.ResourceAddress, Expansion> expansions,
-        Map<dev.peerform.addrs.InstanceAddress, Value> data, Instant timestamp) {
+        Map<String, String> providerEndpoints, Map<ResourceAddress, Expansion> expansions,
+        Map<InstanceAddress, Value> data, Instant timestamp) {
 
     /** True when applying would change anything: a resource, an output, or (refresh-only) the drift. */
     public boolean hasChanges() {

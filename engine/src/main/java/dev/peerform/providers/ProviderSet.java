@@ -10,11 +10,15 @@ import dev.peerform.eval.BodyDecoder;
 import dev.peerform.eval.Schemas;
 import dev.peerform.lang.Evaluator;
 import dev.peerform.lang.Functions;
+import dev.peerform.lang.References;
+import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.ProviderFactory;
 import dev.peerform.spi.ResourceType;
+import dev.peerform.syntax.Attribute;
 import dev.peerform.syntax.Body;
+import dev.peerform.syntax.Expr;
 import dev.peerform.value.ObjectValue;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -118,20 +122,20 @@ public final class ProviderSet implements Schemas {
      * a plan, the state or a log.
      */
     public Set<String> credentialVariables(Module root) {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         for (ProviderConfig p : root.providers().values()) {
             ProviderFactory f = factories.get(p.name());
             if (f == null) {
                 continue;
             }
-            for (dev.peerform.syntax.Attribute a : p.body().attributes()) {
-                dev.peerform.spi.AttributeSchema schema = f.configSchema().attributes().get(a.name());
+            for (Attribute a : p.body().attributes()) {
+                AttributeSchema schema = f.configSchema().attributes().get(a.name());
                 if (schema == null || !schema.sensitive()) {
                     continue;
                 }
-                for (dev.peerform.syntax.Expr.ScopeTraversal t : dev.peerform.lang.References.of(a.expr())) {
+                for (Expr.ScopeTraversal t : References.of(a.expr())) {
                     if (t.root().equals("var") && !t.steps().isEmpty()
-                            && t.steps().get(0) instanceof dev.peerform.syntax.Expr.AttrStep step) {
+                            && t.steps().get(0) instanceof Expr.AttrStep step) {
                         out.add(step.name());
                     }
                 }

@@ -12,6 +12,7 @@ import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -181,7 +182,7 @@ public final class PlanRenderer {
         List<PlannedStep> ordered = plan.steps().ordered();
         int width = Integer.toString(ordered.size()).length();
         int n = 0;
-        java.util.Map<PlannedStep, Integer> numbers = new java.util.HashMap<>();
+        Map<PlannedStep, Integer> numbers = new HashMap<>();
         for (PlannedStep s : ordered) {
             numbers.put(s, ++n);
         }

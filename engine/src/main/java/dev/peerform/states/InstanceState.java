@@ -21,18 +21,8 @@ public record InstanceState(int schemaVersion, ObjectNode attributes, JsonNode s
                 pendingClientToken);
     }
 
-    public InstanceState asTainted(boolean t) {
-        return new InstanceState(schemaVersion, attributes, sensitiveAttributes, dependencies, t, createBeforeDestroy,
-                pendingClientToken);
-    }
-
     public InstanceState withPendingClientToken(String token) {
         return new InstanceState(schemaVersion, attributes, sensitiveAttributes, dependencies, tainted,
                 createBeforeDestroy, token);
-    }
-
-    public InstanceState withDependencies(List<String> deps) {
-        return new InstanceState(schemaVersion, attributes, sensitiveAttributes, deps, tainted, createBeforeDestroy,
-                pendingClientToken);
     }
 }

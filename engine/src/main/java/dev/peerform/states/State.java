@@ -35,7 +35,7 @@ public final class State {
     private String lineage;
     private String terraformVersion = "1.11.4";
     private final SortedMap<ResourceAddress, Resource> resources = new TreeMap<>();
-    private final Map<String, Output> outputs = new java.util.TreeMap<>(); // by name, as Terraform writes them
+    private final Map<String, Output> outputs = new TreeMap<>(); // by name, as Terraform writes them
 
     public State(long serial, String lineage) {
         this.serial = serial;

@@ -10,6 +10,9 @@ import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.eval.ModuleValues;
 import dev.peerform.json.TerraformJson;
+import dev.peerform.lang.Evaluator;
+import dev.peerform.lang.Functions;
+import dev.peerform.lang.Scope;
 import dev.peerform.lang.ValueJson;
 import dev.peerform.planfile.PlanFile;
 import dev.peerform.planner.Planner;
@@ -26,12 +29,17 @@ import dev.peerform.states.State;
 import dev.peerform.states.StateStore;
 import dev.peerform.states.StepJournal;
 import dev.peerform.syntax.Attribute;
+import dev.peerform.syntax.ConfigFile;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +110,8 @@ public final class Workspace {
             }
             Attribute p = module.backend().body().attribute("path").orElse(null);
             if (p != null) {
-                Value v = new dev.peerform.lang.Evaluator(dev.peerform.lang.Scope.EMPTY,
-                        dev.peerform.lang.Functions.standard(), dir).evaluate(p.expr(), Type.STRING, diags);
+                Value v = new Evaluator(Scope.EMPTY,
+                        Functions.standard(), dir).evaluate(p.expr(), Type.STRING, diags);
                 if (v.isKnown() && !v.isNull()) {
                     path = dir.resolve(v.asString());
                 }
@@ -186,19 +194,19 @@ public final class Workspace {
     /** A digest of every configuration file of the module tree: a saved plan is refused when it changed. */
     public static String configurationDigest(Module root) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             digest(root, md);
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void digest(Module m, java.security.MessageDigest md) {
-        for (dev.peerform.syntax.ConfigFile f : m.files()) {
-            md.update(f.filename().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static void digest(Module m, MessageDigest md) {
+        for (ConfigFile f : m.files()) {
+            md.update(f.filename().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(f.source().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(f.source().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
         }
         m.children().values().forEach(c -> digest(c, md));
