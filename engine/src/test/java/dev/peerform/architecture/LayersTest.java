@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
 
     /** Bottom first. The provider SPI (values, diagnostics, addresses) is shared with the providers. */
-    private static final List<String> PIPELINE = List.of("spi", "json", "syntax", "lang", "config", "graph", "eval",
+    private static final List<String> PIPELINE = List.of("spi", "json", "dag", "syntax", "lang", "config", "graph", "eval",
             "providers", "states", "plans", "planfile", "planner", "apply", "render", "workspace", "cli");
 
     private static JavaClasses engine;
