@@ -1,7 +1,8 @@
 package dev.peerform.apply;
 
 import dev.peerform.diag.Diagnostic;
-import dev.peerform.plan.PlannedStep;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.value.ObjectValue;
 import java.time.Duration;
 
 /** What the apply tells the user as it goes; the CLI prints it, tests record it. Called from several threads. */
@@ -14,7 +15,7 @@ public interface ApplyListener {
     }
 
     /** {@code result} is the object after the step (null once deleted). */
-    default void finished(PlannedStep step, Duration elapsed, dev.peerform.value.ObjectValue result) {
+    default void finished(PlannedStep step, Duration elapsed, ObjectValue result) {
     }
 
     default void failed(PlannedStep step, Diagnostic error) {

@@ -2,6 +2,7 @@ package dev.peerform.builtin;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.Phase;
@@ -12,6 +13,7 @@ import dev.peerform.spi.Schema;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
+import dev.peerform.states.Redaction;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -41,6 +43,11 @@ public final class TerraformProvider implements ProviderFactory {
     @Override
     public String name() {
         return "terraform";
+    }
+
+    @Override
+    public String source() {
+        return "terraform.io/builtin/terraform";
     }
 
     @Override
@@ -77,7 +84,7 @@ public final class TerraformProvider implements ProviderFactory {
             Value input = config.get("input");
             Value priorInput = prior == null ? null : prior.get("input");
             boolean inputChanged = prior == null || !input.isWhollyKnown()
-                    || !dev.peerform.plan.AttributeCodec.sameForDiff(priorInput, input);
+                    || !Redaction.sameForDiff(priorInput, input);
             // output mirrors input; Terraform shows it as unknown whenever input changes
             planned.put("output", inputChanged || !p.requiresReplace().isEmpty() ? Value.DYNAMIC_UNKNOWN
                     : prior.get("output"));
@@ -90,7 +97,7 @@ public final class TerraformProvider implements ProviderFactory {
             if (change.action().destroys()) {
                 steps.add(StepSpec.of(DataStep.DELETE, Phase.DESTROY, "forget the stored value"));
             }
-            if (change.action() == dev.peerform.spi.ChangeAction.UPDATE) {
+            if (change.action() == ChangeAction.UPDATE) {
                 steps.add(StepSpec.of(DataStep.UPDATE, Phase.UPDATE, "store the new input"));
             } else if (change.action().creates()) {
                 steps.add(StepSpec.of(DataStep.CREATE, Phase.CREATE, "store the input"));

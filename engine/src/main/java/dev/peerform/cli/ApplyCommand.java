@@ -1,15 +1,12 @@
 package dev.peerform.cli;
 
 import dev.peerform.apply.Applier;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.PlanFile;
-import dev.peerform.plan.Planner;
-import dev.peerform.state.State;
-import dev.peerform.value.Value;
-import dev.peerform.workspace.Workspace;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.workspace.StoredOutput;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,41 +61,17 @@ class ApplyCommand implements Callable<Integer> {
                 return ExitCode.ERROR;
             }
             Plan plan;
-            State from;
             if (planFile != null) {
-                Path path = ctx.workingDir().resolve(planFile);
-                if (!Files.isRegularFile(path)) {
-                    session.error("Failed to load plan file", "The plan file " + planFile + " does not exist.");
-                    return ExitCode.ERROR;
-                }
-                PlanFile.Saved saved;
-                try {
-                    saved = PlanFile.read(path, op.loaded.providers());
-                } catch (IOException e) {
-                    session.error("Failed to load plan file", e.getMessage() + ".");
-                    return ExitCode.ERROR;
-                }
-                if (!saved.plan().lineage().equals(op.state.lineage()) || saved.plan().serial() != op.state.serial()) {
-                    session.error("Saved plan is stale", "The given plan file can no longer be applied because the "
-                            + "state was changed by another operation after the plan was created (the plan was made "
-                            + "from serial " + saved.plan().serial() + ", the state is now at serial "
-                            + op.state.serial() + "). Create a new plan with `peerform plan -out " + planFile + "`.");
-                    return ExitCode.ERROR;
-                }
-                if (!saved.configDigest().equals(Workspace.configurationDigest(op.loaded.module()))) {
-                    session.error("Saved plan is stale", "The configuration changed after the plan was created, so "
-                            + "the plan no longer describes what applying it would do. Create a new plan.");
-                    return ExitCode.ERROR;
-                }
-                plan = withVariables(saved.plan(), op.loaded.variables(), session);
+                Diagnostics refused = new Diagnostics();
+                plan = op.run.savedPlan(ctx.workingDir().resolve(planFile), planFile, refused);
                 if (plan == null) {
+                    session.report(refused);
                     return ExitCode.ERROR;
                 }
-                from = op.state;
             } else {
                 Planner.Options options = planOptions.options();
                 if (destroying()) {
-                    options = new Planner.Options(Planner.Mode.DESTROY, options.refresh(), options.targets(),
+                    options = new Planner.Options(PlanMode.DESTROY, options.refresh(), options.targets(),
                             options.replace());
                 }
                 Planner.Result result = op.plan(options);
@@ -107,7 +80,6 @@ class ApplyCommand implements Callable<Integer> {
                 }
                 op.report();
                 plan = result.plan();
-                from = result.refreshed();
                 op.printPlan(plan);
                 if (!plan.hasChanges()) {
                     return summary(op, plan, null);
@@ -118,28 +90,9 @@ class ApplyCommand implements Callable<Integer> {
                     return ExitCode.ERROR;
                 }
             }
-            Applier.Result result = op.apply(plan, from, planOptions.parallelism);
+            Applier.Result result = op.apply(plan, planOptions.parallelism);
             return summary(op, plan, result);
         }
-    }
-
-    /** A saved plan holds digests of sensitive variables: their values come again from this run, and must match. */
-    private static Plan withVariables(Plan saved, Map<String, Value> current, Session session) {
-        Map<String, Value> vars = new java.util.LinkedHashMap<>(saved.variables());
-        for (Map.Entry<String, Value> e : saved.variables().entrySet()) {
-            if (e.getValue() != null && e.getValue().isSensitive()) {
-                Value now = current.get(e.getKey());
-                if (now == null || !dev.peerform.plan.AttributeCodec.sameForDiff(now, e.getValue())) {
-                    session.error("Sensitive variable needed", "The saved plan does not store the value of the "
-                            + "sensitive variable \"" + e.getKey() + "\". Provide the same value again, with -var, "
-                            + "-var-file or TF_VAR_" + e.getKey() + ", when you apply the plan.");
-                    return null;
-                }
-                vars.put(e.getKey(), now);
-            }
-        }
-        return new Plan(saved.mode(), saved.changes(), saved.outputs(), saved.drift(), saved.steps(), saved.lineage(),
-                saved.serial(), vars, saved.providerEndpoints(), saved.expansions(), saved.data(), saved.timestamp());
     }
 
     private boolean confirm(Session session) throws IOException {
@@ -171,7 +124,7 @@ class ApplyCommand implements Callable<Integer> {
         String message = destroying() ? "Destroy complete! Resources: " + destroyed + " destroyed."
                 : "Apply complete! Resources: " + added + " added, " + changed + " changed, " + destroyed
                 + " destroyed.";
-        State after = op.state == null || destroying() ? null : readState(op);
+        Map<String, StoredOutput> after = destroying() ? null : op.run.storedOutputs();
         JsonLines json = op.session.json;
         if (json != null) {
             json.summary(destroying() ? "destroy" : "apply", message, added, changed, destroyed);
@@ -182,13 +135,5 @@ class ApplyCommand implements Callable<Integer> {
         OutputCommand.printAll(ctx.out(), after);
         ctx.out().flush();
         return ExitCode.OK;
-    }
-
-    private static State readState(Operation op) {
-        try {
-            return op.loaded.backend().read();
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

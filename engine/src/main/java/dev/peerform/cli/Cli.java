@@ -1,15 +1,15 @@
 package dev.peerform.cli;
 
+import dev.peerform.spi.CliExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
-import dev.peerform.spi.CliExtension;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Parses the global options as Terraform does (they come before the subcommand), then dispatches to the

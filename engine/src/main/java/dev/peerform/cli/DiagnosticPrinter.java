@@ -4,6 +4,8 @@ import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Severity;
 import dev.peerform.diag.SourceRange;
 import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -21,7 +23,7 @@ final class DiagnosticPrinter {
     private final Function<String, String> sources;
     private final boolean color;
     /** Each file split into lines once: a plan may report thousands of diagnostics in one large file. */
-    private final java.util.Map<String, String[]> lines = new java.util.HashMap<>();
+    private final Map<String, String[]> lines = new HashMap<>();
 
     /** {@code sources} gives a file's text by the name diagnostics use, or null when it is not at hand. */
     DiagnosticPrinter(Function<String, String> sources, boolean color) {

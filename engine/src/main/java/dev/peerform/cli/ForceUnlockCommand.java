@@ -1,6 +1,7 @@
 package dev.peerform.cli;
 
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.workspace.StateOperations;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(ctx, true);
-        var backend = StateCommand.backend(ctx, new Diagnostics());
+        StateOperations state = StateCommand.state(ctx);
         if (!force) {
             ctx.out().print("Do you really want to force-unlock?\n  peerform will remove the lock on the remote "
                     + "state.\n  This will allow local peerform commands to modify this state, even though it\n  "
@@ -36,10 +37,9 @@ final class ForceUnlockCommand implements Callable<Integer> {
                 return ExitCode.ERROR;
             }
         }
-        if (!backend.forceUnlock(id)) {
-            var holder = backend.readLock();
-            session.error("Failed to unlock state", holder == null ? "The state is not locked."
-                    : "The lock ID \"" + id + "\" does not match the existing lock ID \"" + holder.id() + "\".");
+        Diagnostics diags = new Diagnostics();
+        if (!state.forceUnlock(id, diags)) {
+            session.report(diags);
             return ExitCode.ERROR;
         }
         ctx.out().println("peerform state has been successfully unlocked!\n\nThe state has been unlocked, and "

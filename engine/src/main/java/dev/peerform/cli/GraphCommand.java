@@ -1,10 +1,12 @@
 package dev.peerform.cli;
 
+import dev.peerform.config.ModuleLoader;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.graph.ConfigGraph;
 import dev.peerform.graph.ConfigNode;
-import dev.peerform.plan.PlannedStep;
-import dev.peerform.plan.Planner;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.plans.PlannedStep;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +35,7 @@ final class GraphCommand implements Callable<Integer> {
                 + "  subgraph \"root\" {\n");
         if (type.equals("plan")) {
             Diagnostics diags = new Diagnostics();
-            var module = new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags);
+            var module = new ModuleLoader(ctx.workingDir()).load(diags);
             ConfigGraph graph = ConfigGraph.build(module, diags);
             if (session.report(diags)) {
                 return ExitCode.ERROR;
@@ -55,8 +57,8 @@ final class GraphCommand implements Callable<Integer> {
                 if (!op.open(List.of(), noLock, "OperationTypePlan", true)) {
                     return ExitCode.ERROR;
                 }
-                Planner.Result r = op.plan(new Planner.Options(type.equals("destroy") ? Planner.Mode.DESTROY
-                        : Planner.Mode.NORMAL, true, List.of(), List.of()));
+                Planner.Result r = op.plan(new Planner.Options(type.equals("destroy") ? PlanMode.DESTROY
+                        : PlanMode.NORMAL, true, List.of(), List.of()));
                 if (r == null) {
                     return ExitCode.ERROR;
                 }

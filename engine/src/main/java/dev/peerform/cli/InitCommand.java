@@ -1,9 +1,10 @@
 package dev.peerform.cli;
 
 import dev.peerform.config.Module;
+import dev.peerform.config.ModuleLoader;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.plan.ProviderSet;
+import dev.peerform.providers.ProviderSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Session session = new Session(ctx, noColor);
         Diagnostics diags = new Diagnostics();
-        Module module = new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags);
+        Module module = new ModuleLoader(ctx.workingDir()).load(diags);
         if (diags.hasErrors()) {
             session.report(diags);
             return ExitCode.ERROR;

@@ -2,16 +2,17 @@ package dev.peerform.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
 import dev.peerform.diag.Diagnostic;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.plan.Drift;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.ResourceChange;
+import dev.peerform.plans.Drift;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
-import dev.peerform.state.State;
+import dev.peerform.workspace.StoredOutput;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Terraform's machine-readable UI ({@code plan -json}, {@code apply -json}): one JSON object a line, each with
@@ -99,13 +100,13 @@ final class JsonLines {
     }
 
     /** The "outputs" line after apply: sensitive values are never written, only marked. */
-    void outputs(State state) {
-        if (state == null || state.outputs().isEmpty()) {
+    void outputs(Map<String, StoredOutput> outputs) {
+        if (outputs == null || outputs.isEmpty()) {
             return;
         }
-        ObjectNode line = line("outputs", "info", "Outputs: " + state.outputs().size());
+        ObjectNode line = line("outputs", "info", "Outputs: " + outputs.size());
         ObjectNode all = line.putObject("outputs");
-        state.outputs().forEach((name, o) -> {
+        outputs.forEach((name, o) -> {
             ObjectNode n = all.putObject(name);
             n.put("sensitive", o.sensitive());
             n.set("type", o.type());

@@ -3,7 +3,7 @@ package dev.peerform.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.diag.Diagnostic;
-import dev.peerform.plan.PlannedStep;
+import dev.peerform.plans.PlannedStep;
 import dev.peerform.value.ObjectValue;
 import java.time.Duration;
 

@@ -3,29 +3,24 @@ package dev.peerform.cli;
 import dev.peerform.apply.Applier;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.Planner;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.Plan;
 import dev.peerform.render.PlanRenderer;
-import dev.peerform.state.LocalBackend;
-import dev.peerform.state.State;
-import dev.peerform.state.StateFormatException;
-import dev.peerform.state.StateLockedException;
-import dev.peerform.workspace.Workspace;
+import dev.peerform.workspace.Locking;
+import dev.peerform.workspace.Run;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * One locked run over the workspace: load the configuration and variables, take the state lock, read (and recover)
- * the state, plan; then, for apply, run the plan and write the state. The lock is released on close.
+ * A command's view of a workspace {@link Run}: it prints what the run says (diagnostics once each, the plan as
+ * text or JSON lines, the apply's progress) and owns none of its decisions.
  */
 final class Operation implements AutoCloseable {
 
     final Session session;
     final Diagnostics diags = new Diagnostics();
     private int reported;
-    Workspace.Loaded loaded;
-    State state;
-    private LocalBackend.Lock lock;
+    Run run;
 
     Operation(Session session) {
         this.session = session;
@@ -34,29 +29,14 @@ final class Operation implements AutoCloseable {
     /** Loads and locks; false (with the diagnostics printed) when that failed. */
     boolean open(List<VariableValues.CliOption> vars, StateOptions stateOptions, String operation,
             boolean configureProviders) {
-        loaded = session.workspace.load(vars, configureProviders, diags);
-        if (loaded == null || diags.hasErrors()) {
+        run = Run.load(session.workspace, vars, configureProviders, diags);
+        if (run == null) {
             report();
             return false;
         }
-        try {
-            if (stateOptions.lock) {
-                lock = loaded.backend().lock(operation, stateOptions.timeout());
-            }
-            state = session.workspace.readState(loaded, diags);
-        } catch (StateLockedException e) {
-            session.error("Error acquiring the state lock", e.getMessage().substring(e.getMessage().indexOf('\n') + 1)
-                    .trim());
-            return false;
-        } catch (StateFormatException e) {
-            session.error("Failed to load state", e.getMessage() + " Nothing was changed. Restore the file from "
-                    + "terraform.tfstate.backup or from version control.");
-            return false;
-        } catch (IOException e) {
-            session.error("Failed to load state", e.getMessage());
-            return false;
-        }
-        return true;
+        Diagnostics refused = run.lockAndRead(operation, new Locking(stateOptions.lock, stateOptions.timeout()),
+                diags);
+        return !session.report(refused);
     }
 
     /**
@@ -64,7 +44,7 @@ final class Operation implements AutoCloseable {
      * everything, which is almost never what someone running plan or apply in the wrong directory meant.
      */
     boolean hasConfiguration(String verb, String gerund, String destroyInstead) {
-        if (!loaded.module().files().isEmpty()) {
+        if (run.hasConfiguration()) {
             return true;
         }
         session.error("No configuration files", verb + " requires configuration to be present. " + gerund
@@ -74,9 +54,9 @@ final class Operation implements AutoCloseable {
         return false;
     }
 
-    /** Plans and prints the plan; null (after printing the errors) when planning failed. */
+    /** Plans; null (after printing the errors) when planning failed. */
     Planner.Result plan(Planner.Options options) {
-        Planner.Result result = session.workspace.plan(loaded, state, options, diags);
+        Planner.Result result = run.plan(options, diags);
         if (diags.hasErrors()) {
             report();
             return null;
@@ -102,17 +82,15 @@ final class Operation implements AutoCloseable {
         session.ctx.out().flush();
     }
 
-    Applier.Result apply(Plan plan, State from, int parallelism) throws IOException {
-        Applier.Options options = Applier.Options.defaults(parallelism);
-        return session.workspace.apply(loaded, plan, from, options, session.json != null
-                ? new JsonProgress(session.json) : new ProgressPrinter(session.ctx.out()),
-                session.ctx.interrupt(), diags);
+    Applier.Result apply(Plan plan, int parallelism) throws IOException {
+        return run.apply(plan, parallelism, session.json != null ? new JsonProgress(session.json)
+                : new ProgressPrinter(session.ctx.out()), session.ctx.interrupt(), diags);
     }
 
     @Override
     public void close() {
-        if (lock != null) {
-            lock.close();
+        if (run != null) {
+            run.close();
         }
     }
 }

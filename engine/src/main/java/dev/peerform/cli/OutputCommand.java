@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.json.TerraformJson;
 import dev.peerform.lang.ValueJson;
-import dev.peerform.state.State;
-import dev.peerform.state.StateCodec;
+import dev.peerform.render.Values;
 import dev.peerform.value.Value;
+import dev.peerform.workspace.StoredOutput;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,15 +43,9 @@ final class OutputCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(ctx, noColor);
-        Diagnostics diags = new Diagnostics();
-        var module = new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags);
-        State state = statePath != null
-                ? new dev.peerform.state.LocalBackend(ctx.workingDir().resolve(statePath), java.time.Clock.systemUTC(),
-                        Version.number()).read()
-                : session.workspace.backend(module, diags).read();
-        Map<String, State.Output> outputs = state.outputs();
+        Map<String, StoredOutput> outputs = session.workspace.outputs(statePath);
         if (name != null) {
-            State.Output o = outputs.get(name);
+            StoredOutput o = outputs.get(name);
             if (o == null) {
                 session.error("Output \"" + name + "\" not found", "The output variable requested could not be found "
                         + "in the state file. If you recently added this to your configuration, be sure to run "
@@ -72,7 +67,7 @@ final class OutputCommand implements Callable<Integer> {
                 }
                 ctx.out().print(v.asText());
             } else if (json) {
-                ctx.out().println(StateCodec.JSON.writeValueAsString(o.value()));
+                ctx.out().println(TerraformJson.MAPPER.writeValueAsString(o.value()));
             } else {
                 ctx.out().println(o.sensitive() ? "<sensitive>" : render(o));
             }
@@ -89,7 +84,7 @@ final class OutputCommand implements Callable<Integer> {
                     n.set("value", o.value());
                 }
             });
-            ctx.out().println(StateCodec.JSON.writeValueAsString(all));
+            ctx.out().println(TerraformJson.MAPPER.writeValueAsString(all));
         } else {
             if (outputs.isEmpty()) {
                 session.report(new Diagnostics().warning("No outputs found", "The state file either has no outputs "
@@ -101,17 +96,17 @@ final class OutputCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    static String render(State.Output o) {
+    static String render(StoredOutput o) {
         Value v = ValueJson.value(o.value(), ValueJson.parseType(o.type()));
-        return String.join("\n", dev.peerform.render.Values.hcl(v));
+        return String.join("\n", Values.hcl(v));
     }
 
     /** The "Outputs:" section after apply. */
-    static void printAll(PrintWriter out, State state) {
-        if (state == null || state.outputs().isEmpty()) {
+    static void printAll(PrintWriter out, Map<String, StoredOutput> outputs) {
+        if (outputs == null || outputs.isEmpty()) {
             return;
         }
         out.println("\nOutputs:\n");
-        state.outputs().forEach((k, o) -> out.println(k + " = " + (o.sensitive() ? "<sensitive>" : render(o))));
+        outputs.forEach((k, o) -> out.println(k + " = " + (o.sensitive() ? "<sensitive>" : render(o))));
     }
 }

@@ -1,9 +1,7 @@
 package dev.peerform.cli;
 
-import dev.peerform.plan.PlanFile;
-import dev.peerform.plan.Planner;
+import dev.peerform.planner.Planner;
 import dev.peerform.render.PlanRenderer;
-import dev.peerform.workspace.Workspace;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +50,7 @@ final class PlanCommand implements Callable<Integer> {
             op.report();
             op.printPlan(result.plan());
             if (out != null) {
-                PlanFile.write(ctx.workingDir().resolve(out), result.plan(),
-                        Workspace.configurationDigest(op.loaded.module()));
+                op.run.savePlan(result.plan(), ctx.workingDir().resolve(out));
                 if (!json) {
                     ctx.out().println("\n" + PlanRenderer.rule() + "\n\nSaved the plan to: " + out + "\n\nTo perform "
                             + "exactly these actions, run the following command to apply:\n    peerform apply \""

@@ -1,10 +1,13 @@
 package dev.peerform.cli;
 
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.Planner;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.PlanMode;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The planning options plan, apply and destroy share. */
 final class PlanOptions {
@@ -30,8 +33,8 @@ final class PlanOptions {
     int parallelism = 10;
 
     Planner.Options options() {
-        Planner.Mode mode = destroy ? Planner.Mode.DESTROY : refreshOnly ? Planner.Mode.REFRESH_ONLY
-                : Planner.Mode.NORMAL;
+        PlanMode mode = destroy ? PlanMode.DESTROY : refreshOnly ? PlanMode.REFRESH_ONLY
+                : PlanMode.NORMAL;
         return new Planner.Options(mode, refresh, addresses(targets, "-target"), addresses(replace, "-replace"));
     }
 
@@ -41,7 +44,7 @@ final class PlanOptions {
             try {
                 out.add(InstanceAddress.parse(t));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
+                throw new ParameterException(new CommandLine(new Object()),
                         "Invalid " + flag + " address: " + e.getMessage());
             }
         }

@@ -2,7 +2,7 @@ package dev.peerform.cli;
 
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.diag.Diagnostic;
-import dev.peerform.plan.PlannedStep;
+import dev.peerform.plans.PlannedStep;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.io.PrintWriter;

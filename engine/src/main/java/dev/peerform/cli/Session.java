@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every command shares: the workspace of the working directory, and printing diagnostics with their source
@@ -52,7 +54,7 @@ final class Session {
         // warnings with one summary are shown once, with a count of the rest (Terraform's consolidation)
         Map<String, Integer> warnings = new HashMap<>();
         diags.list().stream().filter(d -> !d.isError()).forEach(d -> warnings.merge(d.summary(), 1, Integer::sum));
-        java.util.Set<String> shown = new java.util.HashSet<>();
+        Set<String> shown = new HashSet<>();
         for (Diagnostic d : diags.list()) {
             if (d.isError()) {
                 printer.print(d, ctx.err());

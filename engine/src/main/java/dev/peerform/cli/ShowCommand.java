@@ -1,15 +1,6 @@
 package dev.peerform.cli;
 
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.plan.PlanFile;
-import dev.peerform.plan.ProviderSet;
-import dev.peerform.render.PlanJson;
-import dev.peerform.render.PlanRenderer;
-import dev.peerform.render.StateView;
-import dev.peerform.state.State;
-import dev.peerform.state.StateCodec;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,37 +27,16 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(ctx, noColor);
-        Diagnostics diags = new Diagnostics();
-        var module = new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags);
-        ProviderSet providers = ProviderSet.available(module.requiredProviders());
         if (path != null) {
-            Path p = ctx.workingDir().resolve(path);
-            if (!Files.isRegularFile(p)) {
-                session.error("Failed to read the given file", path + " does not exist.");
+            Diagnostics refused = new Diagnostics();
+            String shown = session.workspace.showPlan(path, json, session.color, refused);
+            if (shown == null) {
+                session.report(refused);
                 return ExitCode.ERROR;
             }
-            PlanFile.Saved saved;
-            try {
-                saved = PlanFile.read(p, providers);
-            } catch (java.io.IOException e) {
-                session.error("Failed to read the given file as a plan", e.getMessage() + ".");
-                return ExitCode.ERROR;
-            }
-            State prior = session.workspace.backend(module, diags).read();
-            if (json) {
-                ctx.out().println(StateCodec.compact(PlanJson.plan(saved.plan(), prior, module,
-                        providers)));
-            } else {
-                ctx.out().print(new PlanRenderer(session.color).render(saved.plan()));
-            }
-            ctx.out().flush();
-            return ExitCode.OK;
-        }
-        State state = session.workspace.backend(module, diags).read();
-        if (json) {
-            ctx.out().println(StateCodec.compact(StateView.json(state, providers)));
+            ctx.out().print(shown);
         } else {
-            ctx.out().print(StateView.human(state, providers));
+            ctx.out().print(session.workspace.showState(json));
         }
         ctx.out().flush();
         return ExitCode.OK;

@@ -1,26 +1,14 @@
 package dev.peerform.cli;
 
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.plan.AttributeCodec;
-import dev.peerform.plan.ProviderSet;
-import dev.peerform.render.Values;
-import dev.peerform.spi.ResourceType;
-import dev.peerform.state.InstanceState;
-import dev.peerform.state.LocalBackend;
-import dev.peerform.state.State;
-import dev.peerform.state.StateCodec;
-import dev.peerform.value.ObjectValue;
-import java.time.Duration;
+import dev.peerform.workspace.StateOperations;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code state list|show|pull|rm|mv}: read and carefully edit the state, under its lock. */
+/** {@code state list|show|pull|rm|mv}: the workspace reads and edits the state; these print what it says. */
 @Command(name = "state", description = "Advanced state management")
 final class StateCommand implements Callable<Integer> {
 
@@ -36,9 +24,8 @@ final class StateCommand implements Callable<Integer> {
         return ExitCode.ERROR;
     }
 
-    static LocalBackend backend(CliContext ctx, Diagnostics diags) {
-        Session s = new Session(ctx, true);
-        return s.workspace.backend(new dev.peerform.config.ModuleLoader(ctx.workingDir()).load(diags), diags);
+    static StateOperations state(CliContext ctx) {
+        return new Session(ctx, true).workspace.stateOperations();
     }
 
     @Command(name = "list", description = "List resources in the state")
@@ -54,16 +41,7 @@ final class StateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            State state = backend(ctx, new Diagnostics()).read();
-            for (State.Resource r : state.resources().values()) {
-                for (InstanceKey k : r.instances.keySet()) {
-                    String a = r.address.toString() + k;
-                    if (filters.isEmpty() || filters.stream().anyMatch(f -> a.equals(f) || a.startsWith(f + "[")
-                            || a.startsWith(f + "."))) {
-                        ctx.out().println(a);
-                    }
-                }
-            }
+            state(ctx).list(filters).forEach(ctx.out()::println);
             ctx.out().flush();
             return ExitCode.OK;
         }
@@ -83,36 +61,13 @@ final class StateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Session session = new Session(ctx, true);
-            State state = backend(ctx, new Diagnostics()).read();
-            InstanceAddress a;
-            try {
-                a = InstanceAddress.parse(address);
-            } catch (IllegalArgumentException e) {
-                session.error("Invalid address", e.getMessage());
+            Diagnostics diags = new Diagnostics();
+            String shown = state(ctx).show(address, diags);
+            if (shown == null) {
+                session.report(diags);
                 return ExitCode.ERROR;
             }
-            InstanceState is = state.instance(a);
-            if (is == null) {
-                session.error("No instance found for the given address", "The state has no resource instance "
-                        + a + ". Use `peerform state list` to see what it has.");
-                return ExitCode.ERROR;
-            }
-            ResourceType type = ProviderSet.available(Map.of()).resourceType(a.resource().type());
-            ctx.out().println("# " + a + ":");
-            ctx.out().println("resource \"" + a.resource().type() + "\" \"" + a.resource().name() + "\" {");
-            if (type != null) {
-                ObjectValue v = AttributeCodec.decode(is.attributes(), type.schema());
-                int width = v.attributes().entrySet().stream().filter(e -> !e.getValue().isNull())
-                        .mapToInt(e -> e.getKey().length()).max().orElse(0);
-                v.attributes().forEach((k, x) -> {
-                    if (!x.isNull()) {
-                        List<String> lines = Values.hcl(x);
-                        ctx.out().println("    " + k + " ".repeat(width - k.length()) + " = " + lines.get(0));
-                        lines.subList(1, lines.size()).forEach(l -> ctx.out().println("    " + l));
-                    }
-                });
-            }
-            ctx.out().println("}");
+            ctx.out().print(shown);
             ctx.out().flush();
             return ExitCode.OK;
         }
@@ -128,8 +83,7 @@ final class StateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            State state = backend(ctx, new Diagnostics()).read();
-            ctx.out().println(StateCodec.JSON.writeValueAsString(StateCodec.encode(state)));
+            ctx.out().println(state(ctx).pull());
             ctx.out().flush();
             return ExitCode.OK;
         }
@@ -152,30 +106,16 @@ final class StateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Session session = new Session(ctx, true);
-            LocalBackend backend = backend(ctx, new Diagnostics());
-            try (LocalBackend.Lock lock = backend.lock("OperationTypeStateRm", Duration.ZERO)) {
-                State state = backend.read();
-                int removed = 0;
-                for (String text : addresses) {
-                    InstanceAddress a = InstanceAddress.parse(text);
-                    if (state.instance(a) == null) {
-                        session.error("Invalid target address", "No matching objects found for " + text + ".");
-                        return ExitCode.ERROR;
-                    }
-                    ctx.out().println((dryRun ? "Would remove " : "Removed ") + a);
-                    if (!dryRun) {
-                        state.remove(a);
-                        removed++;
-                    }
-                }
-                if (!dryRun) {
-                    state.bumpSerial();
-                    backend.write(state);
-                    ctx.out().println("Successfully removed " + removed + " resource instance(s).");
-                }
-            } catch (dev.peerform.state.StateLockedException e) {
-                session.error("Error acquiring the state lock", e.getMessage());
+            Diagnostics diags = new Diagnostics();
+            List<String> removed = state(ctx).remove(addresses, dryRun, diags);
+            removed.forEach(a -> ctx.out().println((dryRun ? "Would remove " : "Removed ") + a));
+            if (diags.hasErrors()) {
+                ctx.out().flush();
+                session.report(diags);
                 return ExitCode.ERROR;
+            }
+            if (!dryRun) {
+                ctx.out().println("Successfully removed " + removed.size() + " resource instance(s).");
             }
             ctx.out().flush();
             return ExitCode.OK;
@@ -199,35 +139,14 @@ final class StateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Session session = new Session(ctx, true);
-            LocalBackend backend = backend(ctx, new Diagnostics());
-            try (LocalBackend.Lock lock = backend.lock("OperationTypeStateMv", Duration.ZERO)) {
-                State state = backend.read();
-                InstanceAddress from = InstanceAddress.parse(source);
-                InstanceAddress to = InstanceAddress.parse(destination);
-                InstanceState is = state.instance(from);
-                if (is == null) {
-                    session.error("Invalid source address", "No matching objects found for " + source + ".");
-                    return ExitCode.ERROR;
-                }
-                if (state.instance(to) != null) {
-                    session.error("Invalid destination address", destination + " already exists in the state.");
-                    return ExitCode.ERROR;
-                }
-                if (!from.resource().type().equals(to.resource().type())) {
-                    session.error("Invalid state move request", "Cannot move " + source + " to " + destination
-                            + ": resource types do not match.");
-                    return ExitCode.ERROR;
-                }
-                String provider = state.resource(from.resource()).provider;
-                state.remove(from);
-                state.put(to, provider, is);
-                state.bumpSerial();
-                backend.write(state);
-                ctx.out().println("Move \"" + from + "\" to \"" + to + "\"\nSuccessfully moved 1 object(s).");
-            } catch (dev.peerform.state.StateLockedException e) {
-                session.error("Error acquiring the state lock", e.getMessage());
+            Diagnostics diags = new Diagnostics();
+            StateOperations.Moved moved = state(ctx).move(source, destination, diags);
+            if (moved == null) {
+                session.report(diags);
                 return ExitCode.ERROR;
             }
+            ctx.out().println("Move \"" + moved.from() + "\" to \"" + moved.to() + "\"\nSuccessfully moved 1 "
+                    + "object(s).");
             ctx.out().flush();
             return ExitCode.OK;
         }

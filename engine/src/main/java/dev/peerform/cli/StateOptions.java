@@ -1,7 +1,9 @@
 package dev.peerform.cli;
 
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code -lock}, {@code -lock-timeout}, {@code -no-color}, {@code -input}: what every state-touching command takes. */
 final class StateOptions {
@@ -34,7 +36,7 @@ final class StateOptions {
             }
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
+            throw new ParameterException(new CommandLine(new Object()),
                     "invalid -lock-timeout \"" + lockTimeout + "\": use a duration like 30s or 2m");
         }
     }

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.plan.Planner;
-import dev.peerform.state.State;
-import dev.peerform.state.StateCodec;
-import dev.peerform.workspace.Workspace;
-import java.util.List;
+import dev.peerform.json.TerraformJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,12 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(ctx, noColor);
-        Diagnostics diags = new Diagnostics();
-        Workspace.Loaded l = session.workspace.load(List.of(), false, diags);
-        if (l != null && !diags.hasErrors()) {
-            session.workspace.plan(l, State.empty(), new Planner.Options(Planner.Mode.NORMAL, false, List.of(),
-                    List.of()), diags);
-        }
+        Diagnostics diags = session.workspace.validate();
         if (json) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             root.put("format_version", "1.0");
@@ -49,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
             root.put("warning_count", diags.size() - diags.errors().size());
             ArrayNode list = root.putArray("diagnostics");
             diags.list().forEach(d -> list.add(JsonLines.diagnosticBody(d)));
-            ctx.out().println(StateCodec.JSON.writeValueAsString(root));
+            ctx.out().println(TerraformJson.MAPPER.writeValueAsString(root));
             ctx.out().flush();
             return diags.hasErrors() ? ExitCode.ERROR : ExitCode.OK;
         }

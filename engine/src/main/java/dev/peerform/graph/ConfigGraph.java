@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -261,16 +260,6 @@ public final class ConfigGraph {
                 out.add(d);
             } else {
                 todo.addAll(dependencies(d));
-            }
-        }
-        return out;
-    }
-
-    public Map<ConfigNode, Set<ConfigNode>> allResourceDependencies() {
-        Map<ConfigNode, Set<ConfigNode>> out = new LinkedHashMap<>();
-        for (ConfigNode n : dag.vertexSet()) {
-            if (n.kind() == ConfigNode.Kind.RESOURCE) {
-                out.put(n, resourceDependencies(n));
             }
         }
         return out;

@@ -3,27 +3,37 @@ package dev.peerform.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceMode;
 import dev.peerform.config.Module;
 import dev.peerform.config.Output;
 import dev.peerform.config.Resource;
 import dev.peerform.config.Variable;
-import dev.peerform.graph.InstanceKey;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.lang.Evaluator;
+import dev.peerform.lang.Functions;
 import dev.peerform.lang.References;
-import dev.peerform.plan.Drift;
-import dev.peerform.plan.OutputChange;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.PlannedStep;
-import dev.peerform.plan.ProviderSet;
-import dev.peerform.plan.ResourceChange;
+import dev.peerform.lang.Scope;
+import dev.peerform.plans.Drift;
+import dev.peerform.plans.OutputChange;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ChangeAction;
-import dev.peerform.state.State;
+import dev.peerform.states.State;
 import dev.peerform.syntax.Attribute;
 import dev.peerform.syntax.Expr;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A plan in Terraform's plan JSON format ("format_version" 1.2: resource_changes, resource_drift, planned_values,
@@ -149,7 +159,7 @@ public final class PlanJson {
         if (c.address().resource().stateModule() != null) {
             n.put("module_address", c.address().resource().stateModule());
         }
-        n.put("mode", c.address().resource().mode() == Resource.Mode.DATA ? "data" : "managed");
+        n.put("mode", c.address().resource().mode() == ResourceMode.DATA ? "data" : "managed");
         n.put("type", c.type());
         n.put("name", c.address().resource().name());
         InstanceKey k = c.address().key();
@@ -165,20 +175,14 @@ public final class PlanJson {
     }
 
     private static String actionReason(ResourceChange c) {
-        return switch (c.reason()) {
-            case "" -> null;
-            case "tainted" -> "replace_because_tainted";
-            case "replace_by_request" -> "replace_by_request";
-            case "replace_by_triggers" -> "replace_by_triggers";
-            default -> c.reason();
-        };
+        return c.reason().terraformName();
     }
 
     private static ObjectNode configuration(Module module, ProviderSet providers,
-            Map<String, dev.peerform.value.Value> values) {
+            Map<String, Value> values) {
         ObjectNode cfg = F.objectNode();
         ObjectNode pc = cfg.putObject("provider_config");
-        java.util.Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         module.providers().values().forEach(p -> names.add(p.key()));
         module.resources().values().forEach(r -> names.add(r.provider()));
         for (String key : names) {
@@ -223,7 +227,7 @@ public final class PlanJson {
         for (Variable v : module.variables().values()) {
             ObjectNode n = variables.putObject(v.name());
             // the value's mark says it all: declared sensitive, or a credential (Workspace marks those)
-            dev.peerform.value.Value value = values.get(v.name());
+            Value value = values.get(v.name());
             boolean secret = v.sensitive() || (value != null && value.isSensitive());
             if (v.defaultValue() != null && !secret) {
                 n.set("default", JsonValues.known(v.defaultValue()));
@@ -246,14 +250,14 @@ public final class PlanJson {
         }
         List<Expr.ScopeTraversal> refs = References.of(e);
         if (refs.isEmpty()) {
-            Value v = new dev.peerform.lang.Evaluator(dev.peerform.lang.Scope.EMPTY,
-                    dev.peerform.lang.Functions.standard(), java.nio.file.Path.of(".")).evaluate(e,
-                    new dev.peerform.diag.Diagnostics());
+            Value v = new Evaluator(Scope.EMPTY,
+                    Functions.standard(), Path.of(".")).evaluate(e,
+                    new Diagnostics());
             n.set("constant_value", JsonValues.known(v));
             return n;
         }
         ArrayNode r = n.putArray("references");
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (Expr.ScopeTraversal t : refs) {
             seen.add(t.text());
             String[] parts = t.text().split("\\.");
@@ -278,7 +282,7 @@ public final class PlanJson {
             n.put("number", numbers.get(s));
             n.put("address", s.change().address().toString());
             n.put("step", s.spec().name());
-            n.put("phase", s.spec().phase().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("phase", s.spec().phase().name().toLowerCase(Locale.ROOT));
             n.put("description", s.spec().description());
             if (!s.spec().waitsFor().isEmpty()) {
                 n.put("waits_until", s.spec().waitsFor());

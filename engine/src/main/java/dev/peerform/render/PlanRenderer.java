@@ -1,16 +1,18 @@
 package dev.peerform.render;
 
-import dev.peerform.plan.Drift;
-import dev.peerform.plan.OutputChange;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.PlannedStep;
-import dev.peerform.plan.Planner;
-import dev.peerform.plan.ResourceChange;
+import dev.peerform.plans.ChangeReason;
+import dev.peerform.plans.Drift;
+import dev.peerform.plans.OutputChange;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class PlanRenderer {
         if (!plan.drift().isEmpty()) {
             drift(plan, b);
         }
-        if (plan.mode() == Planner.Mode.REFRESH_ONLY) {
+        if (plan.mode() == PlanMode.REFRESH_ONLY) {
             if (plan.drift().isEmpty()) {
                 b.append("\nNo changes. Your infrastructure still matches the configuration.\n\npeerform has checked "
                         + "that the real remote objects still match the result of your\nmost recent changes, and "
@@ -111,8 +113,8 @@ public final class PlanRenderer {
             case CREATE -> "will be created";
             case UPDATE -> "will be updated in-place";
             case DELETE -> "will be destroyed";
-            case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> c.reason().equals("tainted")
-                    ? "is tainted, so must be replaced" : c.reason().equals("replace_by_request")
+            case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> c.reason() == ChangeReason.TAINTED
+                    ? "is tainted, so must be replaced" : c.reason() == ChangeReason.REPLACE_BY_REQUEST
                     ? "will be replaced, as requested" : "must be replaced";
             default -> "";
         };
@@ -145,11 +147,11 @@ public final class PlanRenderer {
 
     private static String because(ResourceChange c) {
         return switch (c.reason()) {
-            case "delete_because_no_resource_config" -> c.address().resource() + " is not in configuration";
-            case "delete_because_count_index" -> "index " + c.address().key() + " is out of range for count";
-            case "delete_because_each_key" -> "key " + c.address().key() + " is not in for_each map";
-            case "delete_because_no_repetition" -> "resource does not use count or for_each";
-            case "replace_by_triggers" -> "replace_triggered_by names a changed resource";
+            case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> c.address().resource() + " is not in configuration";
+            case DELETE_BECAUSE_COUNT_INDEX -> "index " + c.address().key() + " is out of range for count";
+            case DELETE_BECAUSE_EACH_KEY -> "key " + c.address().key() + " is not in for_each map";
+            case DELETE_BECAUSE_NO_REPETITION -> "resource does not use count or for_each";
+            case REPLACE_BY_TRIGGERS -> "replace_triggered_by names a changed resource";
             default -> "";
         };
     }
@@ -180,7 +182,7 @@ public final class PlanRenderer {
         List<PlannedStep> ordered = plan.steps().ordered();
         int width = Integer.toString(ordered.size()).length();
         int n = 0;
-        java.util.Map<PlannedStep, Integer> numbers = new java.util.HashMap<>();
+        Map<PlannedStep, Integer> numbers = new HashMap<>();
         for (PlannedStep s : ordered) {
             numbers.put(s, ++n);
         }
@@ -234,7 +236,7 @@ public final class PlanRenderer {
             }
             b.append("    }\n");
         }
-        if (plan.mode() != Planner.Mode.REFRESH_ONLY) {
+        if (plan.mode() != PlanMode.REFRESH_ONLY) {
             b.append("\nUnless you have made equivalent changes to your configuration, or ignored the\nrelevant "
                     + "attributes using ignore_changes, the following plan may include\nactions to undo or respond "
                     + "to these changes.\n");

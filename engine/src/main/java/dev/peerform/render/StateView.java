@@ -3,13 +3,14 @@ package dev.peerform.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.peerform.config.Resource;
-import dev.peerform.graph.InstanceKey;
-import dev.peerform.plan.AttributeCodec;
-import dev.peerform.plan.ProviderSet;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceMode;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ResourceType;
-import dev.peerform.state.InstanceState;
-import dev.peerform.state.State;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.State;
 import dev.peerform.value.ObjectValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,29 @@ public final class StateView {
         return b.toString();
     }
 
+    /** One instance as {@code state show} prints it: aligned attributes, null ones left out. */
+    public static String instance(InstanceAddress a, InstanceState is, ResourceType type) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(a).append(":\n");
+        b.append("resource \"").append(a.resource().type()).append("\" \"").append(a.resource().name())
+                .append("\" {\n");
+        if (type != null) {
+            ObjectValue v = AttributeCodec.decode(is.attributes(), type.schema());
+            int width = v.attributes().entrySet().stream().filter(e -> !e.getValue().isNull())
+                    .mapToInt(e -> e.getKey().length()).max().orElse(0);
+            v.attributes().forEach((k, x) -> {
+                if (!x.isNull()) {
+                    List<String> lines = Values.hcl(x);
+                    b.append("    ").append(k).append(" ".repeat(width - k.length())).append(" = ")
+                            .append(lines.get(0)).append('\n');
+                    lines.subList(1, lines.size()).forEach(l -> b.append("    ").append(l).append('\n'));
+                }
+            });
+        }
+        b.append("}\n");
+        return b.toString();
+    }
+
     /** {@code {"format_version":"1.0","terraform_version":...,"values":{"outputs":...,"root_module":...}}}. */
     public static ObjectNode json(State state, ProviderSet providers) {
         ObjectNode root = F.objectNode();
@@ -78,7 +102,7 @@ public final class StateView {
             for (Map.Entry<InstanceKey, InstanceState> e : r.instances.entrySet()) {
                 ObjectNode n = resources.addObject();
                 n.put("address", r.address.toString() + e.getKey());
-                n.put("mode", r.address.mode() == Resource.Mode.DATA ? "data" : "managed");
+                n.put("mode", r.address.mode() == ResourceMode.DATA ? "data" : "managed");
                 n.put("type", r.address.type());
                 n.put("name", r.address.name());
                 if (e.getKey() instanceof InstanceKey.IntKey i) {

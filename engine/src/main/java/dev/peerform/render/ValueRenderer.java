@@ -1,5 +1,6 @@
 package dev.peerform.render;
 
+import dev.peerform.states.Redaction;
 import dev.peerform.value.BoolValue;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Renders values and their changes the way Terraform's plan does: attributes sorted and aligned, nested objects
@@ -39,7 +42,7 @@ final class ValueRenderer {
             after.forEach(all::putIfAbsent);
         }
         int unchanged = 0;
-        for (String name : new java.util.TreeSet<>(all.keySet())) {
+        for (String name : new TreeSet<>(all.keySet())) {
             Value b = before == null ? null : before.get(name);
             Value a = after == null ? null : after.get(name);
             boolean bNull = b == null || b.isNull();
@@ -182,7 +185,7 @@ final class ValueRenderer {
             }
             out.add("{");
             int width = m.keySet().stream().mapToInt(k -> key(k).length()).max().orElse(0);
-            for (Map.Entry<String, Value> e : new java.util.TreeMap<>(m).entrySet()) {
+            for (Map.Entry<String, Value> e : new TreeMap<>(m).entrySet()) {
                 if (e.getValue().isNull() && sym.equals("+")) {
                     continue;
                 }
@@ -239,8 +242,8 @@ final class ValueRenderer {
         if (!a.isWhollyKnown() || !b.isWhollyKnown()) {
             return false;
         }
-        return Objects.equals(dev.peerform.plan.AttributeCodec.redact(a).unmarkedDeep(),
-                dev.peerform.plan.AttributeCodec.redact(b).unmarkedDeep());
+        return Objects.equals(Redaction.redact(a).unmarkedDeep(),
+                Redaction.redact(b).unmarkedDeep());
     }
 
     private static String key(String k) {

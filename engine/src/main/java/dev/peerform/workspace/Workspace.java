@@ -1,28 +1,46 @@
 package dev.peerform.workspace;
 
-import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Applier;
+import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.config.Module;
 import dev.peerform.config.ModuleLoader;
 import dev.peerform.config.ModuleScope;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.eval.ModuleValues;
+import dev.peerform.json.TerraformJson;
+import dev.peerform.lang.Evaluator;
+import dev.peerform.lang.Functions;
+import dev.peerform.lang.Scope;
 import dev.peerform.lang.ValueJson;
-import dev.peerform.plan.AttributeCodec;
-import dev.peerform.plan.Evaluation;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.Planner;
-import dev.peerform.plan.ProviderSet;
-import dev.peerform.state.Journal;
-import dev.peerform.state.LocalBackend;
-import dev.peerform.state.State;
+import dev.peerform.planfile.PlanFile;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.providers.ProviderSet;
+import dev.peerform.render.PlanJson;
+import dev.peerform.render.PlanRenderer;
+import dev.peerform.render.StateView;
+import dev.peerform.states.Backend;
+import dev.peerform.states.LocalBackend;
+import dev.peerform.states.Redaction;
+import dev.peerform.states.State;
+import dev.peerform.states.StateStore;
+import dev.peerform.states.StepJournal;
 import dev.peerform.syntax.Attribute;
+import dev.peerform.syntax.ConfigFile;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +51,7 @@ import java.util.Map;
 public final class Workspace {
 
     /** Everything loaded for a run. */
-    public record Loaded(Module module, Map<String, Value> variables, ProviderSet providers, LocalBackend backend) {
+    public record Loaded(Module module, Map<String, Value> variables, ProviderSet providers, StateStore store) {
     }
 
     private final Path dir;
@@ -75,15 +93,15 @@ public final class Workspace {
             variables.computeIfPresent(name, (n, v) -> Value.sensitive(v));
         }
         if (configureProviders) {
-            ModuleScope scope = new Evaluation(module, variables, providers, dir, a -> null, true)
+            ModuleScope scope = new ModuleValues(module, variables, providers, dir, a -> null, true)
                     .scope(List.of(), ModuleScope.Context.NONE, diags);
             providers.configure(module, scope, dir, env, diags);
         }
-        return new Loaded(module, variables, providers, backend(module, diags));
+        return new Loaded(module, variables, providers, backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE));
     }
 
     /** The local backend: {@code terraform.tfstate}, or the path of {@code backend "local" { path = ... }}. */
-    public LocalBackend backend(Module module, Diagnostics diags) {
+    public Backend backend(Module module, Diagnostics diags) {
         Path path = dir.resolve("terraform.tfstate");
         if (module.backend() != null) {
             if (!module.backend().type().equals("local")) {
@@ -92,8 +110,8 @@ public final class Workspace {
             }
             Attribute p = module.backend().body().attribute("path").orElse(null);
             if (p != null) {
-                Value v = new dev.peerform.lang.Evaluator(dev.peerform.lang.Scope.EMPTY,
-                        dev.peerform.lang.Functions.standard(), dir).evaluate(p.expr(), Type.STRING, diags);
+                Value v = new Evaluator(Scope.EMPTY,
+                        Functions.standard(), dir).evaluate(p.expr(), Type.STRING, diags);
                 if (v.isKnown() && !v.isNull()) {
                     path = dir.resolve(v.asString());
                 }
@@ -102,22 +120,93 @@ public final class Workspace {
         return new LocalBackend(path, clock, version);
     }
 
+    /** The state of the configuration's backend, for the {@code state} commands and {@code force-unlock}. */
+    public StateOperations stateOperations() {
+        return new StateOperations(store(new ModuleLoader(dir).load(new Diagnostics()), new Diagnostics()));
+    }
+
+    private StateStore store(Module module, Diagnostics diags) {
+        return backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE);
+    }
+
+    /** The outputs stored in the state: the backend's, or those of the state file given ({@code -state}). */
+    public Map<String, StoredOutput> outputs(String statePath) throws IOException {
+        StateStore store = statePath != null
+                ? new LocalBackend(dir.resolve(statePath), clock, version).workspace(Backend.DEFAULT_WORKSPACE)
+                : store(new ModuleLoader(dir).load(new Diagnostics()), new Diagnostics());
+        return outputs(store.read());
+    }
+
+    static Map<String, StoredOutput> outputs(State state) {
+        Map<String, StoredOutput> out = new LinkedHashMap<>();
+        state.outputs().forEach((name, o) -> out.put(name, new StoredOutput(o.value(), o.type(), o.sensitive())));
+        return out;
+    }
+
+    /** {@code show}: the state, as text or as Terraform's JSON representation. */
+    public String showState(boolean json) throws IOException {
+        Module module = new ModuleLoader(dir).load(new Diagnostics());
+        ProviderSet providers = ProviderSet.available(module.requiredProviders());
+        State state = store(module, new Diagnostics()).read();
+        return json ? TerraformJson.compact(StateView.json(state, providers)) + "\n"
+                : StateView.human(state, providers);
+    }
+
+    /**
+     * {@code show PLANFILE}: a saved plan, as text or as Terraform's plan JSON (which also describes the state it
+     * was made from); null, with the reason in {@code refused}, when the file is not a plan.
+     */
+    public String showPlan(String name, boolean json, boolean color, Diagnostics refused) throws IOException {
+        Module module = new ModuleLoader(dir).load(new Diagnostics());
+        ProviderSet providers = ProviderSet.available(module.requiredProviders());
+        Path p = dir.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            refused.error("Failed to read the given file", name + " does not exist.", null);
+            return null;
+        }
+        PlanFile.Saved saved;
+        try {
+            saved = PlanFile.read(p, providers);
+        } catch (IOException e) {
+            refused.error("Failed to read the given file as a plan", e.getMessage() + ".", null);
+            return null;
+        }
+        State prior = store(module, new Diagnostics()).read();
+        if (!json) {
+            return new PlanRenderer(color).render(saved.plan());
+        }
+        return TerraformJson.compact(PlanJson.plan(saved.plan(), prior, module, providers)) + "\n";
+    }
+
+    /**
+     * {@code validate}: the configuration, its expressions and every rule a provider can check without reaching
+     * the cloud, planned against an empty state with no credentials and no refresh.
+     */
+    public Diagnostics validate() {
+        Diagnostics diags = new Diagnostics();
+        Loaded l = load(List.of(), false, diags);
+        if (l != null && !diags.hasErrors()) {
+            plan(l, State.empty(), new Planner.Options(PlanMode.NORMAL, false, List.of(), List.of()), diags);
+        }
+        return diags;
+    }
+
     /** A digest of every configuration file of the module tree: a saved plan is refused when it changed. */
     public static String configurationDigest(Module root) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             digest(root, md);
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void digest(Module m, java.security.MessageDigest md) {
-        for (dev.peerform.syntax.ConfigFile f : m.files()) {
-            md.update(f.filename().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static void digest(Module m, MessageDigest md) {
+        for (ConfigFile f : m.files()) {
+            md.update(f.filename().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(f.source().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(f.source().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
         }
         m.children().values().forEach(c -> digest(c, md));
@@ -125,8 +214,8 @@ public final class Workspace {
 
     /** Reads the state, folding in the journal of an interrupted run (a warning says so). */
     public State readState(Loaded l, Diagnostics diags) throws IOException {
-        State s = l.backend().read();
-        int recovered = l.backend().recover(s);
+        State s = l.store().read();
+        int recovered = l.store().recover(s);
         if (recovered > 0) {
             diags.warning("Recovered an interrupted run", "The previous run stopped before it finished; its journal "
                     + "(" + recovered + " entries) has been folded into the state. Creates it had started will be "
@@ -146,24 +235,24 @@ public final class Workspace {
     public Applier.Result apply(Loaded l, Plan plan, State state, Applier.Options options, ApplyListener listener,
             Interrupt interrupt, Diagnostics diags) throws IOException {
         Applier.Result result;
-        try (Journal journal = l.backend().openJournal()) {
+        try (StepJournal journal = l.store().openJournal()) {
             Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
             result = applier.run(interrupt, diags);
             Diagnostics outputDiags = new Diagnostics();
-            Map<String, Value> outputs = plan.mode() == Planner.Mode.DESTROY ? Map.of() : applier.outputs(outputDiags);
+            Map<String, Value> outputs = plan.mode() == PlanMode.DESTROY ? Map.of() : applier.outputs(outputDiags);
             state.outputs().clear();
             outputs.forEach((name, v) -> {
                 if (!v.isWhollyKnown()) {
                     return;
                 }
-                Value stored = AttributeCodec.redact(v);
+                Value stored = Redaction.redact(v);
                 state.outputs().put(name, new State.Output(ValueJson.value(stored), ValueJson.type(v.type()),
                         v.containsSensitive()));
             });
         }
         state.bumpSerial();
-        l.backend().write(state);
-        l.backend().discardJournal();
+        l.store().write(state);
+        l.store().discardJournal();
         return result;
     }
 }

@@ -1,16 +1,18 @@
 package dev.peerform.bench;
 
-import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Applier;
+import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.apply.RetryPolicy;
 import dev.peerform.builtin.TerraformProvider;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.engine.TestCloud;
-import dev.peerform.plan.Planner;
-import dev.peerform.plan.ProviderSet;
-import dev.peerform.state.Journal;
-import dev.peerform.state.State;
+import dev.peerform.planner.Planner;
+import dev.peerform.providers.ProviderSet;
+import dev.peerform.states.FileJournal;
+import dev.peerform.states.State;
+import dev.peerform.states.StepJournal;
+import dev.peerform.states.StepRecord;
 import dev.peerform.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -205,11 +207,11 @@ public final class EngineBenchmark {
             apply(w, 10);
             Path journalPath = dir.resolve("bench.journal");
             int steps = 2_000;
-            try (Journal j = new Journal(journalPath)) {
-                j.append(Journal.Entry.intent("testcloud_thing.t0", "p", "warm", true, "t"));
+            try (StepJournal j = new FileJournal(journalPath)) {
+                j.append(StepRecord.intent("testcloud_thing.t0", "p", "warm", true, "t"));
                 long t0 = System.nanoTime();
                 for (int i = 0; i < steps; i++) {
-                    j.append(Journal.Entry.intent("testcloud_thing.t0", "p", "s" + i, false, "tok" + i));
+                    j.append(StepRecord.intent("testcloud_thing.t0", "p", "s" + i, false, "tok" + i));
                 }
                 double us = (System.nanoTime() - t0) / 1e3 / steps;
                 System.out.printf("  persisting one step (journal append + fsync) with %,6d resources in state: "

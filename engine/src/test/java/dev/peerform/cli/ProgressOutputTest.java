@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.PlannedStep;
-import dev.peerform.plan.ResourceChange;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.StepSpec;

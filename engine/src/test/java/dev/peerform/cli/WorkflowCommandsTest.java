@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peerform.states.Backend;
+import dev.peerform.states.LocalBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -97,8 +99,8 @@ class WorkflowCommandsTest {
 
     @Test
     void lockedStateIsAClearErrorNamingTheHolderAndForceUnlockReleasesIt() throws Exception {
-        var backend = new dev.peerform.state.LocalBackend(dir.resolve("terraform.tfstate"),
-                java.time.Clock.systemUTC(), "test");
+        var backend = new LocalBackend(dir.resolve("terraform.tfstate"),
+                java.time.Clock.systemUTC(), "test").workspace(Backend.DEFAULT_WORKSPACE);
         var lock = backend.lock("OperationTypeApply", java.time.Duration.ZERO);
         CliRun r = CliRun.in(dir, "plan");
         assertEquals(1, r.exitCode());
@@ -106,6 +108,19 @@ class WorkflowCommandsTest {
         assertTrue(r.err().contains(lock.info().id()), r.err());
         assertEquals(0, CliRun.in(dir, "force-unlock", "-force", lock.info().id()).exitCode());
         assertEquals(0, CliRun.in(dir, "plan").exitCode());
+    }
+
+    @Test
+    void addressesThatAreNotAddressesAreDiagnosticsNotInternalErrors() {
+        assertEquals(0, CliRun.in(dir, "apply", "-auto-approve").exitCode());
+        for (String[] command : new String[][] {{"state", "rm", "not an address"},
+                {"state", "mv", "terraform_data.a", "not an address"}, {"state", "show", "not an address"}}) {
+            CliRun r = CliRun.in(dir, command);
+            assertEquals(1, r.exitCode(), String.join(" ", command));
+            assertTrue(r.err().contains("Invalid address"), r.err());
+            assertFalse(r.err().contains("This is a bug"), r.err());
+        }
+        assertTrue(CliRun.in(dir, "state", "list").out().contains("terraform_data.a"), "the state is unchanged");
     }
 
     @Test

@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Applier;
+import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.apply.RetryPolicy;
 import dev.peerform.builtin.TerraformProvider;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.plan.Plan;
-import dev.peerform.plan.Planner;
-import dev.peerform.plan.ProviderSet;
-import dev.peerform.state.State;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.Plan;
+import dev.peerform.providers.ProviderSet;
+import dev.peerform.states.Backend;
+import dev.peerform.states.State;
 import dev.peerform.workspace.Workspace;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -80,6 +81,6 @@ final class EngineFixture {
 
     State state() throws Exception {
         return workspace.backend(new dev.peerform.config.ModuleLoader(dir).load(new Diagnostics()),
-                new Diagnostics()).read();
+                new Diagnostics()).workspace(Backend.DEFAULT_WORKSPACE).read();
     }
 }

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.Planner;
-import dev.peerform.plan.ResourceChange;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class PlanAndApplyTest {
                 """);
         for (int round = 0; round < 5; round++) {
             f.cloud.calls.clear();
-            f.apply(new Planner.Options(Planner.Mode.DESTROY, true, List.of(), List.of()), new Interrupt(),
+            f.apply(new Planner.Options(PlanMode.DESTROY, true, List.of(), List.of()), new Interrupt(),
                     ApplyListener.NONE);
             f.apply();
             assertTrue(position("prepare testcloud_link.from_b") < position("connect testcloud_link.from_a"));
@@ -99,7 +101,7 @@ class PlanAndApplyTest {
         java.util.Map<String, List<java.time.Duration>> reported = new java.util.concurrent.ConcurrentHashMap<>();
         ApplyListener recorder = new ApplyListener() {
             @Override
-            public void still(dev.peerform.plan.PlannedStep step, java.time.Duration elapsed, String progress) {
+            public void still(PlannedStep step, java.time.Duration elapsed, String progress) {
                 reported.computeIfAbsent(step.id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                         .add(elapsed);
             }
@@ -270,7 +272,7 @@ class PlanAndApplyTest {
                 + "  }\n}\n");
         f.apply();
         Diagnostics diags = new Diagnostics();
-        f.plan(new Planner.Options(Planner.Mode.DESTROY, true, List.of(), List.of()), diags);
+        f.plan(new Planner.Options(PlanMode.DESTROY, true, List.of(), List.of()), diags);
         assertEquals("Instance cannot be destroyed", diags.errors().get(0).summary());
         assertEquals("testcloud_thing.a", diags.errors().get(0).address());
     }

@@ -7,18 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.PlannedStep;
-import dev.peerform.plan.Planner;
-import dev.peerform.state.InstanceState;
-import dev.peerform.state.Journal;
-import dev.peerform.state.LocalBackend;
-import dev.peerform.state.State;
-import dev.peerform.state.StateCodec;
-import dev.peerform.state.StateLockedException;
+import dev.peerform.json.TerraformJson;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.states.Backend;
+import dev.peerform.states.FileJournal;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.LocalBackend;
+import dev.peerform.states.State;
+import dev.peerform.states.StateCodec;
+import dev.peerform.states.StateLockedException;
+import dev.peerform.states.StateStore;
+import dev.peerform.states.StepJournal;
+import dev.peerform.states.StepRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,13 +46,13 @@ class StateAndRecoveryTest {
         assertEquals(5, s.serial());
         assertEquals(4, s.instanceCount());
         assertNotNull(s.instance(InstanceAddress.parse("terraform_data.s[\"x\"]")));
-        JsonNode before = StateCodec.JSON.readTree(original);
+        JsonNode before = TerraformJson.MAPPER.readTree(original);
         JsonNode after = StateCodec.encode(s);
         assertEquals(before.get("resources"), after.get("resources"));
         assertEquals(before.get("lineage"), after.get("lineage"));
         assertEquals(before.get("outputs"), after.get("outputs"));
         assertEquals(new String(original, java.nio.charset.StandardCharsets.UTF_8),
-                StateCodec.JSON.writeValueAsString(after) + "\n", "written byte for byte as Terraform writes it");
+                TerraformJson.MAPPER.writeValueAsString(after) + "\n", "written byte for byte as Terraform writes it");
     }
 
     @Test
@@ -64,8 +69,8 @@ class StateAndRecoveryTest {
 
     @Test
     void secondRunTryingToLockGetsAClearErrorNamingTheHolder() throws Exception {
-        LocalBackend backend = new LocalBackend(f.dir.resolve("terraform.tfstate"), Clock.systemUTC(), "test");
-        try (LocalBackend.Lock held = backend.lock("OperationTypeApply", Duration.ZERO)) {
+        StateStore backend = new LocalBackend(f.dir.resolve("terraform.tfstate"), Clock.systemUTC(), "test").workspace(Backend.DEFAULT_WORKSPACE);
+        try (StateStore.Lock held = backend.lock("OperationTypeApply", Duration.ZERO)) {
             StateLockedException e = assertThrows(StateLockedException.class,
                     () -> backend.lock("OperationTypePlan", Duration.ofMillis(300)));
             assertEquals(held.info().id(), e.holder().id());
@@ -77,8 +82,8 @@ class StateAndRecoveryTest {
 
     @Test
     void forceUnlockReleasesALockLeftBehind() throws Exception {
-        LocalBackend backend = new LocalBackend(f.dir.resolve("terraform.tfstate"), Clock.systemUTC(), "test");
-        LocalBackend.Lock left = backend.lock("OperationTypeApply", Duration.ZERO);
+        StateStore backend = new LocalBackend(f.dir.resolve("terraform.tfstate"), Clock.systemUTC(), "test").workspace(Backend.DEFAULT_WORKSPACE);
+        StateStore.Lock left = backend.lock("OperationTypeApply", Duration.ZERO);
         assertFalse(backend.forceUnlock("not-the-id"));
         assertTrue(backend.forceUnlock(left.info().id()));
         backend.lock("OperationTypeApply", Duration.ZERO).close();
@@ -93,8 +98,8 @@ class StateAndRecoveryTest {
         f.cloud.tokens.put(token, id);
         f.cloud.objects.put(id, new dev.peerform.value.ObjectValue(java.util.Map.of("id",
                 dev.peerform.value.Value.of(id), "name", dev.peerform.value.Value.of("a"))));
-        try (Journal j = new Journal(f.dir.resolve("terraform.tfstate.journal"))) {
-            j.append(Journal.Entry.intent("testcloud_thing.a", "provider[\"registry.terraform.io/hashicorp/testcloud\"]",
+        try (StepJournal j = new FileJournal(f.dir.resolve("terraform.tfstate.journal"))) {
+            j.append(StepRecord.intent("testcloud_thing.a", "provider[\"registry.terraform.io/hashicorp/testcloud\"]",
                     "testcloud_thing.a#CREATE#create", true, token));
         }
         EngineFixture.Run r = f.apply(Planner.Options.DEFAULT, new Interrupt(), ApplyListener.NONE);
@@ -120,10 +125,10 @@ class StateAndRecoveryTest {
         apply.start();
         Path journal = f.dir.resolve("terraform.tfstate.journal");
         long deadline = System.currentTimeMillis() + 5000;
-        while (Journal.read(journal).isEmpty() && System.currentTimeMillis() < deadline) {
+        while (FileJournal.read(journal).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
-        assertEquals("intent", Journal.read(journal).get(0).kind(), "recorded while the call is in flight");
+        assertEquals(StepRecord.Kind.INTENT, FileJournal.read(journal).get(0).kind(), "recorded while the call is in flight");
         f.cloud.gate.countDown();
         apply.join();
         assertFalse(Files.exists(journal), "folded into the state at the end");
@@ -176,21 +181,21 @@ class StateAndRecoveryTest {
         Files.writeString(f.dir.resolve("terraform.tfstate"), "{\"version\": 3}");
         Diagnostics diags = new Diagnostics();
         dev.peerform.workspace.Workspace.Loaded l = f.workspace.load(java.util.List.of(), true, diags);
-        dev.peerform.state.StateFormatException e = assertThrows(dev.peerform.state.StateFormatException.class,
+        dev.peerform.states.StateFormatException e = assertThrows(dev.peerform.states.StateFormatException.class,
                 () -> f.workspace.readState(l, diags));
         assertTrue(e.getMessage().contains("version 3"), e.getMessage());
     }
 
     /** A lock file naming this host and a process id, as a crashed (or a running) peerform would leave it. */
-    private LocalBackend lockedBy(long pid) throws Exception {
+    private StateStore lockedBy(long pid) throws Exception {
         Path state = f.dir.resolve("terraform.tfstate");
         String host = java.net.InetAddress.getLocalHost().getHostName();
-        Files.writeString(f.dir.resolve(".terraform.tfstate.lock.info"), StateCodec.JSON.writeValueAsString(
-                StateCodec.JSON.createObjectNode().put("ID", "held-1").put("Operation", "OperationTypeApply")
+        Files.writeString(f.dir.resolve(".terraform.tfstate.lock.info"), TerraformJson.MAPPER.writeValueAsString(
+                TerraformJson.MAPPER.createObjectNode().put("ID", "held-1").put("Operation", "OperationTypeApply")
                         .put("Info", "").put("Who", "someone@" + host).put("Version", "0")
                         .put("Created", "2026-11-21T00:00:00Z").put("Path", state.toString()).put("Pid", pid)
                         .put("Host", host)));
-        return new LocalBackend(state, Clock.systemUTC(), "test");
+        return new LocalBackend(state, Clock.systemUTC(), "test").workspace(Backend.DEFAULT_WORKSPACE);
     }
 
     @Test

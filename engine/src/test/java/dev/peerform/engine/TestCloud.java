@@ -216,7 +216,7 @@ public final class TestCloud implements ProviderFactory {
             Map<String, Value> attrs = current == null ? new TreeMap<>() : new TreeMap<>(current.attributes());
             switch (step.spec().name()) {
                 case "create", "prepare" -> {
-                    String name = attrs.containsKey("name") ? attrs.get("name").asString() : step.address();
+                    String name = attrs.containsKey("name") ? attrs.get("name").asString() : step.address().toString();
                     if (failing.contains(name)) {
                         throw StepException.permanent("the cloud refused " + name, "Forbidden", "Pick another name.");
                     }

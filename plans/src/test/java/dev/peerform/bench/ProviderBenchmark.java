@@ -1,5 +1,6 @@
 package dev.peerform.bench;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.emulator.Seed;
 import dev.peerform.emulator.cloud.Cloud;
 import dev.peerform.emulator.cloud.Interfaces;
@@ -8,13 +9,13 @@ import dev.peerform.emulator.cloud.Model;
 import dev.peerform.emulator.cloud.Quotas;
 import dev.peerform.emulator.cloud.World;
 import dev.peerform.emulator.store.FileStore;
-import dev.peerform.graph.InstanceAddress;
-import dev.peerform.plan.AttributeCodec;
-import dev.peerform.plan.ProviderSet;
+import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.Schema;
-import dev.peerform.state.InstanceState;
-import dev.peerform.state.LocalBackend;
-import dev.peerform.state.State;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.Backend;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.LocalBackend;
+import dev.peerform.states.State;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -113,7 +114,7 @@ public final class ProviderBenchmark {
             store.save(world.reindex());
         }
         Files.writeString(dir.resolve("main.tf"), config);
-        new LocalBackend(dir.resolve("terraform.tfstate"), Clock.systemUTC(), "bench").write(state);
+        new LocalBackend(dir.resolve("terraform.tfstate"), Clock.systemUTC(), "bench").workspace(Backend.DEFAULT_WORKSPACE).write(state);
         System.out.printf("setup: %d connections, %d resources, %d interfaces in the world (%.1f s)%n", n, 5 * n,
                 world.interfaces.size(), (System.nanoTime() - t0) / 1e9);
 

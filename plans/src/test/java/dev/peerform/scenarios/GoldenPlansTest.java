@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.peerform.golden.Golden;
+import dev.peerform.json.TerraformJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ class GoldenPlansTest {
     /** show -json prints one line, as Terraform does; the golden files are indented so that a diff is readable. */
     private static String indented(String json) {
         try {
-            return dev.peerform.state.StateCodec.JSON.writeValueAsString(dev.peerform.state.StateCodec.JSON
+            return TerraformJson.MAPPER.writeValueAsString(TerraformJson.MAPPER
                     .readTree(json)) + "\n";
         } catch (java.io.IOException e) {
             throw new AssertionError("show -json printed invalid JSON: " + json, e);

@@ -66,6 +66,11 @@ public final class AlicloudProvider implements ProviderFactory {
     }
 
     @Override
+    public String source() {
+        return "aliyun/alicloud";
+    }
+
+    @Override
     public Schema configSchema() {
         return CONFIG;
     }

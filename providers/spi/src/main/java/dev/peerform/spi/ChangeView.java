@@ -1,5 +1,6 @@
 package dev.peerform.spi;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.value.ObjectValue;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +11,15 @@ import java.util.Map;
  * so a rule can relate resources whose ids are not known yet. {@code provider} is the provider configuration
  * key ({@code alicloud}, {@code alicloud.b}) that manages it.
  */
-public record ChangeView(String address, String type, ChangeAction action, ObjectValue before, ObjectValue after,
+public record ChangeView(InstanceAddress address, String type, ChangeAction action, ObjectValue before, ObjectValue after,
         Map<String, List<String>> references, String provider) {
 
-    public ChangeView(String address, String type, ChangeAction action, ObjectValue before, ObjectValue after) {
+    public ChangeView(InstanceAddress address, String type, ChangeAction action, ObjectValue before, ObjectValue after) {
         this(address, type, action, before, after, Map.of(), "");
     }
 
     /** The object as it will be (after), or as it is when it is being deleted (before). */
     public ObjectValue current() {
         return after != null && action != ChangeAction.DELETE ? after : before;
-    }
-
-    /** The address without its instance key. */
-    public String resourceAddress() {
-        int bracket = address.indexOf('[');
-        return bracket < 0 ? address : address.substring(0, bracket);
     }
 }

@@ -14,6 +14,15 @@ public interface ProviderFactory {
 
     String name();
 
+    /**
+     * Where the provider is published, as a {@code required_providers} source writes it: {@code aliyun/alicloud},
+     * or a full {@code host/namespace/name}. The state and the plan JSON name the provider by it. Without one, it
+     * is Terraform's default namespace.
+     */
+    default String source() {
+        return "hashicorp/" + name();
+    }
+
     Schema configSchema();
 
     Map<String, ResourceType> resourceTypes();

@@ -26,7 +26,7 @@ final class Node {
     }
 
     String address() {
-        return view.address();
+        return view.address().toString();
     }
 
     /** The router an interface is on, as its router_id points at it (an id, a reference, or both). */

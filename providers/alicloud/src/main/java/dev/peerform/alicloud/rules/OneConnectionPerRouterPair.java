@@ -43,7 +43,7 @@ final class OneConnectionPerRouterPair implements PlanRule {
                     firstSeen = c;
                 }
                 if (pairs.add(ends.get(c)) && pairs.size() > 1) {
-                    diags.add(Diagnostic.errorAt(c.address(), "Two connections between the same two routers",
+                    diags.add(Diagnostic.errorAt(c.address().toString(), "Two connections between the same two routers",
                             c.address() + " and " + firstSeen.address() + " would both join the same two routers, "
                                     + "but the cloud allows only one connected pair between two routers "
                                     + "(Forbidden.OnlyOneConnection). Remove one of them, or to change bandwidth "

@@ -33,7 +33,7 @@ final class OneWayRouting implements PlanRule {
             Node hop = hops.get(r);
             Node peer = hop == null ? null : peerOf.get(hop);
             if (peer != null && !routedOver.contains(peer)) {
-                diags.add(Diagnostic.warningAt(r.address(), "One-way routing", r.address() + " sends traffic over "
+                diags.add(Diagnostic.warningAt(r.address().toString(), "One-way routing", r.address() + " sends traffic over "
                         + hop.address() + ", but no route sends traffic back over the other end of that "
                         + "connection. Add a route in the peer's table whose next hop is the peer's interface."));
             }

@@ -77,7 +77,7 @@ public final class Ordering {
         Map<Token, List<StepView>> resumeByInterface = byToken(of(steps, ConnectionResource.TYPE,
                 ConnectionStep.RESUME), "interface_id");
         for (StepView spec : of(steps, RouterInterfaceResource.TYPE, InterfaceStep.SPEC)) {
-            for (StepView r : candidates(resumeByInterface, Identity.self(spec.address(), spec.before()))) {
+            for (StepView r : candidates(resumeByInterface, Identity.self(spec.address().toString(), spec.before()))) {
                 out.add(new StepEdge(r, spec, "the connection is Active again"));
             }
         }
@@ -96,8 +96,8 @@ public final class Ordering {
             if (s.type().equals(RouterInterfaceResource.TYPE)) {
                 Role role = roleOf(s);
                 if (role != null) {
-                    Identity.self(s.address(), s.after()).forEach(t -> roles.putIfAbsent(t, role));
-                    Identity.self(s.address(), s.before()).forEach(t -> roles.putIfAbsent(t, role));
+                    Identity.self(s.address().toString(), s.after()).forEach(t -> roles.putIfAbsent(t, role));
+                    Identity.self(s.address().toString(), s.before()).forEach(t -> roles.putIfAbsent(t, role));
                 }
             }
         }

@@ -24,7 +24,7 @@ final class OverlappingPeers implements PlanRule {
             String cb = PlanValues.str(b.view().current(), "cidr_block");
             try {
                 if (ca != null && cb != null && Cidr.parse(ca).overlaps(Cidr.parse(cb))) {
-                    diags.add(Diagnostic.errorAt(c.address(), "Peered VPCs overlap", c.address() + " would connect "
+                    diags.add(Diagnostic.errorAt(c.address().toString(), "Peered VPCs overlap", c.address() + " would connect "
                             + a.address() + " (" + ca + ") and " + b.address() + " (" + cb + "), whose CIDR "
                             + "blocks overlap; the cloud refuses to interconnect overlapping VPCs "
                             + "(InvalidCidrBlock.Overlapped). Give one of them a range that does not overlap.")

@@ -45,7 +45,7 @@ public final class PeerChanges {
             boolean peerChanges = newPeer == null || !newPeer.isKnown() || newPeer.isNull()
                     || !(newPeer.unmarked() instanceof StringValue s && s.value().equals(oldPeer));
             if (iface != null && peerChanges && status != null && !status.equals("Idle")) {
-                out.put(iface.address(), "The connection " + c.address() + " gets a new peer, and "
+                out.put(iface.address().toString(), "The connection " + c.address() + " gets a new peer, and "
                         + iface.address() + " has been connected (it is " + status + "): the cloud lets an "
                         + "interface's peer change only before its first connection, so peerform replaces the "
                         + "interface too (suspend, delete, create, connect).");

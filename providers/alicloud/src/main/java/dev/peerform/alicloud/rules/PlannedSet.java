@@ -58,7 +58,7 @@ final class PlannedSet {
         List<Node> out = new ArrayList<>();
         for (ChangeView v : views) {
             if (v.type().equals(type)) {
-                Set<Token> self = Identity.self(v.address(), v.current());
+                Set<Token> self = Identity.self(v.address().toString(), v.current());
                 String id = PlanValues.str(v.current(), idAttribute);
                 if (id != null) {
                     self.add(Token.id(id));

@@ -30,7 +30,7 @@ final class RouteTables implements PlanRule {
                 String normal = PlanValues.normalCidr(dest);
                 ChangeView before = seen.computeIfAbsent(table, k -> new LinkedHashMap<>()).putIfAbsent(normal, r);
                 if (before != null) {
-                    diags.add(Diagnostic.errorAt(r.address(), "Duplicate route destination", r.address() + " and "
+                    diags.add(Diagnostic.errorAt(r.address().toString(), "Duplicate route destination", r.address() + " and "
                             + before.address() + " both route " + normal + " in the same route table; a table holds "
                             + "one route per destination (InvalidCIDRBlock.Duplicate). Remove one of them.")
                             .withAttribute("destination_cidrblock"));
@@ -49,7 +49,7 @@ final class RouteTables implements PlanRule {
             }
             if (tableOwner != null && !Identity.meet(hop.router(), tableOwner.self())
                     && !Identity.meet(hop.router(), Identity.self(tableOwner.address(), null))) {
-                diags.add(Diagnostic.errorAt(r.address(), "Next hop on another router", r.address() + " is in the "
+                diags.add(Diagnostic.errorAt(r.address().toString(), "Next hop on another router", r.address() + " is in the "
                         + "route table of " + tableOwner.address() + ", but its next hop " + hop.address()
                         + " is an interface of another router. A route's next hop must be an interface of the router "
                         + "whose table it is in: use the interface on " + tableOwner.address() + ".")

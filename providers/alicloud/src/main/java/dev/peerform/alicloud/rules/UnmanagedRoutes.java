@@ -49,7 +49,7 @@ final class UnmanagedRoutes implements PlanRule {
             // one listing per table, however many routes go into it
             if (inCloud.computeIfAbsent(t, table -> existing.routeDestinations(c.provider(), table))
                     .contains(normal)) {
-                diags.add(Diagnostic.errorAt(c.address(), "Route destination already taken", "The route table " + t
+                diags.add(Diagnostic.errorAt(c.address().toString(), "Route destination already taken", "The route table " + t
                         + " already has a route to " + normal + " that peerform does not manage (made in the "
                         + "console, or removed from the state with `state rm`), and a table holds one route per "
                         + "destination (InvalidCIDRBlock.Duplicate). Bring it under management with `peerform import "

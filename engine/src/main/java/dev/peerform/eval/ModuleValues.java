@@ -1,0 +1,369 @@
+package dev.peerform.eval;
+
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.config.Module;
+import dev.peerform.config.ModuleCall;
+import dev.peerform.config.ModuleScope;
+import dev.peerform.config.Output;
+import dev.peerform.config.Resource;
+import dev.peerform.config.Variable;
+import dev.peerform.config.VariableValues;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.graph.BlockAddresses;
+import dev.peerform.lang.ConversionException;
+import dev.peerform.lang.Convert;
+import dev.peerform.lang.Evaluator;
+import dev.peerform.lang.Functions;
+import dev.peerform.spi.DataSourceType;
+import dev.peerform.spi.ResourceType;
+import dev.peerform.spi.Schema;
+import dev.peerform.syntax.Attribute;
+import dev.peerform.value.ListValue;
+import dev.peerform.value.MapValue;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.SetValue;
+import dev.peerform.value.TupleValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The values of a configuration's objects, computed on demand: variables (a child module's from its call's
+ * arguments), locals, outputs, each resource's expansion and each instance's configuration. Resource instances'
+ * values come from outside: planned values while planning, applied values while applying. A value is remembered
+ * once it is wholly known (it cannot change after that); during a plan everything is remembered.
+ */
+public final class ModuleValues {
+
+    /** Where instance values come from; null for an instance that has none (yet). */
+    public interface InstanceValues {
+        Value instance(InstanceAddress address);
+    }
+
+    private final Module root;
+    private final Map<String, Value> rootVariables;
+    private final Schemas schemas;
+    private final Path cwd;
+    private final InstanceValues instances;
+    private final boolean rememberAll;
+    private final Functions functions = Functions.standard();
+    private final Map<String, Value> memo = new HashMap<>();
+    private final Map<ResourceAddress, Expansion> expansions = new HashMap<>();
+
+    public ModuleValues(Module root, Map<String, Value> rootVariables, Schemas schemas, Path cwd,
+            InstanceValues instances, boolean rememberAll) {
+        this.root = root;
+        this.rootVariables = rootVariables;
+        this.schemas = schemas;
+        this.cwd = cwd;
+        this.instances = instances;
+        this.rememberAll = rememberAll;
+    }
+
+    /** Seeds the expansions decided at plan time, so that apply expands exactly as planned. */
+    public void expansions(Map<ResourceAddress, Expansion> planned) {
+        expansions.putAll(planned);
+    }
+
+    public Map<ResourceAddress, Expansion> expansions() {
+        return expansions;
+    }
+
+    public Module module(List<String> path) {
+        Module m = root;
+        for (String name : path) {
+            m = m.children().get(name);
+        }
+        return m;
+    }
+
+    public ModuleScope scope(List<String> path, ModuleScope.Context context, Diagnostics diags) {
+        Module m = module(path);
+        ModuleScope.Values values = ModuleScope.values(
+                name -> variable(path, name, diags),
+                name -> local(path, name, diags),
+                r -> resource(path, r, diags),
+                call -> moduleOutputs(path, call, diags));
+        return new ModuleScope(m, values, root.dir(), cwd, context);
+    }
+
+    public Evaluator evaluator(List<String> path, ModuleScope.Context context, Diagnostics diags) {
+        return new Evaluator(scope(path, context, diags), functions, module(path).dir());
+    }
+
+    private Value remember(String key, Supplier<Value> compute) {
+        Value v = memo.get(key);
+        if (v != null) {
+            return v;
+        }
+        v = compute.get();
+        if (rememberAll || v.isWhollyKnown()) {
+            memo.put(key, v);
+        }
+        return v;
+    }
+
+    public Value variable(List<String> path, String name, Diagnostics diags) {
+        if (path.isEmpty()) {
+            Value v = rootVariables.get(name);
+            return v == null ? Value.DYNAMIC_UNKNOWN : v;
+        }
+        return remember("var:" + path + ":" + name, () -> {
+            List<String> parentPath = path.subList(0, path.size() - 1);
+            Module parent = module(parentPath);
+            Module m = module(path);
+            Variable variable = m.variables().get(name);
+            ModuleCall call = parent.moduleCalls().get(path.get(path.size() - 1));
+            Attribute arg = call.arguments().get(name);
+            Value v;
+            if (arg == null) {
+                if (variable.required()) {
+                    diags.error("Missing required argument", "The module \"" + call.name() + "\" needs a value for "
+                            + "its variable \"" + name + "\", which has no default.", call.range());
+                    return Value.unknown(variable.type().type());
+                }
+                v = variable.defaultValue();
+            } else {
+                Value raw = evaluator(parentPath, ModuleScope.Context.NONE, diags).evaluate(arg.expr(), diags);
+                try {
+                    v = variable.type().convert(raw);
+                } catch (ConversionException e) {
+                    diags.error("Invalid value for module argument", "The given value is not suitable for the "
+                            + "variable \"" + name + "\" of module \"" + call.name() + "\": " + e.getMessage() + ".",
+                            arg.expr().range());
+                    return Value.unknown(variable.type().type());
+                }
+            }
+            if (variable.sensitive()) {
+                v = Value.sensitive(v);
+            }
+            return v;
+        });
+    }
+
+    public Value local(List<String> path, String name, Diagnostics diags) {
+        return remember("local:" + path + ":" + name, () -> evaluator(path, ModuleScope.Context.NONE, diags)
+                .evaluate(module(path).locals().get(name), diags));
+    }
+
+    public Value output(List<String> path, String name, Diagnostics diags) {
+        return remember("output:" + path + ":" + name, () -> {
+            Output o = module(path).outputs().get(name);
+            if (o.value() == null) {
+                return Value.NULL;
+            }
+            Value v = evaluator(path, ModuleScope.Context.NONE, diags).evaluate(o.value(), diags);
+            return o.sensitive() ? Value.sensitive(v) : v;
+        });
+    }
+
+    private Value moduleOutputs(List<String> path, ModuleCall call, Diagnostics diags) {
+        List<String> childPath = new ArrayList<>(path);
+        childPath.add(call.name());
+        Module child = module(childPath);
+        if (child == null) {
+            return Value.DYNAMIC_UNKNOWN;
+        }
+        Map<String, Value> outputs = new TreeMap<>();
+        for (String name : child.outputs().keySet()) {
+            outputs.put(name, output(childPath, name, diags));
+        }
+        return new ObjectValue(outputs);
+    }
+
+    /** A resource's value for references: an object, a tuple (count) or an object of instances (for_each). */
+    public Value resource(List<String> path, Resource r, Diagnostics diags) {
+        ResourceAddress address = BlockAddresses.of(path, r);
+        Expansion e = expansion(path, r, diags);
+        if (e == null) {
+            return Value.DYNAMIC_UNKNOWN;
+        }
+        switch (e.kind()) {
+            case SINGLE -> {
+                Value v = instances.instance(address.instance(InstanceKey.NONE));
+                return v == null ? unknownInstance(r) : v;
+            }
+            case COUNT -> {
+                List<Value> items = new ArrayList<>();
+                for (InstanceKey k : e.keys()) {
+                    Value v = instances.instance(address.instance(k));
+                    items.add(v == null ? unknownInstance(r) : v);
+                }
+                return new TupleValue(items);
+            }
+            default -> {
+                Map<String, Value> items = new TreeMap<>();
+                for (InstanceKey k : e.keys()) {
+                    Value v = instances.instance(address.instance(k));
+                    items.put(((InstanceKey.StringKey) k).key(), v == null ? unknownInstance(r) : v);
+                }
+                return new ObjectValue(items);
+            }
+        }
+    }
+
+    private Value unknownInstance(Resource r) {
+        Schema s = schema(r);
+        return s == null ? Value.DYNAMIC_UNKNOWN : Value.unknown(s.type());
+    }
+
+    /** The schema of a resource block: its managed type's, or its data source's. */
+    public Schema schema(Resource r) {
+        if (r.mode() == Resource.Mode.DATA) {
+            DataSourceType d = schemas.dataSourceType(r.type());
+            return d == null ? null : d.schema();
+        }
+        ResourceType t = schemas.resourceType(r.type());
+        return t == null ? null : t.schema();
+    }
+
+    /**
+     * The instances a resource block expands to; null (with a diagnostic) when count or for_each is invalid or not
+     * known until apply.
+     */
+    public Expansion expansion(List<String> path, Resource r, Diagnostics diags) {
+        ResourceAddress address = BlockAddresses.of(path, r);
+        Expansion known = expansions.get(address);
+        if (known != null) {
+            return known;
+        }
+        Expansion e;
+        if (r.count() != null) {
+            Value v = evaluator(path, ModuleScope.Context.NONE, diags).evaluate(r.count(), diags);
+            e = count(v, r, diags);
+        } else if (r.forEach() != null) {
+            Value v = evaluator(path, ModuleScope.Context.NONE, diags).evaluate(r.forEach(), diags);
+            e = forEach(v, r, diags);
+        } else {
+            e = Expansion.SINGLE;
+        }
+        if (e != null) {
+            expansions.put(address, e);
+        }
+        return e;
+    }
+
+    private static Expansion count(Value v, Resource r, Diagnostics diags) {
+        if (!v.isKnown()) {
+            diags.error("Invalid count argument", "The \"count\" value depends on resource attributes that cannot be "
+                    + "determined until apply, so peerform cannot predict how many instances will be created. To "
+                    + "work around this, use the -target argument to first apply only the resources that the count "
+                    + "depends on.", r.count().range());
+            return null;
+        }
+        if (v.isSensitive()) {
+            diags.error("Invalid count argument", "Sensitive values, or values derived from sensitive values, "
+                    + "cannot be used as count arguments.", r.count().range());
+            return null;
+        }
+        Value n;
+        try {
+            n = Convert.to(v, Type.NUMBER);
+        } catch (ConversionException ex) {
+            diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: a number is "
+                    + "required.", r.count().range());
+            return null;
+        }
+        if (n.isNull()) {
+            diags.error("Invalid count argument", "The given \"count\" argument value is null. An integer is "
+                    + "required.", r.count().range());
+            return null;
+        }
+        BigDecimal d = n.asNumber();
+        if (d.signum() < 0 || d.stripTrailingZeros().scale() > 0) {
+            diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: must be a whole "
+                    + "number, zero or greater.", r.count().range());
+            return null;
+        }
+        return Expansion.count(d.intValueExact());
+    }
+
+    private static Expansion forEach(Value v, Resource r, Diagnostics diags) {
+        if (!v.isKnown()) {
+            diags.error("Invalid for_each argument", "The \"for_each\" value depends on resource attributes that "
+                    + "cannot be determined until apply, so peerform cannot predict how many instances will be "
+                    + "created. Use keys that are known before apply, such as names from the configuration.",
+                    r.forEach().range());
+            return null;
+        }
+        if (v.isSensitive()) {
+            diags.error("Invalid for_each argument", "Sensitive values, or values derived from sensitive values, "
+                    + "cannot be used as for_each arguments.", r.forEach().range());
+            return null;
+        }
+        Value u = v.unmarked();
+        Map<InstanceKey, Value> keys = new LinkedHashMap<>();
+        if (u instanceof MapValue m) {
+            m.elements().forEach((k, x) -> keys.put(new InstanceKey.StringKey(k), x));
+        } else if (u instanceof ObjectValue o) {
+            o.attributes().forEach((k, x) -> keys.put(new InstanceKey.StringKey(k), x));
+        } else if (u instanceof SetValue s && s.elementType() == Type.STRING) {
+            for (Value x : s.elements()) {
+                if (!x.isKnown() || x.isNull()) {
+                    diags.error("Invalid for_each argument", "Every element of the \"for_each\" set must be a "
+                            + "known, non-null string.", r.forEach().range());
+                    return null;
+                }
+                keys.put(new InstanceKey.StringKey(x.asString()), x);
+            }
+        } else {
+            diags.error("Invalid for_each argument", "The given \"for_each\" argument value is unsuitable: the "
+                    + "\"for_each\" argument must be a map, or set of strings, and you have provided a value of type "
+                    + u.type().friendlyName() + (u instanceof ListValue || u instanceof TupleValue
+                    ? ". Convert a list to a set with toset()." : "."), r.forEach().range());
+            return null;
+        }
+        return new Expansion(Expansion.Kind.FOR_EACH, keys);
+    }
+
+    /** The context of one instance: count.index or each.key and each.value. */
+    public ModuleScope.Context context(Expansion e, InstanceKey key) {
+        return switch (e.kind()) {
+            case SINGLE -> ModuleScope.Context.NONE;
+            case COUNT -> new ModuleScope.Context(key.value(), null, null, null);
+            case FOR_EACH -> new ModuleScope.Context(null, key.value(), e.eachValues().get(key), null);
+        };
+    }
+
+    /** One instance's configuration decoded with its type's schema; null when the type is unknown. */
+    public ObjectValue instanceConfig(List<String> path, Resource r, InstanceKey key, Diagnostics diags) {
+        Schema schema = schema(r);
+        if (schema == null) {
+            return null;
+        }
+        Expansion e = expansion(path, r, diags);
+        Evaluator evaluator = evaluator(path, context(e, key), diags);
+        return BodyDecoder.decode(r.body(), schema, evaluator, (r.mode() == Resource.Mode.DATA ? "data \"" : "resource \"")
+                + r.type() + "\" \"" + r.name() + "\"", diags);
+    }
+
+    /** Runs the validation rules of every variable of the child modules (the root's ran when they were read). */
+    public void validateModuleVariables(Diagnostics diags) {
+        validate(root, List.of(), diags);
+    }
+
+    private void validate(Module m, List<String> path, Diagnostics diags) {
+        if (!path.isEmpty()) {
+            Map<String, Value> all = new HashMap<>();
+            m.variables().keySet().forEach(n -> all.put(n, variable(path, n, diags)));
+            for (Variable v : m.variables().values()) {
+                new VariableValues().validate(v, all.get(v.name()), all, m.dir(), diags);
+            }
+        }
+        m.children().forEach((name, child) -> {
+            List<String> p = new ArrayList<>(path);
+            p.add(name);
+            validate(child, p, diags);
+        });
+    }
+}

@@ -1,0 +1,205 @@
+package dev.peerform.planfile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.eval.Expansion;
+import dev.peerform.json.TerraformJson;
+import dev.peerform.plans.ChangeReason;
+import dev.peerform.plans.OutputChange;
+import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.plans.PlannedStep;
+import dev.peerform.plans.ResourceChange;
+import dev.peerform.plans.StepGraph;
+import dev.peerform.providers.ProviderSet;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.Phase;
+import dev.peerform.spi.ResourceType;
+import dev.peerform.spi.StepSpec;
+import dev.peerform.states.AtomicFiles;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The saved plan ({@code plan -out FILE}): the changes, the ordered action DAG, the variables, the lineage and
+ * serial of the state it was made from, and a digest of the configuration. It holds no secret: sensitive values are
+ * kept as digests, and apply takes them again from where they came (a -var, TF_VAR_..., a tfvars file) and checks
+ * them against the digest. Written owner-only.
+ */
+public final class PlanFile {
+
+    public static final String FORMAT = "peerform-plan-1";
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private PlanFile() {
+    }
+
+    public static void write(Path path, Plan plan, String configDigest) throws IOException {
+        ObjectNode root = F.objectNode();
+        root.put("format", FORMAT);
+        root.put("mode", plan.mode().name());
+        root.put("lineage", plan.lineage());
+        root.put("serial", plan.serial());
+        root.put("timestamp", plan.timestamp().toString());
+        root.put("configuration_digest", configDigest);
+        ObjectNode vars = root.putObject("variables");
+        plan.variables().forEach((k, v) -> vars.set(k, TaggedValues.encode(v)));
+        ObjectNode endpoints = root.putObject("providers");
+        plan.providerEndpoints().forEach(endpoints::put);
+        ArrayNode changes = root.putArray("changes");
+        for (ResourceChange c : plan.changes()) {
+            ObjectNode n = changes.addObject();
+            n.put("address", c.address().toString());
+            n.put("provider", c.providerKey());
+            n.put("action", c.action().name());
+            n.set("before", TaggedValues.encode(c.before()));
+            n.set("after", TaggedValues.encode(c.after()));
+            n.set("replace_paths", strings(c.replacePaths()));
+            n.put("reason", c.reason().key());
+            ObjectNode refs = n.putObject("references");
+            c.references().forEach((k, v) -> refs.set(k, strings(v)));
+            n.set("dependencies", strings(c.dependencies()));
+            n.put("create_before_destroy", c.createBeforeDestroy());
+            if (c.pendingClientToken() != null) {
+                n.put("pending_client_token", c.pendingClientToken());
+            }
+        }
+        ArrayNode outputs = root.putArray("outputs");
+        for (OutputChange o : plan.outputs()) {
+            ObjectNode n = outputs.addObject();
+            n.put("name", o.name());
+            n.put("action", o.action().name());
+            n.set("before", TaggedValues.encode(o.before()));
+            n.set("after", TaggedValues.encode(o.after()));
+            n.put("sensitive", o.sensitive());
+        }
+        ArrayNode steps = root.putArray("steps");
+        for (PlannedStep s : plan.steps().steps()) {
+            ObjectNode n = steps.addObject();
+            n.put("id", s.id());
+            n.put("address", s.change().address().toString());
+            n.put("name", s.spec().name());
+            n.put("phase", s.spec().phase().name());
+            n.put("description", s.spec().description());
+            n.put("waits_for", s.spec().waitsFor());
+            n.put("index", s.index());
+            n.put("last_of_phase", s.lastOfPhase());
+            ArrayNode after = n.putArray("after");
+            for (PlannedStep p : plan.steps().predecessors(s)) {
+                after.addObject().put("id", p.id()).put("why", plan.steps().reason(p, s));
+            }
+        }
+        ObjectNode data = root.putObject("data");
+        plan.data().forEach((a, v) -> data.set(a.toString(), TaggedValues.encode(v)));
+        ObjectNode expansions = root.putObject("expansions");
+        plan.expansions().forEach((a, e) -> {
+            ObjectNode n = expansions.putObject(a.toString());
+            n.put("kind", e.kind().name());
+            ObjectNode keys = n.putObject("keys");
+            e.eachValues().forEach((k, v) -> keys.set(k.toString().isEmpty() ? "_" : k.toString(),
+                    TaggedValues.encode(v)));
+        });
+        // a plan file is peerform's own, read by peerform: compact (indenting doubled the cost of writing it)
+        AtomicFiles.writeAtomically(path, TerraformJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(root));
+    }
+
+    private static ArrayNode strings(List<String> xs) {
+        ArrayNode a = F.arrayNode();
+        xs.forEach(a::add);
+        return a;
+    }
+
+    /** The saved plan and what it was made from. */
+    public record Saved(Plan plan, String configDigest) {
+    }
+
+    public static Saved read(Path path, ProviderSet providers) throws IOException {
+        JsonNode root = TerraformJson.MAPPER.readTree(Files.readAllBytes(path));
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IOException(path.getFileName() + " is not a peerform plan file (run `peerform plan -out "
+                    + path.getFileName() + "` to make one)");
+        }
+        Map<String, Value> variables = new LinkedHashMap<>();
+        root.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(),
+                TaggedValues.decode(e.getValue())));
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        root.path("providers").fields().forEachRemaining(e -> endpoints.put(e.getKey(), e.getValue().asText()));
+        List<ResourceChange> changes = new ArrayList<>();
+        Map<String, ResourceChange> byAddress = new HashMap<>();
+        for (JsonNode n : root.path("changes")) {
+            InstanceAddress a = InstanceAddress.parse(n.get("address").asText());
+            ResourceType type = providers.resourceType(a.resource().type());
+            if (type == null) {
+                throw new IOException("the plan changes " + a + ", whose type no provider of this peerform knows");
+            }
+            Map<String, List<String>> refs = new LinkedHashMap<>();
+            n.path("references").fields().forEachRemaining(e -> refs.put(e.getKey(), list(e.getValue())));
+            ResourceChange c = new ResourceChange(a, n.get("provider").asText(), type.schema(),
+                    ChangeAction.valueOf(n.get("action").asText()), (ObjectValue) TaggedValues.decode(n.get("before")),
+                    (ObjectValue) TaggedValues.decode(n.get("after")), list(n.get("replace_paths")),
+                    ChangeReason.fromKey(n.path("reason").asText("")), refs, list(n.get("dependencies")),
+                    n.path("create_before_destroy").asBoolean(), n.path("pending_client_token").asText(null));
+            changes.add(c);
+            byAddress.put(a.toString(), c);
+        }
+        List<OutputChange> outputs = new ArrayList<>();
+        for (JsonNode n : root.path("outputs")) {
+            outputs.add(new OutputChange(n.get("name").asText(), ChangeAction.valueOf(n.get("action").asText()),
+                    TaggedValues.decode(n.get("before")), TaggedValues.decode(n.get("after")),
+                    n.path("sensitive").asBoolean()));
+        }
+        StepGraph steps = new StepGraph();
+        for (JsonNode n : root.path("steps")) {
+            StepSpec spec = new StepSpec(n.get("name").asText(), Phase.valueOf(n.get("phase").asText()),
+                    n.get("description").asText(), n.path("waits_for").asText(""));
+            steps.add(new PlannedStep(n.get("id").asText(), byAddress.get(n.get("address").asText()), spec,
+                    n.get("index").asInt(), n.get("last_of_phase").asBoolean()));
+        }
+        for (JsonNode n : root.path("steps")) {
+            PlannedStep s = steps.step(n.get("id").asText());
+            for (JsonNode p : n.path("after")) {
+                steps.order(steps.step(p.get("id").asText()), s, p.path("why").asText(""));
+            }
+        }
+        Map<ResourceAddress, Expansion> expansions = new HashMap<>();
+        root.path("expansions").fields().forEachRemaining(e -> {
+            ResourceAddress ra = InstanceAddress.parse(e.getKey()).resource();
+            Map<InstanceKey, Value> keys = new LinkedHashMap<>();
+            e.getValue().path("keys").fields().forEachRemaining(k -> keys.put(k.getKey().equals("_")
+                    ? InstanceKey.NONE : InstanceAddress.parse("x.y" + k.getKey()).key(),
+                    TaggedValues.decode(k.getValue())));
+            expansions.put(ra, new Expansion(Expansion.Kind.valueOf(e.getValue().get("kind").asText()), keys));
+        });
+        Map<InstanceAddress, Value> data = new HashMap<>();
+        root.path("data").fields().forEachRemaining(e -> data.put(InstanceAddress.parse(e.getKey()),
+                TaggedValues.decode(e.getValue())));
+        Plan plan = new Plan(PlanMode.valueOf(root.get("mode").asText()), changes, outputs, List.of(), steps,
+                root.get("lineage").asText(), root.get("serial").asLong(), variables, endpoints, expansions, data,
+                Instant.parse(root.get("timestamp").asText()));
+        return new Saved(plan, root.path("configuration_digest").asText());
+    }
+
+    private static List<String> list(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null) {
+            n.forEach(x -> out.add(x.asText()));
+        }
+        return out;
+    }
+}

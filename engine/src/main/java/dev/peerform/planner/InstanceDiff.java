@@ -1,0 +1,153 @@
+package dev.peerform.planner;
+
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.config.Module;
+import dev.peerform.config.ModuleScope;
+import dev.peerform.config.Resource;
+import dev.peerform.diag.Diagnostic;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.diag.Suggestions;
+import dev.peerform.eval.BodyDecoder;
+import dev.peerform.eval.Conditions;
+import dev.peerform.eval.Expansion;
+import dev.peerform.eval.ModuleValues;
+import dev.peerform.graph.BlockAddresses;
+import dev.peerform.graph.ConfigNode;
+import dev.peerform.plans.ChangeReason;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.plans.ResourceChange;
+import dev.peerform.providers.ProviderSet;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.PlannedInstance;
+import dev.peerform.spi.ResourceType;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.Redaction;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One resource block's instances diffed against their prior objects: no-op, create, update or replace (and why),
+ * with the provider's validation and the lifecycle rules; a data source is read instead.
+ */
+final class InstanceDiff {
+
+    private final ProviderSet providers;
+    private final ConfigIndex config;
+    private final DataReads data;
+
+    InstanceDiff(ProviderSet providers, ConfigIndex config) {
+        this.providers = providers;
+        this.config = config;
+        this.data = new DataReads(providers, config);
+    }
+
+    void plan(ConfigNode node, PassInput in, PassOutput out, Diagnostics diags) {
+        Module m = in.graph().moduleOf(node);
+        Resource r = m.resources().get(node.name());
+        ResourceAddress address = BlockAddresses.of(node.path(), r);
+        ModuleValues values = in.values();
+        if (r.mode() == Resource.Mode.DATA) {
+            data.read(node, r, address, values, out.planned(), diags);
+            return;
+        }
+        ResourceType type = providers.resourceType(r.type());
+        if (type == null) {
+            String near = Suggestions.didYouMean(r.type(), config.knownTypes());
+            diags.error("Invalid resource type", "The provider " + Resource.impliedProvider(r.type()) + " does not "
+                    + "support resource type \"" + r.type() + "\"." + near, r.range());
+            return;
+        }
+        Lifecycle.checkCreateBeforeDestroy(r, type, address, diags);
+        Set<String> deps = new LinkedHashSet<>();
+        for (ConfigNode d : in.graph().resourceDependencies(node)) {
+            deps.add(ConfigIndex.prefix(d.path()) + d.name());
+        }
+        out.resourceDeps().put(address.toString(), deps);
+        Expansion expansion = values.expansion(node.path(), r, diags);
+        if (expansion == null) {
+            return;
+        }
+        String providerKey = config.providerKeyFor(node.path(), r);
+        for (InstanceKey key : expansion.keys()) {
+            InstanceAddress ia = address.instance(key);
+            Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(),
+                    ConfigIndex.prefix(node.path()), values.evaluator(node.path(), values.context(expansion, key),
+                            new Diagnostics()));
+            out.inConfig().add(ia);
+            Diagnostics local = new Diagnostics();
+            ObjectValue cfg = values.instanceConfig(node.path(), r, key, local);
+            if (local.hasErrors()) {
+                diags.addAll(local);
+                out.planned().put(ia, Value.unknown(type.schema().type()));
+                continue;
+            }
+            Diagnostics validation = new Diagnostics();
+            type.validate(cfg, validation);
+            for (Diagnostic d : validation.list()) {
+                diags.add(ProviderChecks.at(d.address() == null ? d.withAddress(ia.toString()) : d, r));
+            }
+            diags.addAll(local);
+            ObjectValue prior = in.refreshed().current().get(ia);
+            InstanceState priorState = in.refreshed().state().instance(ia);
+            if (prior != null && !r.lifecycle().ignoreChanges().isEmpty()) {
+                cfg = Lifecycle.ignoreChanges(cfg, prior, r.lifecycle().ignoreChanges());
+            } else if (prior != null && r.lifecycle().ignoreAllChanges()) {
+                cfg = prior;
+            }
+            PlannedInstance p = type.plan(prior, cfg);
+            List<String> replacePaths = new ArrayList<>();
+            for (String path : p.requiresReplace()) {
+                if (prior == null || !Redaction.sameForDiff(prior.get(path), p.planned().get(path))) {
+                    replacePaths.add(path);
+                }
+            }
+            ChangeAction action;
+            ChangeReason reason = ChangeReason.NONE;
+            boolean tainted = priorState != null && priorState.tainted() && priorState.pendingClientToken() == null;
+            boolean requested = in.options().replace().contains(ia);
+            boolean required = in.required().contains(ia);
+            if (prior == null) {
+                action = ChangeAction.CREATE;
+            } else if (tainted || requested || !replacePaths.isEmpty() || required
+                    || Lifecycle.triggered(r, node.path(), out.changes())) {
+                action = r.lifecycle().createBeforeDestroy() ? ChangeAction.CREATE_THEN_DELETE
+                        : ChangeAction.DELETE_THEN_CREATE;
+                reason = tainted ? ChangeReason.TAINTED : requested ? ChangeReason.REPLACE_BY_REQUEST
+                        : !replacePaths.isEmpty() || required ? ChangeReason.REPLACE_BECAUSE_CANNOT_UPDATE
+                        : ChangeReason.REPLACE_BY_TRIGGERS;
+                p = type.plan(null, cfg); // a new object: its computed attributes are unknown
+            } else if (!Redaction.sameForDiff(prior, p.planned())) {
+                action = ChangeAction.UPDATE;
+            } else {
+                action = ChangeAction.NO_OP;
+            }
+            if (in.options().mode() == PlanMode.DESTROY) {
+                out.planned().put(ia, prior == null ? p.planned() : prior);
+                continue;
+            }
+            Value self = action == ChangeAction.NO_OP ? prior : p.planned();
+            checkConditions(r, node.path(), values, values.context(expansion, key), self, ia, diags);
+            out.planned().put(ia, self);
+            out.changes().add(new ResourceChange(ia, providerKey, type.schema(), action, prior, p.planned(),
+                    replacePaths, reason, references, List.copyOf(deps), r.lifecycle().createBeforeDestroy(),
+                    priorState == null ? null : priorState.pendingClientToken()));
+        }
+    }
+
+    /** The instance's preconditions, then its postconditions with {@code self} as planned (where known). */
+    private static void checkConditions(Resource r, List<String> path, ModuleValues values,
+            ModuleScope.Context context, Value self, InstanceAddress ia, Diagnostics diags) {
+        if (!r.lifecycle().preconditions().isEmpty()) {
+            Conditions.check(r.lifecycle().preconditions(), values.evaluator(path, context, new Diagnostics()),
+                    "Resource precondition", ia.toString(), diags);
+        }
+        Conditions.postconditions(r, path, values, context, self, ia.toString(), diags);
+    }
+}

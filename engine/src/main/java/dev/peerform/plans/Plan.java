@@ -1,0 +1,46 @@
+package dev.peerform.plans;
+
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.eval.Expansion;
+import dev.peerform.spi.ChangeAction;
+import dev.peerform.value.Value;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan: every instance's change, the outputs' changes, the drift refresh found, and the ordered action DAG. It
+ * records the lineage and serial of the state it was made from, so that applying it to a state that moved since
+ * is refused. {@code data} holds what the data sources read while planning: apply uses the same values.
+ */
+public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
+        StepGraph steps, String lineage, long serial, Map<String, Value> variables,
+        Map<String, String> providerEndpoints, Map<ResourceAddress, Expansion> expansions,
+        Map<InstanceAddress, Value> data, Instant timestamp) {
+
+    /** True when applying would change anything: a resource, an output, or (refresh-only) the drift. */
+    public boolean hasChanges() {
+        if (mode == PlanMode.REFRESH_ONLY) {
+            return !drift.isEmpty();
+        }
+        return changes.stream().anyMatch(c -> c.action() != ChangeAction.NO_OP)
+                || outputs.stream().anyMatch(o -> o.action() != ChangeAction.NO_OP);
+    }
+
+    public long count(ChangeAction... actions) {
+        return changes.stream().filter(c -> List.of(actions).contains(c.action())).count();
+    }
+
+    public long toAdd() {
+        return changes.stream().filter(c -> c.action() == ChangeAction.CREATE || c.action().isReplace()).count();
+    }
+
+    public long toChange() {
+        return count(ChangeAction.UPDATE);
+    }
+
+    public long toDestroy() {
+        return changes.stream().filter(c -> c.action().destroys()).count();
+    }
+}

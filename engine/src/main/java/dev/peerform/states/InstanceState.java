@@ -1,0 +1,28 @@
+package dev.peerform.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * One resource instance in the state, as Terraform's state v4 stores it. Attributes stay JSON: the state does not
+ * interpret them (the engine decodes them with the provider's schema). {@code pendingClientToken} is set for a
+ * create that was interrupted before its result was known: the next run re-issues it with the same token.
+ */
+public record InstanceState(int schemaVersion, ObjectNode attributes, JsonNode sensitiveAttributes,
+        List<String> dependencies, boolean tainted, boolean createBeforeDestroy, String pendingClientToken) {
+
+    public InstanceState {
+        dependencies = List.copyOf(dependencies);
+    }
+
+    public InstanceState withAttributes(ObjectNode attrs, JsonNode sensitive) {
+        return new InstanceState(schemaVersion, attrs, sensitive, dependencies, tainted, createBeforeDestroy,
+                pendingClientToken);
+    }
+
+    public InstanceState withPendingClientToken(String token) {
+        return new InstanceState(schemaVersion, attributes, sensitiveAttributes, dependencies, tainted,
+                createBeforeDestroy, token);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.peerform.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.addrs.ResourceMode;
+import dev.peerform.json.TerraformJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Terraform's state file format, version 4, both ways. */
+public final class StateCodec {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private StateCodec() {
+    }
+
+    public static ObjectNode encode(State s) {
+        ObjectNode root = F.objectNode();
+        root.put("version", 4);
+        root.put("terraform_version", s.terraformVersion());
+        root.put("serial", s.serial());
+        root.put("lineage", s.lineage());
+        ObjectNode outputs = root.putObject("outputs");
+        s.outputs().forEach((name, o) -> {
+            ObjectNode out = outputs.putObject(name);
+            out.set("value", o.value());
+            out.set("type", o.type());
+            if (o.sensitive()) {
+                out.put("sensitive", true);
+            }
+        });
+        ArrayNode resources = root.putArray("resources");
+        for (State.Resource r : s.resources().values()) {
+            ObjectNode rn = resources.addObject();
+            if (r.address.stateModule() != null) {
+                rn.put("module", r.address.stateModule());
+            }
+            rn.put("mode", r.address.mode() == ResourceMode.DATA ? "data" : "managed");
+            rn.put("type", r.address.type());
+            rn.put("name", r.address.name());
+            rn.put("provider", r.provider);
+            ArrayNode instances = rn.putArray("instances");
+            r.instances.forEach((key, i) -> {
+                ObjectNode in = instances.addObject();
+                if (key instanceof InstanceKey.IntKey k) {
+                    in.put("index_key", k.index());
+                } else if (key instanceof InstanceKey.StringKey k) {
+                    in.put("index_key", k.key());
+                }
+                if (i.tainted()) {
+                    in.put("status", "tainted");
+                }
+                in.put("schema_version", i.schemaVersion());
+                in.set("attributes", i.attributes());
+                in.set("sensitive_attributes", i.sensitiveAttributes() == null ? F.arrayNode()
+                        : i.sensitiveAttributes());
+                if (!i.dependencies().isEmpty()) {
+                    ArrayNode deps = in.putArray("dependencies");
+                    i.dependencies().forEach(deps::add);
+                }
+                if (i.createBeforeDestroy()) {
+                    in.put("create_before_destroy", true);
+                }
+                if (i.pendingClientToken() != null) {
+                    in.put("peerform_pending_client_token", i.pendingClientToken());
+                }
+            });
+        }
+        root.putNull("check_results");
+        return root;
+    }
+
+    public static byte[] write(State s) {
+        try {
+            return TerraformJson.MAPPER.writeValueAsBytes(encode(s));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a state file; throws {@link StateFormatException} with a clear message when it is not one. */
+    public static State read(byte[] bytes, String where) {
+        JsonNode root;
+        try {
+            root = TerraformJson.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new StateFormatException(where + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new StateFormatException(where + " does not hold a state object.");
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != 4) {
+            throw new StateFormatException(where + " has state format version " + version + "; peerform reads "
+                    + "version 4, as Terraform 0.12 and later write it.");
+        }
+        State s = new State(root.path("serial").asLong(), root.path("lineage").asText(""));
+        s.terraformVersion(root.path("terraform_version").asText("1.11.4"));
+        root.path("outputs").fields().forEachRemaining(e -> s.outputs().put(e.getKey(), new State.Output(
+                e.getValue().get("value"), e.getValue().get("type"), e.getValue().path("sensitive").asBoolean())));
+        for (JsonNode rn : root.path("resources")) {
+            List<String> modules = new ArrayList<>();
+            String module = rn.path("module").asText(null);
+            if (module != null) {
+                String[] parts = module.split("\\.");
+                for (int i = 1; i < parts.length; i += 2) {
+                    modules.add(parts[i]);
+                }
+            }
+            ResourceMode mode = "data".equals(rn.path("mode").asText()) ? ResourceMode.DATA : ResourceMode.MANAGED;
+            ResourceAddress address = new ResourceAddress(modules, mode, rn.path("type").asText(),
+                    rn.path("name").asText());
+            String provider = rn.path("provider").asText(null);
+            for (JsonNode in : rn.path("instances")) {
+                JsonNode k = in.get("index_key");
+                InstanceKey key = k == null || k.isNull() ? InstanceKey.NONE
+                        : k.isNumber() ? new InstanceKey.IntKey(k.asInt()) : new InstanceKey.StringKey(k.asText());
+                List<String> deps = new ArrayList<>();
+                in.path("dependencies").forEach(d -> deps.add(d.asText()));
+                JsonNode attrs = in.get("attributes");
+                InstanceState instance = new InstanceState(in.path("schema_version").asInt(0),
+                        attrs instanceof ObjectNode o ? o : F.objectNode(), in.get("sensitive_attributes"), deps,
+                        "tainted".equals(in.path("status").asText()), in.path("create_before_destroy").asBoolean(),
+                        in.path("peerform_pending_client_token").asText(null));
+                s.put(address.instance(key), provider, instance);
+            }
+        }
+        return s;
+    }
+}

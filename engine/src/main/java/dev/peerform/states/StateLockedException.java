@@ -1,0 +1,19 @@
+package dev.peerform.states;
+
+/** The state is locked by another run; the message names the holder and how to release a stale lock. */
+public final class StateLockedException extends Exception {
+
+    private final LockInfo holder;
+
+    public StateLockedException(LockInfo holder) {
+        super("Error acquiring the state lock: the state is locked by another operation.\n\nLock Info:\n"
+                + holder.describe() + "\n\npeerform acquires a state lock to protect the state from being written "
+                + "by multiple users at the same time. Wait for that operation to finish; if it was interrupted and "
+                + "left the lock behind, release it with `peerform force-unlock " + holder.id() + "`.");
+        this.holder = holder;
+    }
+
+    public LockInfo holder() {
+        return holder;
+    }
+}

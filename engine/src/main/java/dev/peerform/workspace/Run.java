@@ -1,0 +1,218 @@
+package dev.peerform.workspace;
+
+import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.apply.Applier;
+import dev.peerform.apply.ApplyListener;
+import dev.peerform.apply.Interrupt;
+import dev.peerform.config.Module;
+import dev.peerform.config.Resource;
+import dev.peerform.config.VariableValues;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.planfile.PlanFile;
+import dev.peerform.planner.Planner;
+import dev.peerform.plans.Plan;
+import dev.peerform.spi.ConfiguredProvider;
+import dev.peerform.spi.ResourceType;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.InstanceState;
+import dev.peerform.states.Redaction;
+import dev.peerform.states.State;
+import dev.peerform.states.StateFormatException;
+import dev.peerform.states.StateLockedException;
+import dev.peerform.states.StateStore;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run over the workspace, as plan, apply and import make it: the configuration and variables loaded, the state
+ * lock taken, the state read (and recovered); then a plan, a saved plan judged, an apply or an import. The lock is
+ * released on close. Every refusal is a diagnostic; the caller prints them.
+ */
+public final class Run implements AutoCloseable {
+
+    private final Workspace workspace;
+    private final Workspace.Loaded loaded;
+    private StateStore.Lock lock;
+    private State state;
+    /** The state the next apply starts from: the refreshed one of the last plan, or the state as read. */
+    private State base;
+
+    private Run(Workspace workspace, Workspace.Loaded loaded) {
+        this.workspace = workspace;
+        this.loaded = loaded;
+    }
+
+    /** Loads the configuration and variables (and configures the providers); null when that failed. */
+    public static Run load(Workspace workspace, List<VariableValues.CliOption> vars, boolean configureProviders,
+            Diagnostics diags) {
+        Workspace.Loaded loaded = workspace.load(vars, configureProviders, diags);
+        return loaded == null || diags.hasErrors() ? null : new Run(workspace, loaded);
+    }
+
+    /** Takes the lock (unless disabled) and reads the state; the returned diagnostics say why not, if not. */
+    public Diagnostics lockAndRead(String operation, Locking locking, Diagnostics diags) {
+        Diagnostics refused = new Diagnostics();
+        try {
+            if (locking.enabled()) {
+                lock = loaded.store().lock(operation, locking.timeout());
+            }
+            state = workspace.readState(loaded, diags);
+            base = state;
+        } catch (StateLockedException e) {
+            refused.error("Error acquiring the state lock", e.getMessage().substring(e.getMessage().indexOf('\n') + 1)
+                    .trim(), null);
+        } catch (StateFormatException e) {
+            refused.error("Failed to load state", e.getMessage() + " Nothing was changed. Restore the file from "
+                    + "terraform.tfstate.backup or from version control.", null);
+        } catch (IOException e) {
+            refused.error("Failed to load state", e.getMessage(), null);
+        }
+        return refused;
+    }
+
+    public Module module() {
+        return loaded.module();
+    }
+
+    /** Whether the directory has configuration files: planning without any would destroy everything. */
+    public boolean hasConfiguration() {
+        return !loaded.module().files().isEmpty();
+    }
+
+    /** Plans; the refreshed state becomes what a following apply starts from. */
+    public Planner.Result plan(Planner.Options options, Diagnostics diags) {
+        Planner.Result result = workspace.plan(loaded, state, options, diags);
+        if (result != null) {
+            base = result.refreshed();
+        }
+        return result;
+    }
+
+    /** Writes the plan to a file, with the digest of the configuration it was made from. */
+    public void savePlan(Plan plan, Path file) throws IOException {
+        PlanFile.write(file, plan, Workspace.configurationDigest(loaded.module()));
+    }
+
+    /**
+     * A plan saved by {@code plan -out}, if it can still be applied: made from this state (lineage and serial) and
+     * this configuration, and given again the sensitive variables it only keeps digests of. Null, with the reason
+     * in {@code refused}, when not.
+     */
+    public Plan savedPlan(Path path, String name, Diagnostics refused) {
+        if (!Files.isRegularFile(path)) {
+            refused.error("Failed to load plan file", "The plan file " + name + " does not exist.", null);
+            return null;
+        }
+        PlanFile.Saved saved;
+        try {
+            saved = PlanFile.read(path, loaded.providers());
+        } catch (IOException e) {
+            refused.error("Failed to load plan file", e.getMessage() + ".", null);
+            return null;
+        }
+        if (!saved.plan().lineage().equals(state.lineage()) || saved.plan().serial() != state.serial()) {
+            refused.error("Saved plan is stale", "The given plan file can no longer be applied because the state "
+                    + "was changed by another operation after the plan was created (the plan was made from serial "
+                    + saved.plan().serial() + ", the state is now at serial " + state.serial() + "). Create a new "
+                    + "plan with `peerform plan -out " + name + "`.", null);
+            return null;
+        }
+        if (!saved.configDigest().equals(Workspace.configurationDigest(loaded.module()))) {
+            refused.error("Saved plan is stale", "The configuration changed after the plan was created, so the plan "
+                    + "no longer describes what applying it would do. Create a new plan.", null);
+            return null;
+        }
+        base = state;
+        return withVariables(saved.plan(), loaded.variables(), refused);
+    }
+
+    /** A saved plan holds digests of sensitive variables: their values come again from this run, and must match. */
+    private static Plan withVariables(Plan saved, Map<String, Value> current, Diagnostics refused) {
+        Map<String, Value> vars = new LinkedHashMap<>(saved.variables());
+        for (Map.Entry<String, Value> e : saved.variables().entrySet()) {
+            if (e.getValue() != null && e.getValue().isSensitive()) {
+                Value now = current.get(e.getKey());
+                if (now == null || !Redaction.sameForDiff(now, e.getValue())) {
+                    refused.error("Sensitive variable needed", "The saved plan does not store the value of the "
+                            + "sensitive variable \"" + e.getKey() + "\". Provide the same value again, with -var, "
+                            + "-var-file or TF_VAR_" + e.getKey() + ", when you apply the plan.", null);
+                    return null;
+                }
+                vars.put(e.getKey(), now);
+            }
+        }
+        return new Plan(saved.mode(), saved.changes(), saved.outputs(), saved.drift(), saved.steps(), saved.lineage(),
+                saved.serial(), vars, saved.providerEndpoints(), saved.expansions(), saved.data(), saved.timestamp());
+    }
+
+    /** Applies the plan to the state it was made from, and writes the state. */
+    public Applier.Result apply(Plan plan, int parallelism, ApplyListener listener, Interrupt interrupt,
+            Diagnostics diags) throws IOException {
+        return workspace.apply(loaded, plan, base, Applier.Options.defaults(parallelism), listener, interrupt, diags);
+    }
+
+    /** The outputs of the state as now stored; null when it cannot be read. */
+    public Map<String, StoredOutput> storedOutputs() {
+        try {
+            return Workspace.outputs(loaded.store().read());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code import ADDR ID}: reads an existing object through its provider and puts it in the state at an address
+     * the configuration declares and the state does not have yet. The cloud is not changed. Returns the resource
+     * type imported, or null with the reason in {@code refused}.
+     */
+    public String importResource(InstanceAddress target, String id, Diagnostics refused) throws IOException {
+        Module m = loaded.module();
+        for (String p : target.resource().modulePath()) {
+            m = m == null ? null : m.children().get(p);
+        }
+        Resource r = m == null ? null : m.resources().get(target.resource().type() + "." + target.resource().name());
+        if (r == null) {
+            refused.error("Configuration for import target does not exist", "The configuration does not contain "
+                    + target.resource() + ". Before importing, add a resource block for it, for example:\n\n"
+                    + "resource \"" + target.resource().type() + "\" \"" + target.resource().name()
+                    + "\" {\n  # (resource arguments)\n}", null);
+            return null;
+        }
+        if (state.instance(target) != null) {
+            refused.error("Resource already managed by peerform", target + " is already in the state. To import to "
+                    + "this address you must first remove the existing object from the state with "
+                    + "`peerform state rm " + target + "`.", null);
+            return null;
+        }
+        String key = r.provider();
+        ConfiguredProvider provider = loaded.providers().configured(key);
+        ResourceType type = loaded.providers().resourceType(r.type());
+        if (provider == null || type == null) {
+            refused.error("Provider not available", "The provider " + key + " for " + target + " is not "
+                    + "configured.", null);
+            return null;
+        }
+        ObjectValue v = provider.importResource(r.type(), id, refused);
+        if (v == null || refused.hasErrors()) {
+            return null;
+        }
+        state.put(target, loaded.providers().stateKey(key), new InstanceState(0, AttributeCodec.encode(v,
+                type.schema()), AttributeCodec.sensitivePaths(v), List.of(), false, false, null));
+        state.bumpSerial();
+        loaded.store().write(state);
+        return r.type();
+    }
+
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+}
