@@ -1,5 +1,6 @@
 package dev.peerform.alicloud;
 
+import dev.peerform.addrs.InstanceAddress;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,7 @@ class QuotaChecksTest {
         assertNotNull(p, diags.toString());
         ObjectValue after = new ObjectValue(Map.of("id", Value.unknown(Type.STRING), "router_id", Value.of("vrt-a"),
                 "role", Value.of("InitiatingSide")));
-        ChangeView ri = new ChangeView(RouterInterfaceResource.TYPE + ".a", RouterInterfaceResource.TYPE,
+        ChangeView ri = new ChangeView(InstanceAddress.parse(RouterInterfaceResource.TYPE + ".a"), RouterInterfaceResource.TYPE,
                 ChangeAction.CREATE, null, after, Map.of(), "alicloud");
         p.validatePlan(List.of(ri), diags);
         assertFalse(diags.hasErrors(), diags.toString());

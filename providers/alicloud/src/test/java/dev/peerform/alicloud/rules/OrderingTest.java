@@ -1,5 +1,6 @@
 package dev.peerform.alicloud.rules;
 
+import dev.peerform.addrs.InstanceAddress;
 import static dev.peerform.alicloud.rules.Plans.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.Test;
 class OrderingTest {
 
     private static StepView interfaceCreate(String name, String role) {
-        return new StepView(RouterInterfaceResource.TYPE + "." + name, RouterInterfaceResource.TYPE,
+        return new StepView(InstanceAddress.parse(RouterInterfaceResource.TYPE + "." + name), RouterInterfaceResource.TYPE,
                 ChangeAction.CREATE, StepSpec.of(InterfaceStep.CREATE, Phase.CREATE, "create"), null,
                 values("id", null, "role", role), Map.of());
     }
 
     private static StepView connection(String name, ConnectionStep step, String mine, String peer) {
-        return new StepView(ConnectionResource.TYPE + "." + name, ConnectionResource.TYPE, ChangeAction.CREATE,
+        return new StepView(InstanceAddress.parse(ConnectionResource.TYPE + "." + name), ConnectionResource.TYPE, ChangeAction.CREATE,
                 StepSpec.of(step, Phase.CREATE, step.id()), null,
                 values("interface_id", null, "opposite_interface_id", null),
                 Map.of("interface_id", List.of(RouterInterfaceResource.TYPE + "." + mine),

@@ -1,5 +1,6 @@
 package dev.peerform.alicloud.rules;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.resources.VpcResource;
@@ -22,7 +23,7 @@ final class Plans {
     /** A VPC that exists (in state) and stays. */
     static ChangeView existingVpc(String name, String id, String routerId, String cidr) {
         ObjectValue v = values("id", id, "router_id", routerId, "cidr_block", cidr, "route_table_id", "vtb-" + name);
-        return new ChangeView(VpcResource.TYPE + "." + name, VpcResource.TYPE, ChangeAction.NO_OP, v, v, Map.of(),
+        return new ChangeView(InstanceAddress.parse(VpcResource.TYPE + "." + name), VpcResource.TYPE, ChangeAction.NO_OP, v, v, Map.of(),
                 "alicloud");
     }
 
@@ -34,7 +35,7 @@ final class Plans {
         boolean reference = router.startsWith(VpcResource.TYPE + ".");
         ObjectValue after = values("id", null, "router_id", reference ? knownRouterId : router, "role", role,
                 "router_type", "VRouter");
-        return new ChangeView(RouterInterfaceResource.TYPE + "." + name, RouterInterfaceResource.TYPE,
+        return new ChangeView(InstanceAddress.parse(RouterInterfaceResource.TYPE + "." + name), RouterInterfaceResource.TYPE,
                 ChangeAction.CREATE, null, after, reference ? Map.of("router_id", List.of(router)) : Map.of(),
                 "alicloud");
     }
@@ -42,7 +43,7 @@ final class Plans {
     /** A connection to create from interface {@code mine} to {@code peer} (both by reference). */
     static ChangeView newConnection(String name, String mine, String peer) {
         ObjectValue after = values("interface_id", null, "opposite_interface_id", null);
-        return new ChangeView(ConnectionResource.TYPE + "." + name, ConnectionResource.TYPE, ChangeAction.CREATE,
+        return new ChangeView(InstanceAddress.parse(ConnectionResource.TYPE + "." + name), ConnectionResource.TYPE, ChangeAction.CREATE,
                 null, after, Map.of("interface_id", List.of(RouterInterfaceResource.TYPE + "." + mine),
                         "opposite_interface_id", List.of(RouterInterfaceResource.TYPE + "." + peer)), "alicloud");
     }
