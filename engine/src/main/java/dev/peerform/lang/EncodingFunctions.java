@@ -88,8 +88,8 @@ final class EncodingFunctions {
             try {
                 bytes = Base64.getDecoder().decode(a.get(0).asString());
             } catch (IllegalArgumentException e) {
-                throw new FunctionException(0, "the given value is has an invalid base64 symbol: "
-                        + e.getMessage() + ".");
+                throw new FunctionException(0, "the given value has an invalid base64 symbol ("
+                        + e.getMessage() + ").");
             }
             try {
                 return Value.of(cs.newDecoder().onUnmappableCharacter(CodingErrorAction.REPORT)
