@@ -459,10 +459,10 @@ public final class Evaluator {
 
     private Value call(Expr.FunctionCall f, Diagnostics diags) {
         switch (f.name()) {
-            case "try" -> {
+            case "try", "core::try" -> {
                 return tryCall(f, diags);
             }
-            case "can" -> {
+            case "can", "core::can" -> {
                 return canCall(f, diags);
             }
             default -> { }

@@ -25,15 +25,18 @@ final class Glob {
             char ch = g.charAt(i);
             switch (ch) {
                 case '*' -> {
-                    if (i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                        boolean segmentStart = i == 0 || g.charAt(i - 1) == '/';
-                        if (segmentStart && i + 2 < g.length() && g.charAt(i + 2) == '/') {
-                            re.append("(?:.*/)?");
-                            i += 3;
-                        } else {
-                            re.append(".*");
-                            i += 2;
-                        }
+                    boolean segmentStart = i == 0 || g.charAt(i - 1) == '/';
+                    boolean wholeSegment = segmentStart && i + 1 < g.length() && g.charAt(i + 1) == '*'
+                            && (i + 2 == g.length() || g.charAt(i + 2) == '/');
+                    if (wholeSegment && i + 2 < g.length()) { // "**/": any number of directories, even none
+                        re.append("(?:.*/)?");
+                        i += 3;
+                    } else if (wholeSegment) { // a final "**": everything below
+                        re.append(".*");
+                        i += 2;
+                    } else if (i + 1 < g.length() && g.charAt(i + 1) == '*') { // "a**b" is "a*b"
+                        re.append("[^/]*");
+                        i += 2;
                     } else {
                         re.append("[^/]*");
                         i++;

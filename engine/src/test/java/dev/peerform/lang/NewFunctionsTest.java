@@ -75,4 +75,10 @@ class NewFunctionsTest {
                 Parser.parseExpression("t", "timeadd(\"2017-11-22T00:00:00Z\", \"1.h\")", diags), diags);
         assertFalse(diags.hasErrors(), "Go reads 1.h as one hour: " + diags);
     }
+
+    @Test
+    void tryAndCanAreCoreFunctionsToo() {
+        assertEquals("d", eval("core::try(tonumber(\"x\"), \"d\")").asString());
+        assertFalse(eval("core::can(tonumber(\"x\"))").asBool());
+    }
 }
