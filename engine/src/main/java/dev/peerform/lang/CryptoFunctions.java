@@ -26,7 +26,7 @@ final class CryptoFunctions {
     private static final int MAX_COST = 31;
     private static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN (RSA PRIVATE KEY|PRIVATE KEY)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+            "-----BEGIN (RSA PRIVATE KEY|PRIVATE KEY|OPENSSH PRIVATE KEY)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
     /** DER of AlgorithmIdentifier { rsaEncryption, NULL }, to wrap a PKCS#1 key as PKCS#8. */
     private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
         (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
@@ -82,6 +82,9 @@ final class CryptoFunctions {
         }
         try {
             byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+            if (m.group(1).startsWith("OPENSSH")) {
+                return OpenSshKey.rsa(der);
+            }
             if (m.group(1).startsWith("RSA")) {
                 der = pkcs8(der);
             }

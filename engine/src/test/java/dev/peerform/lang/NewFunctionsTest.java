@@ -81,4 +81,15 @@ class NewFunctionsTest {
         assertEquals("d", eval("core::try(tonumber(\"x\"), \"d\")").asString());
         assertFalse(eval("core::can(tonumber(\"x\"))").asBool());
     }
+
+    @Test
+    void rsadecryptReadsAnOpenSshKeyAsTerraformDoes() {
+        // a throwaway key made by ssh-keygen for this test only, and a text encrypted to it by openssl
+        Diagnostics diags = new Diagnostics();
+        Value v = new Evaluator(Scope.EMPTY, Functions.standard(), Path.of("src/test/resources/lang/openssh"))
+                .evaluate(Parser.parseExpression("t", "rsadecrypt(file(\"ciphertext.b64\"), "
+                        + "file(\"throwaway-test-openssh-key\"))", diags), diags);
+        assertFalse(diags.hasErrors(), diags.toString());
+        assertEquals("hello openssh", v.asString());
+    }
 }
