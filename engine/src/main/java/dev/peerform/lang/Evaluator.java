@@ -522,8 +522,8 @@ public final class Evaluator {
                 Diagnostics inner = new Diagnostics();
                 Expr template = dev.peerform.syntax.Parser.parseTemplate(filename, text, inner);
                 Value v = inner.hasErrors() ? Value.DYNAMIC_UNKNOWN : new Evaluator((ref, d) -> {
-                    d.error("Invalid template variable", "The template refers to \"" + ref.root() + "\", which is "
-                            + "not among the variables passed to templatefile.", ref.range());
+                    d.error(StringFunctions.MISSING_VARIABLE, "The template refers to \"" + ref.root()
+                            + "\", which is not among the variables passed to templatefile.", ref.range());
                     return new Scope.Resolved(Value.DYNAMIC_UNKNOWN, ref.steps().size());
                 }, functions, moduleDir, variables).evaluate(template, inner);
                 if (inner.hasErrors()) {

@@ -47,8 +47,9 @@ class NewFunctionsTest {
 
     @Test
     void yamlRoundTripKeepsEveryValue() {
-        assertTrue(eval("yamldecode(yamlencode({ a = [\"true\", 1, null, \"x\\ny\\n\"], b = { \"c d\" = \"é 😀\" } }))"
-                + " == { a = [\"true\", 1, null, \"x\\ny\\n\"], b = { \"c d\" = \"é 😀\" } }").asBool());
+        assertTrue(eval("yamldecode(yamlencode({ a = [\"true\", 1, null, \"x\\ny\\n\"], "
+                + "b = { \"c d\" = \"é 😀\" } })) "
+                + "== { a = [\"true\", 1, null, \"x\\ny\\n\"], b = { \"c d\" = \"é 😀\" } }").asBool());
     }
 
     @Test
