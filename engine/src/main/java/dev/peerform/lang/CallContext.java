@@ -2,6 +2,7 @@ package dev.peerform.lang;
 
 import dev.peerform.value.Value;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 
 /** What a function may use besides its arguments: the module's directory, and template rendering. */
@@ -12,4 +13,12 @@ public interface CallContext {
 
     /** Parses and renders a template file's text with the given variables (for templatefile). */
     Value renderTemplate(String filename, String text, Map<String, Value> variables) throws FunctionException;
+
+    /**
+     * When the plan was made, for plantimestamp. Without a planner to fix it once per run, the moment of the
+     * call: never later than a timestamp() called after it.
+     */
+    default Instant planTimestamp() {
+        return Instant.now();
+    }
 }

@@ -26,8 +26,41 @@ final class CollectionFunctions {
     private CollectionFunctions() {
     }
 
+    private static Value convertOrSelf(Value v, Type t) {
+        try {
+            return Convert.to(v, t);
+        } catch (ConversionException e) {
+            return v;
+        }
+    }
+
     static void register(Functions.Registry r) {
         Type dyn = Type.DYNAMIC;
+        r.add("matchkeys", List.of(p("values", Type.list(dyn)), p("keys", Type.list(dyn)),
+                p("searchset", Type.list(dyn))), (a, c) -> {
+            List<Value> values = a.get(0).children();
+            List<Value> keys = a.get(1).children();
+            if (values.size() != keys.size()) {
+                throw new FunctionException("length of keys and values should be equal.");
+            }
+            Type elementType = ((Type.ListType) a.get(0).type()).element();
+            // keys and searchset are compared as their common type, so ["1"] finds the key 1
+            Type common = Convert.unify(List.of(((Type.ListType) a.get(1).type()).element(),
+                    ((Type.ListType) a.get(2).type()).element()));
+            List<Value> search = new ArrayList<>();
+            for (Value s : a.get(2).children()) {
+                Value k = common == null ? s : convertOrSelf(s, common);
+                search.add(k);
+            }
+            List<Value> out = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                Value k = common == null ? keys.get(i) : convertOrSelf(keys.get(i), common);
+                if (search.contains(k)) {
+                    out.add(values.get(i));
+                }
+            }
+            return new ListValue(elementType, out);
+        });
         r.add("alltrue", List.of(p("list", Type.list(Type.BOOL))), (a, c) -> {
             for (Value v : a.get(0).children()) {
                 if (v.isNull() || !v.asBool()) {

@@ -124,6 +124,22 @@ public final class Convert {
             boolean anyString = known.contains(Type.STRING);
             return anyString ? Type.STRING : null;
         }
+        // tuples of one length unify element by element, and stay tuples
+        if (known.stream().allMatch(t -> t instanceof Type.TupleType)) {
+            int n = ((Type.TupleType) first).elements().size();
+            if (known.stream().allMatch(t -> ((Type.TupleType) t).elements().size() == n)) {
+                List<Type> elements = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    int at = i;
+                    Type e = unify(known.stream().map(t -> ((Type.TupleType) t).elements().get(at)).toList());
+                    if (e == null) {
+                        return null;
+                    }
+                    elements.add(e);
+                }
+                return Type.tuple(elements);
+            }
+        }
         if (known.stream().allMatch(t -> t instanceof Type.ListType || t instanceof Type.TupleType)) {
             List<Type> elements = new ArrayList<>();
             for (Type t : known) {

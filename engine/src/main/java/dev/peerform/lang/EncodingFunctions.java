@@ -15,7 +15,12 @@ import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.util.zip.GZIPOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** base64encode, base64decode, jsonencode, jsondecode, urlencode, csvdecode. */
+/**
+ * base64encode, base64decode, base64gzip, textencodebase64, textdecodebase64, jsonencode, jsondecode, urlencode,
+ * csvdecode.
+ */
 final class EncodingFunctions {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -53,6 +61,45 @@ final class EncodingFunctions {
                 throw new FunctionException(0, "the result of decoding the provided string is not valid UTF-8.");
             }
         });
+        r.add("base64gzip", List.of(p("str", Type.STRING)), (a, c) -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+                gzip.write(a.get(0).asString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException("writing to memory cannot fail", e);
+            }
+            return Value.of(Base64.getEncoder().encodeToString(bytes.toByteArray()));
+        });
+        r.add("textencodebase64", List.of(p("string", Type.STRING), p("encoding", Type.STRING)), (a, c) -> {
+            Charset cs = charset(a.get(1).asString());
+            try {
+                ByteBuffer out = cs.newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .onMalformedInput(CodingErrorAction.REPORT).encode(CharBuffer.wrap(a.get(0).asString()));
+                byte[] bytes = new byte[out.remaining()];
+                out.get(bytes);
+                return Value.of(Base64.getEncoder().encodeToString(bytes));
+            } catch (CharacterCodingException e) {
+                throw new FunctionException(0, "the given string contains characters that cannot be represented "
+                        + "in " + cs.name() + ".");
+            }
+        });
+        r.add("textdecodebase64", List.of(p("source", Type.STRING), p("encoding", Type.STRING)), (a, c) -> {
+            Charset cs = charset(a.get(1).asString());
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(a.get(0).asString());
+            } catch (IllegalArgumentException e) {
+                throw new FunctionException(0, "the given value has an invalid base64 symbol ("
+                        + e.getMessage() + ").");
+            }
+            try {
+                return Value.of(cs.newDecoder().onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException e) {
+                throw new FunctionException(0, "the given string contains symbols that are not defined for "
+                        + cs.name() + ".");
+            }
+        });
         r.add("jsonencode", List.of(p("val", Type.DYNAMIC).nullable()), (a, c) -> Value.of(jsonEncode(a.get(0))));
         r.add("jsondecode", List.of(p("str", Type.STRING)), (a, c) -> {
             try {
@@ -67,6 +114,15 @@ final class EncodingFunctions {
     }
 
     /** JSON as Terraform's jsonencode writes it: compact, keys sorted, {@code < > &} escaped. */
+    /** An encoding by its IANA name or alias, case aside, as Terraform names them. */
+    private static Charset charset(String name) throws FunctionException {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new FunctionException(1, "\"" + name + "\" is not a supported IANA encoding name or alias.");
+        }
+    }
+
     static String jsonEncode(Value value) {
         StringBuilder b = new StringBuilder();
         encode(value.unmarked(), b);

@@ -500,19 +500,27 @@ public final class Evaluator {
 
     private Value call(Expr.FunctionCall f, Diagnostics diags) {
         switch (f.name()) {
-            case "try" -> {
+            case "try", "core::try" -> {
                 return tryCall(f, diags);
             }
-            case "can" -> {
+            case "can", "core::can" -> {
                 return canCall(f, diags);
             }
             default -> { }
         }
         Function fn = functions.get(f.name());
         if (fn == null) {
-            String near = functions.suggest(f.name());
-            diags.error("Call to unknown function", "There is no function named \"" + f.name() + "\"."
-                    + (near == null ? "" : " Did you mean \"" + near + "\"?"), f.nameRange());
+            Functions.Unknown unknown = functions.unknown(f.name());
+            diags.error(unknown.summary(), unknown.detail(), f.nameRange());
+            return Value.DYNAMIC_UNKNOWN;
+        }
+        if (fn.name().endsWith("templatestring") && !f.args().isEmpty()
+                && (f.args().get(0) instanceof Expr.Literal || f.args().get(0) instanceof Expr.Template)) {
+            // Terraform's rule: a template written in place is a template expression, not templatestring's job
+            diags.error("Invalid function argument", "Invalid value for \"template\" parameter: invalid template "
+                    + "expression: templatestring is only for rendering templates retrieved dynamically from "
+                    + "elsewhere, and so does not support providing a literal template; consider using a template "
+                    + "string expression instead.", f.args().get(0).range());
             return Value.DYNAMIC_UNKNOWN;
         }
         List<Value> args = new ArrayList<>();
@@ -559,8 +567,8 @@ public final class Evaluator {
                 }
                 Expr template = Parser.parseTemplate(filename, text, inner);
                 Value v = inner.hasErrors() ? Value.DYNAMIC_UNKNOWN : new Evaluator((ref, d) -> {
-                    d.error("Invalid template variable", "The template refers to \"" + ref.root() + "\", which is "
-                            + "not among the variables passed to templatefile.", ref.range());
+                    d.error(StringFunctions.MISSING_VARIABLE, "The template refers to \"" + ref.root()
+                            + "\", which is not among the variables passed to templatefile.", ref.range());
                     return new Scope.Resolved(Value.DYNAMIC_UNKNOWN, ref.steps().size());
                 }, functions, moduleDir, variables, new Budget(true)).evaluate(template, inner);
                 if (inner.hasErrors()) {

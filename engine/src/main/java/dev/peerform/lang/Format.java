@@ -104,6 +104,9 @@ final class Format {
         try {
             switch (verb) {
                 case 'v' -> {
+                    if (flags.indexOf('#') >= 0) { // Go's %#v: the value's JSON, so strings are quoted
+                        return EncodingFunctions.jsonEncode(v);
+                    }
                     if (v instanceof StringValue || v instanceof NumberValue || v instanceof BoolValue) {
                         return Convert.to(v, Type.STRING).asString();
                     }

@@ -22,6 +22,8 @@ import java.util.TreeSet;
  */
 public final class Functions {
 
+    private static final String CORE = "core::";
+
     private final Map<String, Function> byName;
 
     private Functions(Map<String, Function> byName) {
@@ -40,7 +42,48 @@ public final class Functions {
         NetworkFunctions.register(r);
         FileFunctions.register(r);
         HashFunctions.register(r);
+        CryptoFunctions.register(r);
+        UuidFunctions.register(r);
+        PathFunctions.register(r);
+        TimeFunctions.register(r);
+        YamlFunctions.register(r);
+        // every built-in is also core::NAME, so that a provider's function of the same name cannot hide it
+        for (Function f : List.copyOf(all.values())) {
+            all.put(CORE + f.name(), new Function(CORE + f.name(), f.params(), f.variadic(), f.impl()));
+        }
+        TerraformProviderFunctions.register(r);
         return new Functions(all);
+    }
+
+    /** No functions at all: for constant-only text such as decode_tfvars' input. */
+    static Functions none() {
+        return new Functions(Map.of());
+    }
+
+    /** The diagnostic (summary and detail) for a call to a name this library does not have. */
+    record Unknown(String summary, String detail) {
+    }
+
+    Unknown unknown(String name) {
+        if (name.startsWith(CORE)) {
+            return new Unknown("Unknown provider function", "The function namespace \"core\" is not valid. "
+                    + "Provider function calls must use the \"provider::\" namespace prefix.");
+        }
+        if (name.startsWith(TerraformProviderFunctions.PREFIX)) {
+            return new Unknown("Unknown provider function", "The function \""
+                    + name.substring(TerraformProviderFunctions.PREFIX.length())
+                    + "\" is not available from the provider \"terraform\".");
+        }
+        String[] parts = name.split("::");
+        if (parts.length == 3 && parts[0].equals("provider")) {
+            return new Unknown("Unknown provider function", "There is no function named \"" + name + "\". "
+                    + "Ensure that provider name \"" + parts[1] + "\" is declared in this module's "
+                    + "required_providers block, and that this provider offers a function named \"" + parts[2]
+                    + "\".");
+        }
+        String near = suggest(name);
+        return new Unknown("Call to unknown function", "There is no function named \"" + name + "\"."
+                + (near == null ? "" : " Did you mean \"" + near + "\"?"));
     }
 
     public Function get(String name) {

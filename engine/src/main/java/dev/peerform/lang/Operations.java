@@ -10,7 +10,6 @@ import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 
 /**
@@ -20,7 +19,6 @@ import java.util.List;
 public final class Operations {
 
     /** Precision of a division that does not terminate; HCL computes with 512-bit floats. */
-    static final MathContext DIVISION = new MathContext(50);
 
     private Operations() {
     }
@@ -64,9 +62,9 @@ public final class Operations {
                 BigDecimal x = a.asNumber();
                 BigDecimal y = b.asNumber();
                 return switch (op) {
-                    case ADD -> Value.of(x.add(y));
-                    case SUBTRACT -> Value.of(x.subtract(y));
-                    case MULTIPLY -> Value.of(x.multiply(y));
+                    case ADD -> Value.of(BigFloat.of(x).add(BigFloat.of(y)).shortest());
+                    case SUBTRACT -> Value.of(BigFloat.of(x).add(BigFloat.of(y).negate()).shortest());
+                    case MULTIPLY -> Value.of(BigFloat.of(x).multiply(BigFloat.of(y)).shortest());
                     case DIVIDE -> {
                         if (y.signum() == 0) {
                             throw new EvalException("Division by zero", "The right operand of \"/\" is zero; a "
@@ -90,12 +88,9 @@ public final class Operations {
         }
     }
 
+    /** y must not be zero. */
     static BigDecimal divide(BigDecimal x, BigDecimal y) {
-        try {
-            return x.divide(y);
-        } catch (ArithmeticException nonTerminating) {
-            return x.divide(y, DIVISION);
-        }
+        return BigFloat.of(x).divide(BigFloat.of(y)).shortest();
     }
 
     public static Value unary(Operator op, Value operand) throws EvalException {

@@ -3,6 +3,7 @@ package dev.peerform.lang;
 import static dev.peerform.lang.Functions.p;
 
 import dev.peerform.value.ListValue;
+import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
@@ -19,6 +20,8 @@ import java.util.regex.PatternSyntaxException;
 /** chomp, endswith, format, formatlist, indent, join, lower, regex, regexall, replace, split, ... */
 final class StringFunctions {
 
+    /** The summary renderTemplate gives a reference to a variable the template was not given. */
+    static final String MISSING_VARIABLE = "Invalid template variable";
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?P?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private StringFunctions() {
@@ -31,8 +34,35 @@ final class StringFunctions {
                 (a, c) -> Value.of(a.get(0).asString().endsWith(a.get(1).asString())));
         r.add("startswith", List.of(p("str", str), p("prefix", str)),
                 (a, c) -> Value.of(a.get(0).asString().startsWith(a.get(1).asString())));
-        r.add("lower", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().toLowerCase(Locale.ROOT)));
-        r.add("upper", List.of(p("str", str)), (a, c) -> Value.of(a.get(0).asString().toUpperCase(Locale.ROOT)));
+        // Go maps case one code point at a time: "ß" has no one-letter upper case and stays, and a final sigma
+        // is not special
+        r.add("lower", List.of(p("str", str)), (a, c) -> Value.of(mapCase(a.get(0).asString(), false)));
+        r.add("upper", List.of(p("str", str)), (a, c) -> Value.of(mapCase(a.get(0).asString(), true)));
+        r.add("strcontains", List.of(p("str", str), p("substr", str)),
+                (a, c) -> Value.of(a.get(0).asString().contains(a.get(1).asString())));
+        r.add("templatestring", List.of(p("template", str), p("vars", Type.DYNAMIC)), (a, c) -> {
+            if (!(a.get(1) instanceof ObjectValue || a.get(1) instanceof MapValue)) {
+                throw new FunctionException(1, "invalid vars value: must be a map.");
+            }
+            Map<String, Value> vars = a.get(1) instanceof ObjectValue o ? o.attributes()
+                    : ((MapValue) a.get(1)).elements();
+            Value v;
+            try {
+                v = c.renderTemplate("<templatestring argument>", a.get(0).asString(), vars);
+            } catch (FunctionException e) {
+                // a variable the vars lack is the vars' fault; any other failure is the template's
+                throw e.getMessage().startsWith(MISSING_VARIABLE)
+                        ? new FunctionException(1, "vars map does not contain a key the template refers to: "
+                                + e.getMessage())
+                        : new FunctionException(e.getMessage());
+            }
+            try {
+                return Convert.to(v, Type.STRING);
+            } catch (ConversionException e) {
+                throw new FunctionException("the template produced a value that is not a string: "
+                        + e.getMessage() + ".");
+            }
+        });
         r.add("title", List.of(p("str", str)), (a, c) -> Value.of(title(a.get(0).asString())));
         r.add("strrev", List.of(p("str", str)),
                 (a, c) -> Value.of(new StringBuilder(a.get(0).asString()).reverse().toString()));
@@ -107,8 +137,19 @@ final class StringFunctions {
             String find = a.get(1).asString();
             String with = a.get(2).asString();
             if (find.length() > 1 && find.startsWith("/") && find.endsWith("/")) {
-                Pattern pattern = compile(find.substring(1, find.length() - 1), 1);
-                return Value.of(pattern.matcher(s).replaceAll(goReplacement(with)));
+                Pattern pattern;
+                try {
+                    pattern = compile(find.substring(1, find.length() - 1), 1);
+                } catch (FunctionException e) {
+                    throw new FunctionException("error parsing regexp: " + e.getMessage());
+                }
+                Matcher m = pattern.matcher(s);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(out, Matcher.quoteReplacement(expand(with, m)));
+                }
+                m.appendTail(out);
+                return Value.of(out.toString());
             }
             return Value.of(s.replace(find, with));
         });
@@ -130,8 +171,13 @@ final class StringFunctions {
             Type element = out.isEmpty() ? (m.groupCount() == 0 ? Type.STRING : Type.DYNAMIC) : out.get(0).type();
             return new ListValue(element, out);
         });
-        r.add("format", List.of(p("format", str)), p("args", Type.DYNAMIC).nullable(),
-                (a, c) -> Value.of(Format.format(a.get(0).asString(), a.subList(1, a.size()))));
+        r.add("format", List.of(p("format", str)), p("args", Type.DYNAMIC).nullable(), (a, c) -> {
+            // an untyped null says nothing of what it would be: like Terraform, the result is not known yet
+            if (a.stream().anyMatch(v -> v.isNull() && v.type() == Type.DYNAMIC)) {
+                return Value.DYNAMIC_UNKNOWN;
+            }
+            return Value.of(Format.format(a.get(0).asString(), a.subList(1, a.size())));
+        });
         r.add("formatlist", List.of(p("format", str)), p("args", Type.DYNAMIC).nullable(),
                 (a, c) -> Format.formatList(a.get(0).asString(), a.subList(1, a.size())));
     }
@@ -171,22 +217,80 @@ final class StringFunctions {
         return new TupleValue(groups);
     }
 
-    /** Go's replacement syntax ($1, ${1}, ${name}) to Java's ($1, ${name}); other backslashes are literal. */
-    private static String goReplacement(String with) {
+    /**
+     * Go's Regexp.Expand: {@code $name} takes the longest run of letters, digits and underscores ({@code $1x} is
+     * the group named "1x"), {@code ${name}} is braced, {@code $$} is a dollar; a group that does not exist or did
+     * not match is empty.
+     */
+    private static String expand(String template, Matcher m) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < with.length(); i++) {
-            char ch = with.charAt(i);
-            if (ch == '\\') {
-                b.append("\\\\");
-            } else if (ch == '$' && i + 1 < with.length() && with.charAt(i + 1) == '{') {
-                int close = with.indexOf('}', i);
-                String name = with.substring(i + 2, close);
-                b.append(name.chars().allMatch(Character::isDigit) ? "$" + name : "${" + name + "}");
-                i = close;
-            } else {
+        int i = 0;
+        while (i < template.length()) {
+            char ch = template.charAt(i);
+            if (ch != '$' || i + 1 >= template.length()) {
                 b.append(ch);
+                i++;
+                continue;
+            }
+            if (template.charAt(i + 1) == '$') {
+                b.append('$');
+                i += 2;
+                continue;
+            }
+            String name;
+            int next;
+            if (template.charAt(i + 1) == '{') {
+                int close = template.indexOf('}', i + 2);
+                name = close < 0 ? "" : template.substring(i + 2, close);
+                next = close + 1;
+                if (close < 0 || !name.matches("[A-Za-z0-9_]+")) {
+                    b.append('$'); // not a valid reference: the dollar is kept, as in Go
+                    i++;
+                    continue;
+                }
+            } else {
+                int j = i + 1;
+                while (j < template.length() && (Character.isLetterOrDigit(template.charAt(j))
+                        || template.charAt(j) == '_') && template.charAt(j) < 128) {
+                    j++;
+                }
+                if (j == i + 1) {
+                    b.append('$');
+                    i++;
+                    continue;
+                }
+                name = template.substring(i + 1, j);
+                next = j;
+            }
+            b.append(group(m, name));
+            i = next;
+        }
+        return b.toString();
+    }
+
+    private static String group(Matcher m, String name) {
+        String g = null;
+        if (name.chars().allMatch(Character::isDigit)) {
+            try {
+                int n = Integer.parseInt(name);
+                g = n <= m.groupCount() ? m.group(n) : null;
+            } catch (NumberFormatException e) {
+                g = null;
+            }
+        } else {
+            try {
+                g = m.group(name);
+            } catch (IllegalArgumentException noSuchGroup) {
+                g = null;
             }
         }
+        return g == null ? "" : g;
+    }
+
+    private static String mapCase(String s, boolean upper) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> b.appendCodePoint(upper ? Character.toUpperCase(cp)
+                : Character.toLowerCase(cp)));
         return b.toString();
     }
 

@@ -7,7 +7,10 @@ import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import java.util.List;
 
-/** tostring, tonumber, tobool, tolist, toset, tomap, sensitive, nonsensitive (try and can are special forms). */
+/**
+ * tostring, tonumber, tobool, tolist, toset, tomap, sensitive, nonsensitive, issensitive, ephemeralasnull (try and
+ * can are special forms).
+ */
 final class TypeFunctions {
 
     private TypeFunctions() {
@@ -25,6 +28,15 @@ final class TypeFunctions {
         r.add("nonsensitive", List.of(p("value", Type.DYNAMIC).nullable().unknowns().marked()), (a, c) -> {
             return a.get(0).unmarked();
         });
+        // the value's own mark, as Terraform's: an object holding a secret is not itself sensitive
+        r.add("issensitive", List.of(p("value", Type.DYNAMIC).nullable().unknowns().marked()), (a, c) -> {
+            Value v = a.get(0);
+            return v.isSensitive() || v.isKnown() ? Value.of(v.isSensitive()) : Value.unknown(Type.BOOL);
+        });
+        // peerform's values carry no ephemeral mark (an ephemeral variable is an ordinary one), so nothing is
+        // ephemeral and every value is returned as it is
+        r.add("ephemeralasnull", List.of(p("value", Type.DYNAMIC).nullable().unknowns().marked()),
+                (a, c) -> a.get(0));
     }
 
     private static void conversion(Functions.Registry r, String name, Type target) {
