@@ -10,6 +10,32 @@ final class FmtStrings {
     private FmtStrings() {
     }
 
+    /**
+     * How many literal tokens Terraform's lexer makes of a quoted string's text: it cuts the text before and
+     * after every "$" and "%" (keeping "$${" and "%%{" whole). hclwrite re-reads a block label only when it is
+     * one such token and leaves out any other: {@code resource "a" "x$y" {}} loses its second label in
+     * {@code terraform fmt}, which this formatter reproduces.
+     */
+    static int literalPieces(String text) {
+        int pieces = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '$' || c == '%') {
+                i += text.startsWith(c + "" + c + "{", i) ? 3 : 1;
+                if (i < text.length() && i >= 3 && text.charAt(i - 1) == '{' && text.charAt(i) == '~') {
+                    i++;
+                }
+            } else {
+                while (i < text.length() && text.charAt(i) != '$' && text.charAt(i) != '%') {
+                    i += text.charAt(i) == '\\' && i + 1 < text.length() ? 2 : 1;
+                }
+            }
+            pieces++;
+        }
+        return Math.max(pieces, 1);
+    }
+
     /** The value of a quoted literal's text; an escape it does not know is kept as written. */
     static String unescape(String text) {
         StringBuilder b = new StringBuilder(text.length());

@@ -118,7 +118,12 @@ final class FmtUpgrades {
             close++;
         }
         if (close == pos + 2 && in.get(pos + 1).is(TokenType.QUOTED_LIT)) {
-            out.addAll(quoted(FmtStrings.unescape(in.get(pos + 1).text)));
+            String text = in.get(pos + 1).text;
+            if (FmtStrings.literalPieces(text) == 1) {
+                out.addAll(quoted(FmtStrings.unescape(text)));
+            } // else dropped, as Terraform drops it: see literalPieces
+        } else if (close == pos + 1) {
+            out.addAll(quoted(""));
         } else {
             out.addAll(in.subList(pos, Math.min(close + 1, in.size())));
         }

@@ -35,6 +35,19 @@ class FmtParityTest {
         return inputs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }
 
+    @TestFactory
+    Stream<DynamicTest> terraformsOutputIsLeftAsItIs() throws IOException {
+        List<Path> outputs;
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            outputs = s.filter(p -> p.getFileName().toString().endsWith(".tf.expected")).sorted().toList();
+        }
+        return outputs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            String formatted = read(p);
+            compare(p.getFileName() + " formatted again", formatted,
+                    Formatter.format(p.getFileName().toString(), formatted, new Diagnostics()));
+        }));
+    }
+
     private static void check(Path input) throws IOException {
         String name = input.getFileName().toString();
         String source = read(input);
@@ -55,6 +68,7 @@ class FmtParityTest {
 
     /** Fails naming the first line that differs, both versions shown with their invisible characters. */
     private static void compare(String what, String expected, String actual) {
+        assertNotNull(actual, () -> what + ": not formatted");
         if (expected.equals(actual)) {
             return;
         }
