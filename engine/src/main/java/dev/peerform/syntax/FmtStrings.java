@@ -22,9 +22,10 @@ final class FmtStrings {
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '$' || c == '%') {
-                i += text.startsWith(c + "" + c + "{", i) ? 3 : 1;
-                if (i < text.length() && i >= 3 && text.charAt(i - 1) == '{' && text.charAt(i) == '~') {
-                    i++;
+                boolean escapedIntro = text.startsWith(c + "" + c + "{", i);
+                i += escapedIntro ? 3 : 1;
+                if (escapedIntro && i < text.length() && text.charAt(i) == '~') {
+                    i++; // "$${~" is one token too
                 }
             } else {
                 while (i < text.length() && text.charAt(i) != '$' && text.charAt(i) != '%') {
