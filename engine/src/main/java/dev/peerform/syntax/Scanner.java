@@ -247,7 +247,7 @@ final class Scanner {
         pos++;
         while (pos < src.length()) {
             char c = src.charAt(pos);
-            if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+            if (Character.isLetterOrDigit(c) || c == '_' || c == '-' || isIdentifierMark(c)) {
                 pos++;
             } else if (c == ':' && peekAt(1) == ':' && pos + 2 < src.length()
                     && Character.isLetter(src.charAt(pos + 2))) {
@@ -436,6 +436,18 @@ final class Scanner {
     private char peekAt(int offset) {
         int p = pos + offset;
         return p < src.length() ? src.charAt(p) : '\0';
+    }
+
+    /**
+     * The rest of Unicode's ID_Continue, as hclsyntax accepts it after the first letter: combining marks (a
+     * decomposed "e\u0301"), connector punctuation and letter numbers.
+     */
+    private static boolean isIdentifierMark(char c) {
+        return switch (Character.getType(c)) {
+            case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.CONNECTOR_PUNCTUATION,
+                    Character.LETTER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     private static boolean isDigit(char c) {
