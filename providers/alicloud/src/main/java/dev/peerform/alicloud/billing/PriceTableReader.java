@@ -90,10 +90,11 @@ final class PriceTableReader {
             problem(prices == null ? "" : "/prices", "\"prices\" must be an array of price rows");
         } else {
             for (int i = 0; i < prices.size(); i++) {
-                PriceEntry e = entry(prices.get(i), "/prices/" + i, sources, groups);
-                if (e != null && !ids.add(e.id())) {
-                    problem("/prices/" + i + "/id", "the id \"" + e.id() + "\" is used by another row");
+                JsonNode id = prices.get(i).get("id");
+                if (id != null && id.isTextual() && !ids.add(id.asText())) {
+                    problem("/prices/" + i + "/id", "the id \"" + id.asText() + "\" is used by another row");
                 }
+                PriceEntry e = entry(prices.get(i), "/prices/" + i, sources, groups);
                 if (e != null) {
                     entries.add(e);
                 }
