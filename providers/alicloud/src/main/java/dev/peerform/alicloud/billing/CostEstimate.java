@@ -1,7 +1,9 @@
 package dev.peerform.alicloud.billing;
 
 import dev.peerform.alicloud.billing.MonthlyCharge.Known;
+import dev.peerform.vpcapi.billing.SubscriptionPeriod;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,11 @@ public record CostEstimate(PriceTable table, LocalDate date, List<ResourceCost> 
 
     public CostEstimate {
         resources = List.copyOf(resources);
+    }
+
+    /** Today on the billing calendar (UTC+8): the day whose prices a plan made now shows. */
+    public static LocalDate billingDay(Clock clock) {
+        return LocalDate.now(clock.withZone(SubscriptionPeriod.BILLING_ZONE));
     }
 
     public BigDecimal pastTotal() {

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.vpcapi.billing.ChargeType;
 import dev.peerform.vpcapi.domain.Role;
 import dev.peerform.vpcapi.domain.RouterType;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +115,16 @@ class CostEstimateTest {
         LocalDate dayAfter = LocalDate.parse("2021-01-01");
         var after = ResourceCost.of(RI, CostAction.CREATE, null, sameRegion("Large.1"), prices(), dayAfter);
         assertEquals("Cost estimate: +70.00 USD/month", headline(estimate(prices(), dayAfter, after)));
+    }
+
+    @Test
+    void pricesAreThoseOfTheDayOnTheBillingCalendarOfUtcPlus8() {
+        // 2020-12-31 17:00 UTC is already 2021-01-01 in China: the 2020 promotion is over
+        var clock = Clock.fixed(Instant.parse("2020-12-31T17:00:00Z"), ZoneOffset.UTC);
+        LocalDate day = CostEstimate.billingDay(clock);
+        assertEquals(LocalDate.parse("2021-01-01"), day);
+        var create = ResourceCost.of(RI, CostAction.CREATE, null, sameRegion("Large.1"), prices(), day);
+        assertEquals("Cost estimate: +70.00 USD/month", headline(estimate(prices(), day, create)));
     }
 
     @Test
