@@ -285,8 +285,12 @@ public final class Bgp {
     }
 
     private static String ipVersion(String v) {
-        if (v == null || v.equalsIgnoreCase(IPV4)) {
+        if (v == null) {
             return IPV4;
+        }
+        if (v.equalsIgnoreCase(IPV4)) {
+            // the caller's spelling stands (the official docs write IPV4), as the cloud answers it back
+            return v;
         }
         if (v.equalsIgnoreCase("IPv6")) {
             throw CloudException.badRequest("OperationUnsupported.Ipv6", "IPv6 BGP needs a VBR with IPv6 enabled; "
