@@ -106,7 +106,9 @@ public final class BgpGroupResource extends BgpResource {
         m.put("local_asn", number(v, "LocalAsn"));
         m.put("route_limit", number(v, "RouteLimit"));
         m.put("is_fake_asn", Value.of("true".equalsIgnoreCase(Answers.text(v, "IsFake"))));
-        m.put("auth_key", ObjectValues.strOrNull(Answers.text(v, "AuthKey")));
+        // marked as the configuration's value is, so that the state keeps only its digest and a plan never shows it
+        String key = Answers.text(v, "AuthKey");
+        m.put("auth_key", key == null ? Value.nullOf(Type.STRING) : Value.sensitive(Value.of(key)));
         m.put("bgp_group_name", ObjectValues.strOrNull(Answers.text(v, "Name")));
         m.put("description", ObjectValues.strOrNull(Answers.text(v, "Description")));
         m.put("ip_version", ObjectValues.strOrNull(Answers.text(v, "IpVersion")));
