@@ -94,4 +94,29 @@ class BgpScenariosTest {
             assertTrue(plan.out().contains("alicloud_route_entry.to_vpc[\"web\"]"), plan.out());
         }
     }
+
+    @Test
+    void bgpObjectsAreImportedByTheOfficialIdsAndThenPlanClean() throws Exception {
+        try (Scenario s = Scenario.example("idc-to-vpc-shared-line-bgp", dir)) {
+            ok(s.run("apply", "-auto-approve"));
+            World w = world();
+            String group = w.bgpGroups.keySet().iterator().next();
+            String peer = w.bgpPeers.keySet().iterator().next();
+            String network = w.bgpNetworks.keySet().iterator().next();
+            assertTrue(network.matches("vbr-[a-z0-9]+:10\\.30\\.0\\.0/16"), network);
+            for (String address : new String[] {"alicloud_vpc_bgp_peer.idc", "alicloud_vpc_bgp_group.idc",
+                "alicloud_vpc_bgp_network.app"}) {
+                ok(s.run("state", "rm", address));
+            }
+            ok(s.run("import", "alicloud_vpc_bgp_group.idc", group));
+            ok(s.run("import", "alicloud_vpc_bgp_peer.idc", peer));
+            ok(s.run("import", "alicloud_vpc_bgp_network.app", network));
+            Scenario.Run clean = s.run("plan", "-detailed-exitcode");
+            assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+            ok(s.run("state", "rm", "alicloud_vpc_bgp_network.app"));
+            Scenario.Run wrong = s.run("import", "alicloud_vpc_bgp_network.app", "not-an-id");
+            assertTrue(wrong.exitCode() != 0);
+            assertTrue((wrong.out() + wrong.err()).contains("<router_id>:<dst_cidr_block>"), wrong.out() + wrong.err());
+        }
+    }
 }
