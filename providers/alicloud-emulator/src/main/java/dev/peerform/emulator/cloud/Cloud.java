@@ -7,8 +7,8 @@ import java.time.Clock;
 
 /**
  * The cloud's rules (shared/domain.md) over a {@link World}: every action checks what the real API checks and
- * answers with its error codes. Its three parts are the API's: {@link Networks} (VPCs, VBRs, leased lines),
- * {@link Interfaces} (router interfaces and their connections) and {@link RouteTables}. Accounts are walls: an
+ * answers with its error codes. Its parts are the API's: {@link Networks} (VPCs, VBRs, leased lines),
+ * {@link Interfaces} (router interfaces and their connections), {@link RouteTables} and {@link Bgp} (BGP on a VBR). Accounts are walls: an
  * account sees and changes only its own objects and names a peer's interface only through opposite information.
  * Not thread-safe: the emulator serialises calls.
  */
