@@ -1,6 +1,9 @@
 package dev.peerform.alicloud;
 
 import dev.peerform.alicloud.data.DataSources;
+import dev.peerform.alicloud.resources.BgpGroupResource;
+import dev.peerform.alicloud.resources.BgpNetworkResource;
+import dev.peerform.alicloud.resources.BgpPeerResource;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
@@ -55,7 +58,8 @@ public final class AlicloudProvider implements ProviderFactory {
 
     public AlicloudProvider() {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
-            new ConnectionResource(), new RouteEntryResource()}) {
+            new ConnectionResource(), new RouteEntryResource(), new BgpGroupResource(), new BgpPeerResource(),
+            new BgpNetworkResource()}) {
             resources.put(r.name(), r);
         }
     }

@@ -53,6 +53,12 @@ public final class ErrorCodes {
             on(Set.of(DELETE_VPC), "DependencyViolation.SecurityGroup", ClientAction.RETRY,
                     "deleting a VPC whose security groups are still being deleted"),
             any("InvalidVpcID.NotFound", false, ClientAction.GONE, "a missing VPC"),
+            on(Set.of("DeleteBgpGroup"), "DependencyViolation.BgpPeer", ClientAction.RETRY,
+                    "deleting a BGP group whose peers are still being deleted (as the official provider retries)"),
+            on(Set.of("DeleteBgpGroup"), "IncorrectStatus.BgpGroup", ClientAction.RETRY,
+                    "deleting a BGP group that is not Available yet"),
+            on(Set.of("DeleteVirtualBorderRouter"), "DependencyViolation.BgpGroup", ClientAction.RETRY,
+                    "deleting a VBR whose BGP groups are still being deleted (as the official provider retries)"),
             any("Forbidden.VpcNotFound", false, ClientAction.GONE, "a missing VPC"));
 
     private ErrorCodes() {

@@ -35,12 +35,14 @@ public final class VpcApi {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> CREATING = Set.of("CreateVpc", "CreateVirtualBorderRouter",
-            "CreateRouterInterface", "CreateRouteEntry");
+            "CreateRouterInterface", "CreateRouteEntry", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork");
 
     private final Cloud cloud;
+    private final BgpApi bgp;
 
     public VpcApi(Cloud cloud) {
         this.cloud = cloud;
+        this.bgp = new BgpApi(cloud.bgp());
     }
 
     /** Runs one action for an account; throws {@link CloudException} when the cloud refuses it. */
@@ -74,6 +76,10 @@ public final class VpcApi {
     private ObjectNode dispatch(String account, String action, Params p) {
         cloud.settle();
         ObjectNode out = F.objectNode();
+        if (BgpApi.ACTIONS.contains(action)) {
+            bgp.dispatch(account, action, p, out);
+            return out;
+        }
         switch (action) {
             case "CreateVpc" -> {
                 Vpc v = cloud.networks().createVpc(account, p.required("RegionId"), p.required("CidrBlock"),
@@ -178,7 +184,7 @@ public final class VpcApi {
     }
 
     /** Pages a list (PageNumber from 1, PageSize 1-50) into the API's wrapper objects. */
-    private static <T> void page(ObjectNode out, String outer, String inner, List<T> items, Params p,
+    static <T> void page(ObjectNode out, String outer, String inner, List<T> items, Params p,
             Function<T, ObjectNode> render) {
         int size = p.integer("PageSize", 10);
         int number = p.integer("PageNumber", 1);

@@ -7,8 +7,8 @@ import java.time.Clock;
 
 /**
  * The cloud's rules (shared/domain.md) over a {@link World}: every action checks what the real API checks and
- * answers with its error codes. Its three parts are the API's: {@link Networks} (VPCs, VBRs, leased lines),
- * {@link Interfaces} (router interfaces and their connections) and {@link RouteTables}. Accounts are walls: an
+ * answers with its error codes. Its parts are the API's: {@link Networks} (VPCs, VBRs, leased lines),
+ * {@link Interfaces} (router interfaces and their connections), {@link RouteTables} and {@link Bgp} (BGP on a VBR). Accounts are walls: an
  * account sees and changes only its own objects and names a peer's interface only through opposite information.
  * Not thread-safe: the emulator serialises calls.
  */
@@ -24,6 +24,7 @@ public final class Cloud {
     private final Networks networks;
     private final Interfaces interfaces;
     private final RouteTables routes;
+    private final Bgp bgp;
 
     public Cloud(World world, Clock clock, Durations durations, Quotas quotas) {
         this.world = world;
@@ -31,6 +32,7 @@ public final class Cloud {
         this.networks = new Networks(world, clock);
         this.interfaces = new Interfaces(world, clock, durations, quotas);
         this.routes = new RouteTables(world, clock, durations, quotas);
+        this.bgp = new Bgp(world, clock, durations);
     }
 
     public World world() {
@@ -47,6 +49,10 @@ public final class Cloud {
 
     public RouteTables routes() {
         return routes;
+    }
+
+    public Bgp bgp() {
+        return bgp;
     }
 
     /** Brings every transition that has ended up to date; the emulator calls it before each action. */

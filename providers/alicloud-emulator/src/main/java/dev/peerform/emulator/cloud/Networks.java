@@ -155,6 +155,7 @@ public final class Networks {
             throw CloudException.badRequest("DependencyViolation.RouterInterface", "The VBR " + vbrId + " still has "
                     + "router interfaces; delete them first.");
         }
+        Bgp.refuseVbrDeleteWhileInUse(world, b);
         world.removeVbr(b);
     }
 

@@ -31,6 +31,10 @@ public final class World {
     public Map<String, Vbr> vbrs = new LinkedHashMap<>();
     public Map<String, RouterInterface> interfaces = new LinkedHashMap<>();
     public Map<String, RouteEntry> routes = new LinkedHashMap<>();
+    public Map<String, BgpModel.BgpGroup> bgpGroups = new LinkedHashMap<>();
+    public Map<String, BgpModel.BgpPeer> bgpPeers = new LinkedHashMap<>();
+    /** By {@code <router_id>:<dst_cidr_block>}. */
+    public Map<String, BgpModel.BgpNetwork> bgpNetworks = new LinkedHashMap<>();
     /** account|action|token -> what the first call with that token answered. */
     public Map<String, ClientTokenRecord> clientTokens = new HashMap<>();
 

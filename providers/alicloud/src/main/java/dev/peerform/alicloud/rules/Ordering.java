@@ -81,6 +81,7 @@ public final class Ordering {
                 out.add(new StepEdge(r, spec, "the connection is Active again"));
             }
         }
+        out.addAll(BgpOrdering.edges(steps));
         return out;
     }
 

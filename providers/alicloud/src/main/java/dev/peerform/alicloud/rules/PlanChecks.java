@@ -21,7 +21,7 @@ public final class PlanChecks {
         PlannedSet plan = new PlannedSet(all);
         for (PlanRule rule : List.of(new OneConnectionPerRouterPair(), new InterfacesPerRouter(existing, perRouter),
                 new InterfacesPerAccount(existing, perAccount), new OverlappingPeers(), new RouteTables(),
-                new OneWayRouting(), new UnmanagedRoutes(existing))) {
+                new OneWayRouting(), new UnmanagedRoutes(existing), new AdvertisedRangesMatchStaticRoutes())) {
             rule.check(plan, diags);
         }
     }
