@@ -45,7 +45,7 @@ final class AdvertisedRangesMatchStaticRoutes implements PlanRule {
                 }
                 Cidr routed = cidr(PlanValues.str(r.current(), "destination_cidrblock"));
                 if (routed != null && routed.overlaps(advertised) && !routed.network().equals(advertised.network())) {
-                    diags.add(Diagnostic.warningAt(n.address(), "Advertised range differs from the static route",
+                    diags.add(Diagnostic.warningAt(n.address().toString(), "Advertised range differs from the static route",
                             n.address() + " advertises " + advertised.network() + " on " + vbr.address()
                             + ", and " + r.address() + " routes " + routed.network() + " in the same VBR's table. "
                             + "A range both advertised over BGP and routed statically should be the same block: "

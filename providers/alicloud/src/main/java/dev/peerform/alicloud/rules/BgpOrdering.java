@@ -71,8 +71,8 @@ final class BgpOrdering {
     }
 
     private static Set<Token> self(StepView s) {
-        Set<Token> out = Identity.self(s.address(), s.after());
-        out.addAll(Identity.self(s.address(), s.before()));
+        Set<Token> out = Identity.self(s.address().toString(), s.after());
+        out.addAll(Identity.self(s.address().toString(), s.before()));
         return out;
     }
 

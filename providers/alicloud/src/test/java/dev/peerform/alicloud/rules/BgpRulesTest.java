@@ -1,5 +1,6 @@
 package dev.peerform.alicloud.rules;
 
+import dev.peerform.addrs.InstanceAddress;
 import static dev.peerform.alicloud.rules.Plans.emptyCloud;
 import static dev.peerform.alicloud.rules.Plans.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ class BgpRulesTest {
     private static StepView step(String type, String name, StepKind kind, Phase phase, ObjectValue values,
             Map<String, List<String>> refs) {
         boolean destroy = phase == Phase.DESTROY;
-        return new StepView(type + "." + name, type, destroy ? ChangeAction.DELETE : ChangeAction.CREATE,
+        return new StepView(InstanceAddress.parse(type + "." + name), type, destroy ? ChangeAction.DELETE : ChangeAction.CREATE,
                 StepSpec.of(kind, phase, kind.id()), destroy ? values : null, destroy ? null : values, refs);
     }
 
@@ -86,17 +87,17 @@ class BgpRulesTest {
 
     private static ChangeView vbr() {
         ObjectValue v = values("id", "vbr-1", "route_table_id", "vtb-vbr1");
-        return new ChangeView(VBR, VbrResource.TYPE, ChangeAction.NO_OP, v, v, Map.of(), "alicloud");
+        return new ChangeView(InstanceAddress.parse(VBR), VbrResource.TYPE, ChangeAction.NO_OP, v, v, Map.of(), "alicloud");
     }
 
     private static ChangeView network(String name, String cidr) {
-        return new ChangeView(BgpNetworkResource.TYPE + "." + name, BgpNetworkResource.TYPE, ChangeAction.CREATE,
+        return new ChangeView(InstanceAddress.parse(BgpNetworkResource.TYPE + "." + name), BgpNetworkResource.TYPE, ChangeAction.CREATE,
                 null, values("router_id", "vbr-1", "dst_cidr_block", cidr), Map.of("router_id", List.of(VBR)),
                 "alicloud");
     }
 
     private static ChangeView route(String name, String table, String cidr) {
-        return new ChangeView(RouteEntryResource.TYPE + "." + name, RouteEntryResource.TYPE, ChangeAction.CREATE,
+        return new ChangeView(InstanceAddress.parse(RouteEntryResource.TYPE + "." + name), RouteEntryResource.TYPE, ChangeAction.CREATE,
                 null, values("route_table_id", table, "destination_cidrblock", cidr, "nexthop_type",
                         "RouterInterface", "nexthop_id", "ri-1"), Map.of("route_table_id", List.of(VBR)), "alicloud");
     }
@@ -124,7 +125,7 @@ class BgpRulesTest {
 
     @Test
     void staticRouteInAnotherTableIsNotComparedWithTheVbrsAdvertisedRanges() {
-        ChangeView other = new ChangeView(RouteEntryResource.TYPE + ".elsewhere", RouteEntryResource.TYPE,
+        ChangeView other = new ChangeView(InstanceAddress.parse(RouteEntryResource.TYPE + ".elsewhere"), RouteEntryResource.TYPE,
                 ChangeAction.CREATE, null, values("route_table_id", "vtb-other", "destination_cidrblock",
                         "10.30.0.0/16", "nexthop_type", "RouterInterface", "nexthop_id", "ri-2"), Map.of(),
                 "alicloud");
