@@ -136,7 +136,7 @@ public final class AlicloudProvider implements ProviderFactory {
         }
         String account = first(config, "account_id", env.get("ALICLOUD_ACCOUNT_ID"), client.account());
         ProviderInstance c = new ProviderInstance(this, key, new Api(client, region, 6, Duration.ofMillis(200)),
-                new CloudResource.Account(account), perRouter, perAccount);
+                new CloudResource.Account(account), perRouter, perAccount, workingDir);
         configured.put(key, c);
         return c;
     }

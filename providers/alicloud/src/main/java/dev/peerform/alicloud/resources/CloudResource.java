@@ -37,6 +37,16 @@ public interface CloudResource extends ResourceType {
         return Map.of();
     }
 
+    /** Deprecated arguments and attributes with the official message Terraform prints for each. */
+    default Map<String, String> deprecations() {
+        return Map.of();
+    }
+
+    /** The official resource-level deprecation message, or null. */
+    default String deprecation() {
+        return null;
+    }
+
     /** The account the provider's credentials belong to, when known. */
     record Account(String id) {
     }

@@ -58,6 +58,11 @@ public final class ConnectionResource extends NamedResource {
     }
 
     @Override
+    public String deprecation() {
+        return RouterInterfaceResource.DEPRECATION;
+    }
+
+    @Override
     public void validate(ObjectValue config, Diagnostics diags) {
         diags.add(Diagnostic.warning(OfficialSchema.DEPRECATED_RESOURCE, RouterInterfaceResource.DEPRECATION, null));
         String type = ObjectValues.str(config, "opposite_router_type");

@@ -59,6 +59,8 @@ final class ObjectValues {
     static ObjectValue complete(ObjectValue o, Schema schema) {
         Map<String, Value> m = new TreeMap<>(o.attributes());
         schema.attributes().forEach((k, a) -> m.putIfAbsent(k, Value.nullOf(a.type())));
+        Type.ObjectType all = schema.type();
+        schema.blocks().keySet().forEach(k -> m.putIfAbsent(k, Value.nullOf(all.attributes().get(k))));
         return new ObjectValue(m);
     }
 }

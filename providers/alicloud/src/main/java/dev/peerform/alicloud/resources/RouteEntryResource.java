@@ -50,6 +50,11 @@ public final class RouteEntryResource extends NamedResource {
     }
 
     @Override
+    public Map<String, String> deprecations() {
+        return OFFICIAL.deprecations();
+    }
+
+    @Override
     public void validate(ObjectValue config, Diagnostics diags) {
         String dest = ObjectValues.str(config, "destination_cidrblock");
         if (dest != null) {

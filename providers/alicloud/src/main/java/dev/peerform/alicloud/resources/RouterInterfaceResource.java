@@ -84,6 +84,16 @@ public final class RouterInterfaceResource extends NamedResource {
     }
 
     @Override
+    public Map<String, String> deprecations() {
+        return OFFICIAL.deprecations();
+    }
+
+    @Override
+    public String deprecation() {
+        return DEPRECATION;
+    }
+
+    @Override
     public void validate(ObjectValue config, Diagnostics diags) {
         diags.add(Diagnostic.warning(OfficialSchema.DEPRECATED_RESOURCE, DEPRECATION, null));
         OfficialSchema.warnDeprecated(config, OFFICIAL.deprecations(), diags);
@@ -305,10 +315,8 @@ public final class RouterInterfaceResource extends NamedResource {
                 : "PostPaid"));
         m.putIfAbsent("period", Value.nullOf(Type.NUMBER));
         m.put("access_point_id", ObjectValues.strOrNull(Answers.text(n, "AccessPointId")));
-        m.put("opposite_interface_id", ObjectValues.strOrNull(Answers.text(n, "OppositeInterfaceId")));
-        m.put("opposite_router_id", ObjectValues.strOrNull(Answers.text(n, "OppositeRouterId")));
-        m.put("opposite_router_type", ObjectValues.strOrNull(Answers.text(n, "OppositeRouterType")));
-        m.put("opposite_interface_owner_id", ObjectValues.strOrNull(Answers.text(n, "OppositeInterfaceOwnerId")));
+        // the deprecated opposite_* attributes stay null: the connection resource owns them, and reading them back
+        // here would report a change "outside peerform" after every connection
         return ObjectValues.complete(new ObjectValue(m), SCHEMA);
     }
 

@@ -68,6 +68,11 @@ public final class VbrResource extends RenamableResource {
     }
 
     @Override
+    public Map<String, String> deprecations() {
+        return OFFICIAL.deprecations();
+    }
+
+    @Override
     public void validate(ObjectValue config, Diagnostics diags) {
         OfficialSchema.warnDeprecated(config, OFFICIAL.deprecations(), diags);
         Integer vlan = ObjectValues.integer(config, "vlan_id");

@@ -87,6 +87,11 @@ public final class VpcResource extends RenamableResource {
     }
 
     @Override
+    public Map<String, String> deprecations() {
+        return OFFICIAL.deprecations();
+    }
+
+    @Override
     public void validate(ObjectValue config, Diagnostics diags) {
         OfficialSchema.warnDeprecated(config, OFFICIAL.deprecations(), diags);
         Checks.cidr(config, "cidr_block", diags);

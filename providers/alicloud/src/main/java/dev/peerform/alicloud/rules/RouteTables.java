@@ -3,6 +3,7 @@ package dev.peerform.alicloud.rules;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.ChangeView;
+import dev.peerform.value.Value;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,10 @@ final class RouteTables implements PlanRule {
                             .withAttribute("destination_cidrblock"));
                 }
             }
-            if (!"RouterInterface".equals(PlanValues.str(r.current(), "nexthop_type"))) {
+            // a route that leaves the type out and points at one of the plan's interfaces is a RouterInterface route
+            Value type = r.current() == null ? null : r.current().get("nexthop_type");
+            if (type != null && !(type.isKnown() && type.isNull())
+                    && !"RouterInterface".equals(PlanValues.str(r.current(), "nexthop_type"))) {
                 continue;
             }
             Node hop = plan.interfaceIndex.find(Identity.of(r, "nexthop_id"));
