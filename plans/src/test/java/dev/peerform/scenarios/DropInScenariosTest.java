@@ -201,4 +201,35 @@ class DropInScenariosTest {
         assertTrue(route.matches("(?s).*\\bid +\\= \"vtb-[^:]+:vrt-[^:]+:[^:]+:RouterInterface:ri-[^\"]+\".*"),
                 "the id is the official five-part one: " + route);
     }
+
+    @Test
+    void aRouteIsImportedByTheOfficialFivePartIdAndPlansClean() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        String shown = s.run("state", "show", "alicloud_route_entry.qingdao_to_beijing").out();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bid +\\= \"([^\"]+)\"").matcher(shown);
+        assertTrue(m.find(), shown);
+        String id = m.group(1);
+        assertEquals(5, id.split(":").length, id);
+        ok(s.run("state", "rm", "alicloud_route_entry.qingdao_to_beijing"));
+        ok(s.run("import", "alicloud_route_entry.qingdao_to_beijing", id));
+        clean(s);
+    }
+
+    @Test
+    void aDataSourceWritesItsOutputFileAsTheOfficialProviderDoes() throws Exception {
+        Scenario s = Scenario.config(PROVIDER + """
+                data "alicloud_express_connect_physical_connections" "all" {
+                  name_regex  = "^idc-"
+                  output_file = "out/connections.json"
+                }
+                output "names" { value = data.alicloud_express_connect_physical_connections.all.names }
+                """, dir);
+        ok(s.run("apply", "-auto-approve"));
+        JsonNode written = new ObjectMapper().readTree(dir.resolve("out/connections.json").toFile());
+        assertEquals(1, written.size(), written.toString());
+        assertEquals("pc-bj0peerformdemo0001", written.path(0).path("id").asText());
+        assertEquals("idc-beijing-leased-line", written.path(0).path("physical_connection_name").asText());
+        assertTrue(s.run("output", "-json", "names").out().contains("idc-beijing-leased-line"));
+    }
 }
