@@ -175,6 +175,9 @@ final class ProviderInstance implements ConfiguredProvider {
     @Override
     public ObjectValue readData(String type, ObjectValue config, Diagnostics diags) {
         DataSourceType d = provider.dataSource(type);
+        if (DataSources.deprecation(type) != null) {
+            diags.warning("Deprecated Resource", DataSources.deprecation(type), null);
+        }
         try {
             return DataSources.read(d, api, config, workingDir);
         } catch (ApiException e) {

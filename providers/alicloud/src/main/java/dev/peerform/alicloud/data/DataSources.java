@@ -150,6 +150,13 @@ public final class DataSources {
                 .attribute("output_file", AttributeSchema.optional(Type.STRING));
     }
 
+    /** The official data-source-level deprecation message, or null. */
+    public static String deprecation(String type) {
+        return type.equals("alicloud_router_interfaces") ? "This data source has been deprecated since v1.199.0 and "
+                + "will be removed in the future. Please use 'alicloud_express_connect_router_interfaces' instead."
+                : null;
+    }
+
     /**
      * Reads a data source: the items the cloud lists, narrowed by {@code ids} and {@code name_regex}, with
      * {@code output_file} (relative to {@code workingDir}) written when set.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peerform.alicloud.AlicloudProvider;
+import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.Schema;
@@ -92,10 +93,9 @@ class SchemaMatchesTheOfficialProviderTest {
                         op == null ? null : plain(op.defaultValue()));
             });
         }
-        if (resource != null) {
-            JsonNode dep = official.path("resource_deprecated");
-            check(problems, "(resource)", "deprecated", dep.isNull() ? null : dep.asText(), resource.deprecation());
-        }
+        JsonNode dep = official.path("resource_deprecated");
+        check(problems, "(resource)", "deprecated", dep.isNull() ? null : dep.asText(), resource != null
+                ? resource.deprecation() : DataSources.deprecation(name));
         assertTrue(problems.isEmpty(), name + " differs from the official schema:\n  "
                 + String.join("\n  ", problems));
     }
