@@ -232,4 +232,48 @@ class DropInScenariosTest {
         assertEquals("idc-beijing-leased-line", written.path(0).path("physical_connection_name").asText());
         assertTrue(s.run("output", "-json", "names").out().contains("idc-beijing-leased-line"));
     }
+
+    /**
+     * Issue 12's pattern: the next hop's router known only through each.value of a for_each over the VPCs plans
+     * (the rule waits for apply). Applying it needs the engine to evaluate each.value of a for_each over resources
+     * with the values the apply produced (today RouterId reaches the cloud empty): engine work, not checked here.
+     */
+    @Test
+    void aRouteOverAnInterfaceWhoseRouterComesFromEachValuePlans() throws Exception {
+        Scenario s = Scenario.config(PROVIDER + """
+                locals {
+                  nets = { left = "10.71.0.0/16", right = "10.72.0.0/16" }
+                  peer = { left = "right", right = "left" }
+                }
+                resource "alicloud_vpc" "net" {
+                  for_each   = local.nets
+                  vpc_name   = each.key
+                  cidr_block = each.value
+                }
+                resource "alicloud_router_interface" "x" {
+                  for_each        = alicloud_vpc.net
+                  opposite_region = "cn-beijing"
+                  router_type     = "VRouter"
+                  router_id       = each.value.router_id
+                  role            = each.key == "left" ? "InitiatingSide" : "AcceptingSide"
+                  specification   = each.key == "left" ? "Large.2" : null
+                }
+                resource "alicloud_router_interface_connection" "c" {
+                  for_each              = alicloud_router_interface.x
+                  interface_id          = each.value.id
+                  opposite_interface_id = alicloud_router_interface.x[local.peer[each.key]].id
+                }
+                resource "alicloud_route_entry" "r" {
+                  for_each              = alicloud_vpc.net
+                  route_table_id        = each.value.route_table_id
+                  destination_cidrblock = local.nets[local.peer[each.key]]
+                  nexthop_type          = "RouterInterface"
+                  nexthop_id            = alicloud_router_interface.x[each.key].id
+                }
+                """, dir);
+        Scenario.Run plan = s.run("plan", "-no-color");
+        assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+        assertFalse(plan.err().contains("Next hop on another router"), plan.err());
+        assertTrue(plan.out().contains("Plan: 8 to add"), plan.out());
+    }
 }
