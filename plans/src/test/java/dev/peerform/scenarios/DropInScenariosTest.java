@@ -265,7 +265,7 @@ class DropInScenariosTest {
                 }
                 resource "alicloud_route_entry" "r" {
                   for_each              = alicloud_vpc.net
-                  route_table_id        = each.value.route_table_id
+                  route_table_id        = alicloud_vpc.net[each.key].route_table_id
                   destination_cidrblock = local.nets[local.peer[each.key]]
                   nexthop_type          = "RouterInterface"
                   nexthop_id            = alicloud_router_interface.x[each.key].id
