@@ -43,6 +43,13 @@ public final class AlicloudProvider implements ProviderFactory {
             .attribute("region", AttributeSchema.optional(Type.STRING))
             .attribute("access_key", AttributeSchema.optional(Type.STRING).asSensitive())
             .attribute("secret_key", AttributeSchema.optional(Type.STRING).asSensitive())
+            .attribute("security_token", AttributeSchema.optional(Type.STRING).asSensitive())
+            .attribute("profile", AttributeSchema.optional(Type.STRING))
+            .attribute("shared_credentials_file", AttributeSchema.optional(Type.STRING))
+            .attribute("ecs_role_name", AttributeSchema.optional(Type.STRING))
+            .attribute("skip_region_validation", AttributeSchema.optional(Type.BOOL))
+            .attribute("configuration_source", AttributeSchema.optional(Type.STRING))
+            .attribute("protocol", AttributeSchema.optional(Type.STRING))
             .attribute("endpoint", AttributeSchema.optional(Type.STRING))
             .attribute("account_id", AttributeSchema.optional(Type.STRING))
             .attribute("max_interfaces_per_router", AttributeSchema.optional(Type.NUMBER))
@@ -92,9 +99,8 @@ public final class AlicloudProvider implements ProviderFactory {
     @Override
     public ConfiguredProvider configure(String key, ObjectValue config, Path workingDir, Map<String, String> env,
             Diagnostics diags) {
-        String region = first(config, "region", env.get("ALICLOUD_REGION"), "cn-hangzhou");
-        String accessKey = first(config, "access_key", env.get("ALICLOUD_ACCESS_KEY"), null);
-        String secretKey = first(config, "secret_key", env.get("ALICLOUD_SECRET_KEY"), null);
+        Credentials credentials = Credentials.resolve(config, env);
+        String region = credentials.region();
         int perRouter = intOf(config, "max_interfaces_per_router", Limits.INTERFACES_PER_ROUTER);
         int perAccount = intOf(config, "max_interfaces_per_account", Limits.INTERFACES_PER_ACCOUNT);
         Endpoint endpoint;
@@ -104,11 +110,18 @@ public final class AlicloudProvider implements ProviderFactory {
             diags.error("Invalid provider endpoint", e.getMessage(), null);
             return null;
         }
-        if (accessKey == null || secretKey == null) {
-            diags.error("No credentials for provider " + key, "Set access_key and secret_key in the provider block "
-                    + "(for example from sensitive variables), or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY in the "
-                    + "environment. The embedded emulator's demonstration keys are listed by `peerform emulator "
-                    + "serve` and in the README.", null);
+        if (credentials.profileProblem() != null) {
+            diags.warning("Profile not read for provider " + key, credentials.profileProblem() + "; the profile "
+                    + "gives no keys or region.", null);
+        }
+        String accessKey = credentials.accessKey();
+        String secretKey = credentials.secretKey();
+        if (!credentials.hasKeys() && endpoint instanceof Endpoint.Remote) {
+            diags.error("No credentials for provider " + key, "No valid credential sources for provider " + key
+                    + " were found: set access_key and secret_key (for example from sensitive variables), "
+                    + "ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY (or ALIBABA_CLOUD_ACCESS_KEY_ID and "
+                    + "ALIBABA_CLOUD_ACCESS_KEY_SECRET) in the environment, or a profile of the aliyun CLI's "
+                    + "config file.", null);
             return null;
         }
         VpcClient client;
@@ -116,7 +129,13 @@ public final class AlicloudProvider implements ProviderFactory {
             client = new HttpRpcClient(remote.uri(), accessKey, secretKey, Clock.systemUTC(), Duration.ofSeconds(10),
                     Duration.ofSeconds(30));
         } else {
-            client = embedded.client(workingDir, env, accessKey, secretKey, perRouter, perAccount);
+            if (!credentials.hasKeys()) {
+                client = embedded.defaultClient(workingDir, env, perRouter, perAccount);
+                diags.warning("Provider " + key + " has no credentials: the embedded emulator's default account "
+                        + client.account() + " is used", "", null);
+            } else {
+                client = embedded.client(workingDir, env, accessKey, secretKey, perRouter, perAccount);
+            }
             if (client.account() == null) {
                 diags.error("Unknown access key", "The embedded emulator has no account with the access key given "
                         + "to provider " + key + ". Its accounts' keys are listed by `peerform emulator serve`; the "
@@ -126,7 +145,7 @@ public final class AlicloudProvider implements ProviderFactory {
         }
         String account = first(config, "account_id", env.get("ALICLOUD_ACCOUNT_ID"), client.account());
         ProviderInstance c = new ProviderInstance(this, key, new Api(client, region, 6, Duration.ofMillis(200)),
-                new CloudResource.Account(account), perRouter, perAccount);
+                new CloudResource.Account(account), perRouter, perAccount, workingDir);
         configured.put(key, c);
         return c;
     }

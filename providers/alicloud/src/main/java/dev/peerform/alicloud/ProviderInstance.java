@@ -22,10 +22,13 @@ import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepException;
 import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 
 /** One configured {@code provider "alicloud"} block: its API (endpoint and credentials), its account, its rules. */
 final class ProviderInstance implements ConfiguredProvider {
@@ -36,9 +39,11 @@ final class ProviderInstance implements ConfiguredProvider {
     private final CloudResource.Account account;
     private final int perRouter;
     private final int perAccount;
+    private final Path workingDir;
 
     ProviderInstance(AlicloudProvider provider, String key, Api api, CloudResource.Account account, int perRouter,
-            int perAccount) {
+            int perAccount, Path workingDir) {
+        this.workingDir = workingDir;
         this.provider = provider;
         this.key = key;
         this.api = api;
@@ -170,16 +175,28 @@ final class ProviderInstance implements ConfiguredProvider {
     @Override
     public ObjectValue readData(String type, ObjectValue config, Diagnostics diags) {
         DataSourceType d = provider.dataSource(type);
+        if (DataSources.deprecation(type) != null) {
+            diags.warning("Deprecated Resource", DataSources.deprecation(type), null);
+        }
         try {
-            return DataSources.read(d, api, config);
+            return DataSources.read(d, api, config, workingDir);
         } catch (ApiException e) {
             diags.error("Failed to read data source " + type, e.code() + ": " + e.getMessage(), null);
+            return null;
+        } catch (IOException e) {
+            diags.error("Failed to write output_file of " + type, "Writing the data source's result failed: "
+                    + e.getMessage(), null);
+            return null;
+        } catch (PatternSyntaxException e) {
+            diags.error("Invalid name_regex for " + type, "name_regex is not a valid regular expression: "
+                    + e.getDescription() + ".", null);
             return null;
         }
     }
 
     @Override
     public ObjectValue execute(StepContext context, StepView step, ObjectValue current) throws StepException {
-        return provider.resource(step.type()).execute(api, account, context, step, current);
+        return provider.resource(step.type()).execute(api, account, Timeouts.apply(context, step.spec().phase(),
+                current), step, current);
     }
 }

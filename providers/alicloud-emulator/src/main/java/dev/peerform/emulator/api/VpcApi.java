@@ -82,12 +82,13 @@ public final class VpcApi {
         }
         switch (action) {
             case "CreateVpc" -> {
-                Vpc v = cloud.networks().createVpc(account, p.required("RegionId"), p.required("CidrBlock"),
-                        p.optional("VpcName"));
+                // without a CidrBlock the cloud picks its default range, as the API documents
+                String cidr = p.optional("CidrBlock") == null ? "172.16.0.0/12" : p.optional("CidrBlock");
+                Vpc v = cloud.networks().createVpc(account, p.required("RegionId"), cidr, p.optional("VpcName"));
                 out.put("VpcId", v.id).put("VRouterId", v.vrouterId).put("RouteTableId", v.routeTableId);
             }
             case "ModifyVpcAttribute" -> cloud.networks().modifyVpc(account, p.required("VpcId"),
-                    p.optional("VpcName"));
+                    p.optional("VpcName"), p.optional("CidrBlock"));
             case "DeleteVpc" -> cloud.networks().deleteVpc(account, p.required("VpcId"));
             case "DescribeVpcs" -> {
                 Set<String> ids = new LinkedHashSet<>();
@@ -105,7 +106,8 @@ public final class VpcApi {
                 out.put("VbrId", b.id);
             }
             case "ModifyVirtualBorderRouterAttribute" -> cloud.networks().modifyVbr(account, p.required("VbrId"),
-                    p.optional("Name"));
+                    p.optional("Name"), p.integer("VlanId", -1), p.optional("LocalGatewayIp"),
+                    p.optional("PeerGatewayIp"), p.optional("PeeringSubnetMask"));
             case "DeleteVirtualBorderRouter" -> cloud.networks().deleteVbr(account, p.required("VbrId"));
             case "DescribeVirtualBorderRouters" -> {
                 List<Interfaces.Filter> filters = filters(p);
@@ -167,6 +169,15 @@ public final class VpcApi {
                 routes.removeIf(r -> (dest != null && !dest.equals(r.destination))
                         || (nextHop != null && !nextHop.equals(r.nextHopId)));
                 page(out, "RouteEntrys", "RouteEntry", routes, p, this::route);
+            }
+            case "DescribeRouteTables" -> {
+                String tableId = p.required("RouteTableId");
+                World.Table t = cloud.routes().describeTable(account, tableId);
+                ObjectNode table = out.putObject("RouteTables").putArray("RouteTable").addObject()
+                        .put("RouteTableId", tableId).put("RouteTableType", "System")
+                        .put("VRouterId", t.routerId()).put("RouterType", t.onVbr() ? "VBR" : "VRouter");
+                out.put("TotalCount", 1).put("PageNumber", 1).put("PageSize", 10);
+                table.put("Status", "Available");
             }
             default -> throw CloudException.notFound("InvalidAction.NotFound", "The action " + action + " is not "
                     + "part of the Express Connect API that this emulator serves.");

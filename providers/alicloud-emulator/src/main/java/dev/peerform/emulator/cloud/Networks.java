@@ -61,6 +61,20 @@ public final class Networks {
         return v;
     }
 
+    /** ModifyVpcAttribute with a new CidrBlock too (null leaves it as it is). */
+    public Vpc modifyVpc(String account, String vpcId, String name, String cidrBlock) {
+        Vpc v = modifyVpc(account, vpcId, name);
+        if (cidrBlock != null) {
+            Cidr cidr = Validation.parseCidr(cidrBlock, "CidrBlock");
+            if (cidr.prefix() < 8 || cidr.prefix() > 24) {
+                throw CloudException.badRequest("InvalidCidrBlock.Malformed", "The VPC CIDR block must have a prefix "
+                        + "length between 8 and 24; " + cidrBlock + " does not.");
+            }
+            v.cidrBlock = cidr.network().toString();
+        }
+        return v;
+    }
+
     public void deleteVpc(String account, String vpcId) {
         Vpc v = vpc(account, vpcId);
         if (!world.interfacesOnRouter(v.vrouterId).isEmpty()) {
@@ -145,6 +159,36 @@ public final class Networks {
         Validation.checkName(name, "Name");
         if (name != null) {
             b.name = name;
+        }
+        return b;
+    }
+
+    /** ModifyVirtualBorderRouterAttribute with the VLAN and peering addresses too (-1 / null: unchanged). */
+    public Vbr modifyVbr(String account, String vbrId, String name, int vlanId, String localGatewayIp,
+            String peerGatewayIp, String peeringSubnetMask) {
+        Vbr b = modifyVbr(account, vbrId, name);
+        if (vlanId >= 0 && vlanId != b.vlanId) {
+            if (vlanId > 2999) {
+                throw CloudException.badRequest("InvalidVlanId.Malformed", "VlanId must be between 0 and 2999.");
+            }
+            for (Vbr other : world.vbrs.values()) {
+                if (other != b && other.physicalConnectionId.equals(b.physicalConnectionId) && other.vlanId == vlanId) {
+                    throw CloudException.badRequest("InvalidVlanId.AlreadyExists", "VLAN " + vlanId + " is already "
+                            + "used on " + b.physicalConnectionId + ".");
+                }
+            }
+            b.vlanId = vlanId;
+        }
+        if (localGatewayIp != null) {
+            Validation.parseAddress(localGatewayIp, "LocalGatewayIp");
+            b.localGatewayIp = localGatewayIp;
+        }
+        if (peerGatewayIp != null) {
+            Validation.parseAddress(peerGatewayIp, "PeerGatewayIp");
+            b.peerGatewayIp = peerGatewayIp;
+        }
+        if (peeringSubnetMask != null) {
+            b.peeringSubnetMask = peeringSubnetMask;
         }
         return b;
     }

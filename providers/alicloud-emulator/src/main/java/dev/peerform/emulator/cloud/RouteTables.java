@@ -9,6 +9,7 @@ import dev.peerform.vpcapi.domain.ReservedRange;
 import dev.peerform.vpcapi.domain.Status;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Route entries in VPC and VBR route tables: one route per destination, the reserved range refused, next hops on
@@ -27,6 +28,14 @@ public final class RouteTables {
         this.durations = durations;
         this.quotas = quotas;
     }
+
+    /**
+     * The API's other documented next-hop types: the emulator models none of their targets, so a route to one is
+     * stored and described back as given, without routing checks.
+     */
+    private static final Set<String> UNROUTED_NEXT_HOP_TYPES = Set.of("Instance", "HaVip",
+            "NetworkInterface", "VpnGateway", "IPv6Gateway", "NatGateway", "Attachment", "VpcPeer", "Ipv4Gateway",
+            "GatewayEndpoint", "Ecr");
 
     private long now() {
         return clock.millis();
@@ -78,7 +87,7 @@ public final class RouteTables {
                 throw CloudException.badRequest("InvalidNextHop.NotOnRouter", "The VBR " + b.id + " is on "
                         + b.physicalConnectionId + ", not on " + nextHopId + ".");
             }
-        } else {
+        } else if (!UNROUTED_NEXT_HOP_TYPES.contains(nextHopType)) {
             throw CloudException.badRequest("InvalidNextHopType.NotSupported", "NextHopType must be RouterInterface "
                     + "(or PhysicalConnection on a VBR), not " + nextHopType + ".");
         }
@@ -124,6 +133,11 @@ public final class RouteTables {
     public List<RouteEntry> describeRoutes(String account, String tableId) {
         ownTable(account, tableId);
         return world.routesOfTable(tableId);
+    }
+
+    /** DescribeRouteTables for one table: the router whose table it is and its kind. */
+    public World.Table describeTable(String account, String tableId) {
+        return ownTable(account, tableId);
     }
 
     private World.Table ownTable(String account, String tableId) {

@@ -1,16 +1,25 @@
 package dev.peerform.alicloud.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.Schema;
+import dev.peerform.value.BoolValue;
 import dev.peerform.value.ListValue;
+import dev.peerform.value.NumberValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
+import dev.peerform.value.StringValue;
 import dev.peerform.value.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,149 +27,291 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The data sources: {@code alicloud_vpcs}, {@code alicloud_router_interfaces} and
- * {@code alicloud_express_connect_physical_connections}, each with ids and name_regex filters and a list of
- * objects, as Terraform's alicloud provider has them.
+ * The data sources {@code alicloud_vpcs}, {@code alicloud_router_interfaces} and
+ * {@code alicloud_express_connect_physical_connections} with the official provider's schemas: the filters the API
+ * or the provider applies ({@code ids}, {@code name_regex}, {@code status}...), the result list with every field
+ * (null where the emulator has no value), {@code names}, {@code total_count}, and {@code output_file} written as the
+ * official provider writes it. Arguments the emulator cannot filter on (tags, resource groups, DHCP options) are
+ * accepted and, where they would only narrow the result, left to the cloud.
  */
 public final class DataSources {
 
-    private record Source(String name, Schema schema, Reader reader) implements DataSourceType {
+    /** One data source: its schema, the list attribute, the field names match on, and how to read the items. */
+    private record Source(String name, Schema schema, String list, String nameField, Reader reader)
+            implements DataSourceType {
     }
 
     @FunctionalInterface
     private interface Reader {
-        List<ObjectValue> read(Api api, ObjectValue config) throws ApiException;
+        List<Map<String, Value>> read(Api api, ObjectValue config) throws ApiException;
     }
 
-    private static final Type VPC = Type.object(Map.of("id", Type.STRING, "vpc_name", Type.STRING, "cidr_block",
-            Type.STRING, "router_id", Type.STRING, "route_table_id", Type.STRING, "status", Type.STRING));
-    private static final Type INTERFACE = Type.object(Map.of("id", Type.STRING, "name", Type.STRING, "status",
-            Type.STRING, "role", Type.STRING, "specification", Type.STRING, "router_id", Type.STRING, "router_type",
-            Type.STRING, "opposite_interface_id", Type.STRING, "opposite_router_id", Type.STRING));
-    private static final Type CONNECTION = Type.object(Map.of("id", Type.STRING, "name", Type.STRING,
-            "access_point_id", Type.STRING, "status", Type.STRING));
+    private static final Type STRINGS = Type.list(Type.STRING);
+
+    private static final Map<String, Type> VPC = vpcFields("region_id", "creation_time", "cidr_block", "description",
+            "dhcp_options_set_id", "dhcp_options_set_status", "dns_hostname_status", "ipv6_cidr_block",
+            "resource_group_id", "route_table_id", "router_id", "vrouter_id", "status", "id", "vpc_id", "vpc_name");
+    private static final Map<String, Type> INTERFACE = fields("id", "status", "name", "description", "role",
+            "specification", "router_id", "router_type", "vpc_id", "access_point_id", "creation_time",
+            "opposite_region_id", "opposite_interface_id", "opposite_router_id", "opposite_router_type",
+            "opposite_interface_owner_id", "health_check_source_ip", "health_check_target_ip");
+    private static final Map<String, Type> CONNECTION = fields("access_point_id", "ad_location", "bandwidth",
+            "business_status", "circuit_code", "create_time", "description", "enabled_time", "end_time",
+            "has_reservation_data", "line_operator", "loa_status", "payment_type", "peer_location", "id",
+            "physical_connection_id", "physical_connection_name", "port_number", "port_type",
+            "redundant_physical_connection_id", "reservation_active_time", "reservation_internet_charge_type",
+            "reservation_order_type", "spec", "status", "type", "name");
 
     private DataSources() {
     }
 
-    public static Map<String, DataSourceType> all() {
-        Map<String, DataSourceType> out = new LinkedHashMap<>();
-        out.put("alicloud_vpcs", new Source("alicloud_vpcs", schema(Map.of("cidr_block", Type.STRING), "vpcs", VPC),
-                DataSources::vpcs));
-        out.put("alicloud_router_interfaces", new Source("alicloud_router_interfaces", schema(Map.of("router_id",
-                Type.STRING, "router_type", Type.STRING, "role", Type.STRING, "status", Type.STRING), "interfaces",
-                INTERFACE), DataSources::interfaces));
-        out.put("alicloud_express_connect_physical_connections", new Source(
-                "alicloud_express_connect_physical_connections", schema(Map.of(), "connections", CONNECTION),
-                DataSources::physicalConnections));
+    private static Map<String, Type> fields(String... names) {
+        Map<String, Type> m = new TreeMap<>();
+        for (String n : names) {
+            m.put(n, Type.STRING);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, Type> vpcFields(String... strings) {
+        Map<String, Type> m = new TreeMap<>(fields(strings));
+        m.put("is_default", Type.BOOL);
+        m.put("secondary_cidr_blocks", STRINGS);
+        m.put("tags", Type.map(Type.STRING));
+        m.put("user_cidrs", STRINGS);
+        m.put("vswitch_ids", STRINGS);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** A value as plain JSON data, for output_file. */
+    private static Object plain(Value v) {
+        if (v == null || v.isNull() || !v.isKnown()) {
+            return null;
+        }
+        Value u = v.unmarked();
+        if (u instanceof StringValue s) {
+            return s.value();
+        }
+        if (u instanceof BoolValue b) {
+            return b.value();
+        }
+        if (u instanceof NumberValue n) {
+            return n.value();
+        }
+        List<Object> out = new ArrayList<>();
+        u.children().forEach(c -> out.add(plain(c)));
         return out;
     }
 
-    public static ObjectValue read(DataSourceType type, Api api, ObjectValue config) throws ApiException {
-        List<ObjectValue> items = ((Source) type).reader.read(api, config);
-        Pattern regex = config.get("name_regex") == null || config.get("name_regex").isNull() ? null
-                : Pattern.compile(config.get("name_regex").asString());
+    public static Map<String, DataSourceType> all() {
+        Map<String, DataSourceType> out = new LinkedHashMap<>();
+        out.put("alicloud_vpcs", new Source("alicloud_vpcs", common()
+                .attribute("cidr_block", AttributeSchema.optional(Type.STRING))
+                .attribute("dhcp_options_set_id", AttributeSchema.optional(Type.STRING))
+                .attribute("dry_run", AttributeSchema.optional(Type.BOOL))
+                .attribute("enable_details", AttributeSchema.optional(Type.BOOL).withDefault(Value.of(true)))
+                .attribute("is_default", AttributeSchema.optional(Type.BOOL))
+                .attribute("page_number", AttributeSchema.optional(Type.NUMBER))
+                .attribute("page_size", AttributeSchema.optional(Type.NUMBER).withDefault(Value.of(50)))
+                .attribute("resource_group_id", AttributeSchema.optional(Type.STRING))
+                .attribute("status", AttributeSchema.optional(Type.STRING))
+                .attribute("tags", AttributeSchema.optional(Type.map(Type.STRING)))
+                .attribute("total_count", AttributeSchema.computed(Type.NUMBER))
+                .attribute("vpc_name", AttributeSchema.optional(Type.STRING))
+                .attribute("vpc_owner_id", AttributeSchema.optional(Type.NUMBER))
+                .attribute("vswitch_id", AttributeSchema.optional(Type.STRING))
+                .attribute("vpcs", AttributeSchema.computed(Type.list(Type.object(VPC))))
+                .build(), "vpcs", "vpc_name", DataSources::vpcs));
+        out.put("alicloud_router_interfaces", new Source("alicloud_router_interfaces", common()
+                .attribute("opposite_interface_id", AttributeSchema.optional(Type.STRING))
+                .attribute("opposite_interface_owner_id", AttributeSchema.optional(Type.STRING))
+                .attribute("role", AttributeSchema.optional(Type.STRING))
+                .attribute("router_id", AttributeSchema.optional(Type.STRING))
+                .attribute("router_type", AttributeSchema.optional(Type.STRING))
+                .attribute("specification", AttributeSchema.optional(Type.STRING))
+                .attribute("status", AttributeSchema.optional(Type.STRING))
+                .attribute("interfaces", AttributeSchema.computed(Type.list(Type.object(INTERFACE))))
+                .build(), "interfaces", "name", DataSources::interfaces));
+        out.put("alicloud_express_connect_physical_connections", new Source(
+                "alicloud_express_connect_physical_connections", common()
+                .attribute("include_reservation_data", AttributeSchema.optional(Type.BOOL))
+                .attribute("status", AttributeSchema.optional(Type.STRING))
+                .attribute("connections", AttributeSchema.computed(Type.list(Type.object(CONNECTION))))
+                .build(), "connections", "physical_connection_name", DataSources::physicalConnections));
+        return out;
+    }
+
+    private static Schema.Builder common() {
+        return Schema.builder()
+                .attribute("id", AttributeSchema.computed(Type.STRING))
+                .attribute("ids", AttributeSchema.optional(STRINGS).alsoComputed())
+                .attribute("name_regex", AttributeSchema.optional(Type.STRING))
+                .attribute("names", AttributeSchema.computed(STRINGS))
+                .attribute("output_file", AttributeSchema.optional(Type.STRING));
+    }
+
+    /** The official data-source-level deprecation message, or null. */
+    public static String deprecation(String type) {
+        return type.equals("alicloud_router_interfaces") ? "This data source has been deprecated since v1.199.0 and "
+                + "will be removed in the future. Please use 'alicloud_express_connect_router_interfaces' instead."
+                : null;
+    }
+
+    /**
+     * Reads a data source: the items the cloud lists, narrowed by {@code ids} and {@code name_regex}, with
+     * {@code output_file} (relative to {@code workingDir}) written when set.
+     */
+    public static ObjectValue read(DataSourceType type, Api api, ObjectValue config, Path workingDir)
+            throws ApiException, IOException {
+        Source source = (Source) type;
+        Pattern regex = filter(config, "name_regex") == null ? null : Pattern.compile(filter(config, "name_regex"));
         List<String> ids = new ArrayList<>();
         if (config.get("ids") != null && !config.get("ids").isNull()) {
             config.get("ids").children().forEach(v -> ids.add(v.asString()));
         }
-        String nameField = items.isEmpty() || items.get(0).get("vpc_name") == null ? "name" : "vpc_name";
+        Type.ObjectType element = (Type.ObjectType) ((Type.ListType) source.schema.attributes().get(source.list)
+                .type()).element();
         List<Value> kept = new ArrayList<>();
         List<Value> keptIds = new ArrayList<>();
-        for (ObjectValue item : items) {
+        List<Value> names = new ArrayList<>();
+        List<Map<String, Object>> written = new ArrayList<>();
+        for (Map<String, Value> item : source.reader.read(api, config)) {
             String id = item.get("id").asString();
-            Value name = item.get(nameField);
+            Value name = item.get(source.nameField);
             if (!ids.isEmpty() && !ids.contains(id)) {
                 continue;
             }
             if (regex != null && (name == null || name.isNull() || !regex.matcher(name.asString()).find())) {
                 continue;
             }
-            kept.add(item);
+            Map<String, Value> full = new TreeMap<>();
+            element.attributes().forEach((k, t) -> full.put(k, item.getOrDefault(k, Value.nullOf(t))));
+            kept.add(new ObjectValue(full));
             keptIds.add(Value.of(id));
+            names.add(name == null || name.isNull() ? Value.of("") : name);
+            Map<String, Object> plain = new TreeMap<>();
+            full.forEach((k, v) -> plain.put(k, plain(v)));
+            written.add(plain);
         }
         Map<String, Value> out = new TreeMap<>(config.attributes());
-        String listName = ((Source) type).schema.attributes().keySet().stream().filter(k -> !k.equals("ids")
-                && ((Source) type).schema.attributes().get(k).computed() && !k.equals("id")).findFirst()
-                .orElseThrow();
-        out.put(listName, new ListValue(((Type.ListType) ((Source) type).schema.attributes().get(listName).type())
-                .element(), kept));
+        source.schema.attributes().forEach((k, a) -> {
+            if (!out.containsKey(k) || out.get(k).isNull()) {
+                out.put(k, a.defaultValue() != null ? a.defaultValue() : Value.nullOf(a.type()));
+            }
+        });
+        out.put(source.list, new ListValue(element, kept));
         out.put("ids", new ListValue(Type.STRING, keptIds));
-        out.put("id", Value.of(Integer.toHexString(keptIds.hashCode())));
+        out.put("names", new ListValue(Type.STRING, names));
+        if (source.schema.attributes().containsKey("total_count")) {
+            out.put("total_count", Value.of(kept.size()));
+        }
+        out.put("id", Value.of(Integer.toString(keptIds.stream().map(Value::asString).toList().hashCode()
+                & Integer.MAX_VALUE)));
+        String file = filter(config, "output_file");
+        if (file != null) {
+            writeOutput(workingDir.resolve(file), written);
+        }
         return new ObjectValue(out);
     }
 
-    private static Schema schema(Map<String, Type> filters, String list, Type element) {
-        Schema.Builder b = Schema.builder()
-                .attribute("id", AttributeSchema.computed(Type.STRING))
-                .attribute("ids", AttributeSchema.optional(Type.list(Type.STRING)).alsoComputed())
-                .attribute("name_regex", AttributeSchema.optional(Type.STRING));
-        filters.forEach((k, t) -> b.attribute(k, AttributeSchema.optional(t)));
-        b.attribute(list, AttributeSchema.computed(Type.list(element)));
-        return b.build();
+    /** As the official provider writes it: the result list as indented JSON, replacing the file. */
+    private static void writeOutput(Path path, List<Map<String, Object>> items) throws IOException {
+        if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        Files.writeString(path, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(items));
     }
 
     private static String filter(ObjectValue config, String name) {
         Value v = config.get(name);
-        return v == null || v.isNull() ? null : v.asString();
+        return v == null || v.isNull() || !v.isKnown() ? null : v.asString();
     }
 
-    private static List<ObjectValue> vpcs(Api api, ObjectValue config) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
+    private static List<Map<String, Value>> vpcs(Api api, ObjectValue config) throws ApiException {
+        List<Map<String, Value>> out = new ArrayList<>();
         for (JsonNode v : pages(api, "DescribeVpcs", "Vpcs", "Vpc")) {
-            String cidr = filter(config, "cidr_block");
-            if (cidr != null && !cidr.equals(v.get("CidrBlock").asText())) {
+            if (!same(config, "cidr_block", v, "CidrBlock") || !same(config, "status", v, "Status")
+                    || !same(config, "vpc_name", v, "VpcName")) {
                 continue;
             }
             Map<String, Value> m = new TreeMap<>();
-            m.put("id", Value.of(v.get("VpcId").asText()));
+            String id = v.get("VpcId").asText();
+            String router = v.get("VRouterId").asText();
+            m.put("id", Value.of(id));
+            m.put("vpc_id", Value.of(id));
             m.put("vpc_name", text(v, "VpcName"));
             m.put("cidr_block", Value.of(v.get("CidrBlock").asText()));
-            m.put("router_id", Value.of(v.get("VRouterId").asText()));
+            m.put("router_id", Value.of(router));
+            m.put("vrouter_id", Value.of(router));
             m.put("route_table_id", Value.of(v.path("RouterTableIds").path("RouterTableIds").path(0).asText()));
             m.put("status", Value.of(v.get("Status").asText()));
-            out.add(new ObjectValue(m));
+            m.put("region_id", text(v, "RegionId"));
+            m.put("creation_time", text(v, "CreationTime"));
+            m.put("description", text(v, "Description"));
+            m.put("is_default", Value.of(false));
+            for (String list : List.of("secondary_cidr_blocks", "user_cidrs", "vswitch_ids")) {
+                m.put(list, new ListValue(Type.STRING, List.of()));
+            }
+            out.add(m);
         }
         return out;
     }
 
-    private static List<ObjectValue> interfaces(Api api, ObjectValue config) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
+    private static List<Map<String, Value>> interfaces(Api api, ObjectValue config) throws ApiException {
+        List<Map<String, Value>> out = new ArrayList<>();
         for (JsonNode v : pages(api, "DescribeRouterInterfaces", "RouterInterfaceSet", "RouterInterfaceType")) {
-            if (!matches(config, "router_id", v, "RouterId") || !matches(config, "router_type", v, "RouterType")
-                    || !matches(config, "role", v, "Role") || !matches(config, "status", v, "Status")) {
+            if (!same(config, "router_id", v, "RouterId") || !same(config, "router_type", v, "RouterType")
+                    || !same(config, "role", v, "Role") || !same(config, "status", v, "Status")
+                    || !same(config, "specification", v, "Spec")
+                    || !same(config, "opposite_interface_id", v, "OppositeInterfaceId")
+                    || !same(config, "opposite_interface_owner_id", v, "OppositeInterfaceOwnerId")) {
                 continue;
             }
             Map<String, Value> m = new TreeMap<>();
             m.put("id", Value.of(v.get("RouterInterfaceId").asText()));
             m.put("name", text(v, "Name"));
+            m.put("description", text(v, "Description"));
             m.put("status", Value.of(v.get("Status").asText()));
             m.put("role", Value.of(v.get("Role").asText()));
             m.put("specification", Value.of(v.get("Spec").asText()));
             m.put("router_id", Value.of(v.get("RouterId").asText()));
             m.put("router_type", Value.of(v.get("RouterType").asText()));
+            m.put("access_point_id", text(v, "AccessPointId"));
+            m.put("creation_time", text(v, "CreationTime"));
+            m.put("opposite_region_id", text(v, "OppositeRegionId"));
             m.put("opposite_interface_id", text(v, "OppositeInterfaceId"));
             m.put("opposite_router_id", text(v, "OppositeRouterId"));
-            out.add(new ObjectValue(m));
+            m.put("opposite_router_type", text(v, "OppositeRouterType"));
+            m.put("opposite_interface_owner_id", text(v, "OppositeInterfaceOwnerId"));
+            m.put("health_check_source_ip", text(v, "HealthCheckSourceIp"));
+            m.put("health_check_target_ip", text(v, "HealthCheckTargetIp"));
+            out.add(m);
         }
         return out;
     }
 
-    private static List<ObjectValue> physicalConnections(Api api, ObjectValue config) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
+    private static List<Map<String, Value>> physicalConnections(Api api, ObjectValue config) throws ApiException {
+        List<Map<String, Value>> out = new ArrayList<>();
         for (JsonNode v : pages(api, "DescribePhysicalConnections", "PhysicalConnectionSet",
                 "PhysicalConnectionType")) {
+            if (!same(config, "status", v, "Status")) {
+                continue;
+            }
             Map<String, Value> m = new TreeMap<>();
-            m.put("id", Value.of(v.get("PhysicalConnectionId").asText()));
+            String id = v.get("PhysicalConnectionId").asText();
+            m.put("id", Value.of(id));
+            m.put("physical_connection_id", Value.of(id));
             m.put("name", text(v, "Name"));
+            m.put("physical_connection_name", text(v, "Name"));
             m.put("access_point_id", Value.of(v.get("AccessPointId").asText()));
             m.put("status", Value.of(v.get("Status").asText()));
-            out.add(new ObjectValue(m));
+            out.add(m);
         }
         return out;
     }
 
-    private static boolean matches(ObjectValue config, String name, JsonNode v, String field) {
+    private static boolean same(ObjectValue config, String name, JsonNode v, String field) {
         String want = filter(config, name);
         return want == null || want.equals(v.path(field).asText());
     }

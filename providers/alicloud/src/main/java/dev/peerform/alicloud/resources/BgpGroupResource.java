@@ -50,12 +50,6 @@ public final class BgpGroupResource extends BgpResource {
     }
 
     @Override
-    public void validate(ObjectValue config, Diagnostics diags) {
-        Checks.name(config, "bgp_group_name", diags);
-        Checks.description(config, "description", diags);
-    }
-
-    @Override
     String create(Api api, StepContext ctx, ObjectValue planned) throws ApiException {
         return api.call("CreateBgpGroup", "RouterId", param(planned, "router_id"), "PeerAsn",
                 param(planned, "peer_asn"), "IsFakeAsn", param(planned, "is_fake_asn"), "Name",

@@ -29,24 +29,15 @@ final class Checks {
         }
     }
 
-    /** Names are 2-128 characters and start with a letter. */
-    static void name(ObjectValue config, String attribute, Diagnostics diags) {
+    /**
+     * The official schema's length check ({@code StringLenBetween}): the only rule it puts on names and
+     * descriptions; VPC and VBR names are not checked at all.
+     */
+    static void length(ObjectValue config, String attribute, int min, int max, Diagnostics diags) {
         String v = ObjectValues.str(config, attribute);
-        if (v != null && (v.length() < 2 || v.length() > 128 || !Character.isLetter(v.charAt(0)))) {
-            diags.errorOn(attribute, "Invalid name",
-                    attribute + " = \"" + v + "\" is not a valid name: it must be 2-128 "
-                    + "characters long and start with a letter.");
-        }
-    }
-
-    /** Descriptions are 2-256 characters and do not start with http:// or https://. */
-    static void description(ObjectValue config, String attribute, Diagnostics diags) {
-        String v = ObjectValues.str(config, attribute);
-        if (v != null && (v.length() < 2 || v.length() > 256 || v.startsWith("http://")
-                || v.startsWith("https://"))) {
-            diags.errorOn(attribute, "Invalid description",
-                    attribute + " must be 2-256 characters and must not start with "
-                    + "http:// or https://.");
+        if (v != null && (v.length() < min || v.length() > max)) {
+            diags.errorOn(attribute, "Invalid value for " + attribute, "expected length of " + attribute
+                    + " to be in the range (" + min + " - " + max + "), got " + v);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.peerform.spi.StepException;
 import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import java.util.List;
+import java.util.Map;
 
 /** A resource type of the alicloud provider: its schema and plan (ResourceType) and how it talks to the API. */
 public interface CloudResource extends ResourceType {
@@ -25,6 +26,24 @@ public interface CloudResource extends ResourceType {
 
     /** The route table a step changes, for one-change-at-a-time per table; null when none. */
     default String concurrencyKey(StepView step, ObjectValue current) {
+        return null;
+    }
+
+    /**
+     * The official defaults of this type's {@code timeouts} block by operation ("create" -> "10m"); empty when the
+     * type has none.
+     */
+    default Map<String, String> timeouts() {
+        return Map.of();
+    }
+
+    /** Deprecated arguments and attributes with the official message Terraform prints for each. */
+    default Map<String, String> deprecations() {
+        return Map.of();
+    }
+
+    /** The official resource-level deprecation message, or null. */
+    default String deprecation() {
         return null;
     }
 

@@ -3,6 +3,7 @@ package dev.peerform.alicloud.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ChangeAction;
@@ -22,6 +23,7 @@ import dev.peerform.vpcapi.domain.RouterType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -56,7 +58,13 @@ public final class ConnectionResource extends NamedResource {
     }
 
     @Override
+    public String deprecation() {
+        return RouterInterfaceResource.DEPRECATION;
+    }
+
+    @Override
     public void validate(ObjectValue config, Diagnostics diags) {
+        diags.add(Diagnostic.warning(OfficialSchema.DEPRECATED_RESOURCE, RouterInterfaceResource.DEPRECATION, null));
         String type = ObjectValues.str(config, "opposite_router_type");
         if (type != null && RouterType.fromApiName(type).isEmpty()) {
             diags.errorOn("opposite_router_type", "Invalid opposite router type",
@@ -67,6 +75,15 @@ public final class ConnectionResource extends NamedResource {
     /** A connection refresh found suspended (or still connecting) is planned back to Active: the repair. */
     @Override
     public PlannedInstance plan(ObjectValue prior, ObjectValue config) {
+        // as upstream: the opposite router's type and id show no diff unless the opposite owner changes
+        if (prior != null && ObjectValues.str(prior, "opposite_router_type") != null
+                && ObjectValues.str(prior, "opposite_router_id") != null && Objects.equals(ObjectValues.str(prior, "opposite_interface_owner_id"),
+                ObjectValues.str(config, "opposite_interface_owner_id") == null
+                ? ObjectValues.str(prior, "opposite_interface_owner_id")
+                : ObjectValues.str(config, "opposite_interface_owner_id"))) {
+            config = ObjectValues.with(config, "opposite_router_type", prior.get("opposite_router_type"),
+                    "opposite_router_id", prior.get("opposite_router_id"));
+        }
         PlannedInstance p = PlannedInstance.fromSchema(SCHEMA, prior, config);
         Map<String, Value> planned = new TreeMap<>(p.planned().attributes());
         if (prior != null && p.requiresReplace().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.peerform.alicloud.resources;
 
+import dev.peerform.spi.Schema;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.StringValue;
 import dev.peerform.value.Type;
@@ -45,5 +46,21 @@ final class ObjectValues {
 
     static Value strOrNull(String s) {
         return s == null ? Value.nullOf(Type.STRING) : Value.of(s);
+    }
+
+    /** {@code o} with every unknown attribute made null: after a create or read, nothing is left to learn. */
+    static ObjectValue settled(ObjectValue o) {
+        Map<String, Value> m = new TreeMap<>(o.attributes());
+        m.replaceAll((k, v) -> v.isKnown() ? v : Value.nullOf(v.type()));
+        return new ObjectValue(m);
+    }
+
+    /** {@code o} with every attribute of {@code schema} it lacks set to null (an import, an older state). */
+    static ObjectValue complete(ObjectValue o, Schema schema) {
+        Map<String, Value> m = new TreeMap<>(o.attributes());
+        schema.attributes().forEach((k, a) -> m.putIfAbsent(k, Value.nullOf(a.type())));
+        Type.ObjectType all = schema.type();
+        schema.blocks().keySet().forEach(k -> m.putIfAbsent(k, Value.nullOf(all.attributes().get(k))));
+        return new ObjectValue(m);
     }
 }

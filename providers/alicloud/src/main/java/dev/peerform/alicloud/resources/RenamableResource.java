@@ -11,8 +11,11 @@ import dev.peerform.spi.StepException;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
+import dev.peerform.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A resource created and deleted whole whose only in-place change is its name (a VPC, a VBR): its steps
@@ -21,17 +24,20 @@ import java.util.List;
 abstract class RenamableResource extends NamedResource {
 
     private final String what;
+    private final Set<String> nameAttributes;
 
-    RenamableResource(String name, Schema schema, String what) {
+    RenamableResource(String name, Schema schema, String what, String... nameAttributes) {
         super(name, schema);
         this.what = what;
+        this.nameAttributes = Set.of(nameAttributes);
     }
 
     @Override
     public final List<StepSpec> steps(ChangeView change) {
         List<StepSpec> out = new ArrayList<>();
         if (change.action() == ChangeAction.UPDATE) {
-            out.add(StepSpec.of(ObjectStep.RENAME, Phase.UPDATE, "rename the " + what));
+            out.add(StepSpec.of(ObjectStep.RENAME, Phase.UPDATE, onlyNames(change) ? "rename the " + what
+                    : "change the " + what + " in place"));
         }
         if (change.action().destroys()) {
             out.add(StepSpec.of(ObjectStep.DELETE, Phase.DESTROY, "delete the " + what));
@@ -63,6 +69,24 @@ abstract class RenamableResource extends NamedResource {
         } catch (ApiException e) {
             throw Errors.step(e, step.spec().description());
         }
+    }
+
+    /** True when the update changes nothing but the name (the step then says "rename"). */
+    private boolean onlyNames(ChangeView change) {
+        if (change.before() == null || change.after() == null) {
+            return true;
+        }
+        for (String k : change.after().attributes().keySet()) {
+            if (nameAttributes.contains(k) || k.equals("timeouts")) {
+                continue;
+            }
+            Value b = change.before().get(k);
+            Value a = change.after().get(k);
+            if (!Objects.equals(b == null ? null : b.unmarkedDeep(), a.unmarkedDeep())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Creates the object (with the step's ClientToken); the state with what the cloud assigned. */

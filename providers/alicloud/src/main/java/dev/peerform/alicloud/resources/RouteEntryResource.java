@@ -5,7 +5,7 @@ import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.net.Cidr;
-import dev.peerform.spi.AttributeSchema;
+import dev.peerform.spi.PlannedInstance;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.Schema;
@@ -31,18 +31,27 @@ public final class RouteEntryResource extends NamedResource {
 
     public static final String TYPE = "alicloud_route_entry";
 
-    private static final Schema SCHEMA = Schema.builder()
-            .attribute("id", AttributeSchema.computed(Type.STRING))
-            .attribute("route_table_id", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("destination_cidrblock", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("nexthop_type", AttributeSchema.optional(Type.STRING).forcesNew()
-                    .withDefault(Value.of("RouterInterface")))
-            .attribute("nexthop_id", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("name", AttributeSchema.optional(Type.STRING).forcesNew())
-            .build();
+    static final OfficialSchema OFFICIAL = new OfficialSchema()
+            .attr("id", Type.STRING, "C")
+            .attr("description", Type.STRING, "OF")
+            .attr("destination_cidrblock", Type.STRING, "OF")
+            .attr("name", Type.STRING, "OF")
+            .attr("nexthop_id", Type.STRING, "OF")
+            .attr("nexthop_type", Type.STRING, "OF")
+            .attr("route_table_id", Type.STRING, "RF")
+            .deprecated("router_id", Type.STRING, "C", "Attribute router_id has been deprecated and suggest removing "
+                    + "it from your template.")
+            .timeouts("create", "10m", "delete", "10m");
+
+    private static final Schema SCHEMA = OFFICIAL.build();
 
     public RouteEntryResource() {
         super(TYPE, SCHEMA);
+    }
+
+    @Override
+    public Map<String, String> deprecations() {
+        return OFFICIAL.deprecations();
     }
 
     @Override
@@ -63,12 +72,38 @@ public final class RouteEntryResource extends NamedResource {
                         "destination_cidrblock = \"" + dest + "\" is not a CIDR block.");
             }
         }
-        String type = ObjectValues.str(config, "nexthop_type");
-        if (type != null && !type.equals("RouterInterface") && !type.equals("PhysicalConnection")) {
-            diags.errorOn("nexthop_type", "Unsupported next hop type", "nexthop_type must be \"RouterInterface\" (or "
-                    + "\"PhysicalConnection\" in a VBR's table toward the data center).");
+        // nexthop_type is not checked: the official schema takes any string and the cloud judges it
+        Checks.length(config, "name", 2, 128, diags);
+    }
+
+    @Override
+    public Map<String, String> timeouts() {
+        return OFFICIAL.timeoutDefaults();
+    }
+
+    /** A next-hop type left out keeps what the cloud chose (its default), so it never plans a replacement. */
+    @Override
+    public PlannedInstance plan(ObjectValue prior, ObjectValue config) {
+        ObjectValue effective = config;
+        if (prior != null && ObjectValues.str(config, "nexthop_type") == null
+                && ObjectValues.str(prior, "nexthop_type") != null) {
+            effective = ObjectValues.with(config, "nexthop_type", prior.get("nexthop_type"));
         }
-        Checks.name(config, "name", diags);
+        return PlannedInstance.fromSchema(SCHEMA, prior, effective);
+    }
+
+    /**
+     * The official id: {@code table:router:destination:type:hop}, a ':' of an IPv6 destination written '_'.
+     */
+    static String id(String table, String router, String dest, String type, String hop) {
+        return table + ":" + router + ":" + dest.replace(':', '_') + ":" + type + ":" + hop;
+    }
+
+    /** The router whose table this is (DescribeRouteTables, as the official provider asks before creating). */
+    private static String routerOf(Api api, String table) throws ApiException {
+        JsonNode t = api.call("DescribeRouteTables", "RouteTableId", table).path("RouteTables").path("RouteTable")
+                .path(0);
+        return t.isMissingNode() ? null : Answers.text(t, "VRouterId");
     }
 
     @Override
@@ -96,13 +131,16 @@ public final class RouteEntryResource extends NamedResource {
         String dest = ObjectValues.str(current, "destination_cidrblock");
         try {
             if (step.spec().is(RouteStep.CREATE)) {
+                String router = routerOf(api, table);
                 api.call("CreateRouteEntry", "RouteTableId", table, "DestinationCidrBlock", dest, "NextHopType",
                         ObjectValues.str(current, "nexthop_type"), "NextHopId", ObjectValues.str(current, "nexthop_id"),
-                        "RouteEntryName", ObjectValues.str(current, "name"), "ClientToken", ctx.clientToken());
+                        "RouteEntryName", ObjectValues.str(current, "name"), "Description",
+                        ObjectValues.str(current, "description"), "ClientToken", ctx.clientToken());
                 Waits.until(ctx, "the route to " + dest, "Available", () -> status(api, table, dest));
-                return ObjectValues.with(current, "id", table + ":" + dest + ":" + ObjectValues.str(current,
-                        "nexthop_type") + ":"
-                        + ObjectValues.str(current, "nexthop_id"));
+                String type = ObjectValues.str(current, "nexthop_type");
+                type = type != null ? type : "RouterInterface"; // the API's default
+                return ObjectValues.settled(ObjectValues.with(current, "nexthop_type", type, "router_id", router,
+                        "id", id(table, router, dest, type, ObjectValues.str(current, "nexthop_id"))));
             }
             try {
                 api.call("DeleteRouteEntry", "RouteTableId", table, "DestinationCidrBlock", dest, "NextHopId",
@@ -136,6 +174,7 @@ public final class RouteEntryResource extends NamedResource {
             tables.put(table, entries(api, table));
         }
         List<ObjectValue> out = new ArrayList<>();
+        Map<String, String> routers = new HashMap<>();
         for (ObjectValue p : priors) {
             Map<String, JsonNode> entries = tables.get(ObjectValues.str(p, "route_table_id"));
             JsonNode e = entries == null ? null : entries.get(normal(ObjectValues.str(p, "destination_cidrblock")));
@@ -144,10 +183,30 @@ public final class RouteEntryResource extends NamedResource {
                 continue;
             }
             JsonNode hop = e.path("NextHops").path("NextHop").path(0);
-            out.add(ObjectValues.with(p, "nexthop_id", hop.path("NextHopId").asText(), "nexthop_type",
-                    hop.path("NextHopType").asText()));
+            out.add(upgraded(api, ObjectValues.with(p, "nexthop_id", hop.path("NextHopId").asText(), "nexthop_type",
+                    hop.path("NextHopType").asText()), routers));
         }
         return out;
+    }
+
+    /**
+     * A state written by an earlier peerform (a four-part id, no router_id, none of the newer attributes) in the
+     * official form, silently: the same route, so the next plan is clean.
+     */
+    private static ObjectValue upgraded(Api api, ObjectValue state, Map<String, String> routers)
+            throws ApiException {
+        String table = ObjectValues.str(state, "route_table_id");
+        String router = ObjectValues.str(state, "router_id");
+        if (router == null) {
+            router = routers.containsKey(table) ? routers.get(table) : routerOf(api, table);
+            routers.put(table, router);
+        }
+        ObjectValue s = ObjectValues.complete(ObjectValues.with(state, "router_id", router), SCHEMA);
+        if (router != null) {
+            s = ObjectValues.with(s, "id", id(table, router, ObjectValues.str(s, "destination_cidrblock"),
+                    ObjectValues.str(s, "nexthop_type"), ObjectValues.str(s, "nexthop_id")));
+        }
+        return s;
     }
 
     /** A route table's entries by destination, in one paged listing; empty when the table is gone. */
@@ -180,28 +239,39 @@ public final class RouteEntryResource extends NamedResource {
         }
     }
 
+    /**
+     * Imports by the official five-part id {@code table:router:destination:type:hop} (an IPv6 destination's ':'
+     * written '_'); peerform's earlier {@code table:destination[:type:hop]} is read too.
+     */
     @Override
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
         String[] parts = id.split(":");
-        if (parts.length < 2) {
-            diags.error("Invalid import id", "A route entry is imported as <route_table_id>:<destination_cidrblock>, "
-                    + "like vtb-abc:10.1.0.0/16.", null);
+        String table;
+        String dest;
+        if (parts.length == 5) {
+            table = parts[0];
+            dest = parts[2].replace('_', ':');
+        } else if (parts.length == 2 || parts.length == 4) {
+            table = parts[0];
+            dest = parts[1];
+        } else {
+            diags.error("Invalid import id", "A route entry is imported as <route_table_id>:<router_id>:"
+                    + "<destination_cidrblock>:<nexthop_type>:<nexthop_id>, like "
+                    + "vtb-abc:vrt-abc:10.1.0.0/16:RouterInterface:ri-abc.", null);
             return null;
         }
-        JsonNode r = api.call("DescribeRouteEntryList", "RouteTableId", parts[0], "DestinationCidrBlock", parts[1]);
+        JsonNode r = api.call("DescribeRouteEntryList", "RouteTableId", table, "DestinationCidrBlock", dest);
         JsonNode e = r.path("RouteEntrys").path("RouteEntry").path(0);
         if (e.isMissingNode()) {
             return null;
         }
         JsonNode hop = e.path("NextHops").path("NextHop").path(0);
         Map<String, Value> m = new HashMap<>();
-        m.put("route_table_id", Value.of(parts[0]));
+        m.put("route_table_id", Value.of(table));
         m.put("destination_cidrblock", Value.of(e.get("DestinationCidrBlock").asText()));
         m.put("nexthop_type", Value.of(hop.path("NextHopType").asText()));
         m.put("nexthop_id", Value.of(hop.path("NextHopId").asText()));
         m.put("name", ObjectValues.strOrNull(Answers.text(e, "RouteEntryName")));
-        m.put("id", Value.of(parts[0] + ":" + e.get("DestinationCidrBlock").asText() + ":"
-                + hop.path("NextHopType").asText() + ":" + hop.path("NextHopId").asText()));
-        return new ObjectValue(m);
+        return upgraded(api, new ObjectValue(m), new HashMap<>());
     }
 }

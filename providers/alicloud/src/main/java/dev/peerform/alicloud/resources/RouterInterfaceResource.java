@@ -3,8 +3,8 @@ package dev.peerform.alicloud.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.Phase;
@@ -38,22 +38,41 @@ public final class RouterInterfaceResource extends NamedResource {
     private static final Role INITIATOR = Role.INITIATOR;
     private static final Role ACCEPTOR = Role.ACCEPTOR;
 
-    private static final Schema SCHEMA = Schema.builder()
-            .attribute("id", AttributeSchema.computed(Type.STRING))
-            .attribute("opposite_region", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("router_type", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("router_id", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("role", AttributeSchema.required(Type.STRING).forcesNew())
-            .attribute("specification", AttributeSchema.optional(Type.STRING).alsoComputed())
-            .attribute("name", AttributeSchema.optional(Type.STRING))
-            .attribute("description", AttributeSchema.optional(Type.STRING))
-            .attribute("health_check_source_ip", AttributeSchema.optional(Type.STRING))
-            .attribute("health_check_target_ip", AttributeSchema.optional(Type.STRING))
-            .attribute("instance_charge_type", AttributeSchema.optional(Type.STRING).forcesNew()
-                    .withDefault(Value.of("PostPaid")))
-            .attribute("period", AttributeSchema.optional(Type.NUMBER).forcesNew())
-            .attribute("access_point_id", AttributeSchema.computed(Type.STRING))
-            .build();
+    /** The official resource-level deprecation, printed once per configuration (Terraform groups repeats). */
+    static final String DEPRECATION = "This resource has been deprecated since v1.199.0 and will be removed in the "
+            + "future. Please use 'alicloud_express_connect_router_interface' instead.";
+
+    static final OfficialSchema OFFICIAL = new OfficialSchema()
+            .attr("id", Type.STRING, "C")
+            .deprecated("access_point_id", Type.STRING, "C", "Attribute 'opposite_access_point_id' has been "
+                    + "deprecated from version 1.11.0.")
+            .attr("description", Type.STRING, "O")
+            .attr("health_check_source_ip", Type.STRING, "O")
+            .attr("health_check_target_ip", Type.STRING, "O")
+            .attr("instance_charge_type", Type.STRING, "OF", Value.of("PostPaid"))
+            .attr("name", Type.STRING, "O")
+            .deprecated("opposite_access_point_id", Type.STRING, "O", "Attribute 'opposite_access_point_id' has been "
+                    + "deprecated from version 1.11.0.")
+            .deprecated("opposite_interface_id", Type.STRING, "C", "Attribute 'opposite_interface_id' has been "
+                    + "deprecated from version 1.11.0. Use resource alicloud_router_interface_connection's "
+                    + "'opposite_interface_id' instead.")
+            .deprecated("opposite_interface_owner_id", Type.STRING, "C", "Attribute 'opposite_interface_owner_id' "
+                    + "has been deprecated from version 1.11.0. Use resource alicloud_router_interface_connection's "
+                    + "'opposite_interface_owner_id' instead.")
+            .attr("opposite_region", Type.STRING, "RF")
+            .deprecated("opposite_router_id", Type.STRING, "C", "Attribute 'opposite_router_id' has been deprecated "
+                    + "from version 1.11.0. Use resource alicloud_router_interface_connection's 'opposite_router_id' "
+                    + "instead.")
+            .deprecated("opposite_router_type", Type.STRING, "C", "Attribute 'opposite_router_type' has been "
+                    + "deprecated from version 1.11.0. Use resource alicloud_router_interface_connection's "
+                    + "'opposite_router_type' instead.")
+            .attr("period", Type.NUMBER, "O")
+            .attr("role", Type.STRING, "RF")
+            .attr("router_id", Type.STRING, "RF")
+            .attr("router_type", Type.STRING, "RF")
+            .attr("specification", Type.STRING, "O");
+
+    private static final Schema SCHEMA = OFFICIAL.build();
 
     public RouterInterfaceResource() {
         super(TYPE, SCHEMA);
@@ -65,7 +84,19 @@ public final class RouterInterfaceResource extends NamedResource {
     }
 
     @Override
+    public Map<String, String> deprecations() {
+        return OFFICIAL.deprecations();
+    }
+
+    @Override
+    public String deprecation() {
+        return DEPRECATION;
+    }
+
+    @Override
     public void validate(ObjectValue config, Diagnostics diags) {
+        diags.add(Diagnostic.warning(OfficialSchema.DEPRECATED_RESOURCE, DEPRECATION, null));
+        OfficialSchema.warnDeprecated(config, OFFICIAL.deprecations(), diags);
         String role = ObjectValues.str(config, "role");
         String routerType = ObjectValues.str(config, "router_type");
         String spec = ObjectValues.str(config, "specification");
@@ -78,11 +109,6 @@ public final class RouterInterfaceResource extends NamedResource {
                     "router_type must be \"VRouter\" or \"VBR\", not \"" + routerType
                     + "\".");
         }
-        if (RouterType.VBR.is(routerType) && ACCEPTOR.is(role)) {
-            diags.errorOn("role", "A VBR cannot accept", "A router interface on a VBR is always the initiator: the VBR "
-                    + "initiates and the VPC accepts. Set role = \"InitiatingSide\" here, and make the VPC's "
-                    + "interface the acceptor.");
-        }
         if (spec != null) {
             if (Spec.fromApiName(spec).isEmpty()) {
                 diags.errorOn("specification", "Unsupported specification",
@@ -91,10 +117,10 @@ public final class RouterInterfaceResource extends NamedResource {
                         + String.join(", ", Spec.initiatorSpecs().stream().map(Spec::apiName).toList())
                         + ", and Negative for an acceptor.");
             } else if (ACCEPTOR.is(role) && !spec.equals("Negative")) {
-                diags.errorOn("specification", "Acceptor specification must be Negative",
-                        "An acceptor's bandwidth follows its "
-                        + "initiator's, so its specification is \"Negative\" (or leave it out); set the bandwidth "
-                        + "(\"" + spec + "\") on the initiator.");
+                // the official provider sends Negative for an acceptor whatever is written, and shows no diff
+                diags.add(Diagnostic.warning("Acceptor specification ignored", "An acceptor's bandwidth follows its "
+                        + "initiator's: specification = \"" + spec + "\" is sent as \"Negative\", as the official "
+                        + "provider does. Set the bandwidth on the initiator.", null).withAttribute("specification"));
             } else if (INITIATOR.is(role) && spec.equals("Negative")) {
                 diags.errorOn("specification", "Initiator needs a bandwidth",
                         "\"Negative\" is the acceptor's specification; an "
@@ -105,11 +131,11 @@ public final class RouterInterfaceResource extends NamedResource {
         if ("PrePaid".equals(charge) && ACCEPTOR.is(role)) {
             diags.errorOn("instance_charge_type", "Prepaid acceptor",
                     "An acceptor created on its own must be pay-as-you-go: set "
-                    + "instance_charge_type = \"PostPaid\" (only the initiator is billed).");
+                    + "instance_charge_type = \"PostPaid\" (only the initiator is billed; the cloud refuses "
+                    + "with Forbidden.AcceptRoleNotSupportPrePay).");
         }
         Integer period = ObjectValues.integer(config, "period");
-        if ("PrePaid".equals(charge) && period != null && (period < 1 || (period > 9 && period != 12 && period != 24
-                && period != 36))) {
+        if (period != null && (period < 1 || (period > 9 && period != 12 && period != 24 && period != 36))) {
             diags.errorOn("period", "Invalid subscription period",
                     "A subscription lasts 1-9 months or 1-3 years (12, 24 or 36 "
                     + "months); " + period + " is not allowed.");
@@ -118,31 +144,46 @@ public final class RouterInterfaceResource extends NamedResource {
             diags.errorOn("instance_charge_type", "Invalid charge type",
                     "instance_charge_type must be \"PostPaid\" or \"PrePaid\".");
         }
-        Checks.name(config, "name", diags);
-        Checks.description(config, "description", diags);
-        boolean srcSet = config.get("health_check_source_ip") != null && !config.get("health_check_source_ip").isNull();
-        boolean dstSet = config.get("health_check_target_ip") != null && !config.get("health_check_target_ip").isNull();
-        if (srcSet != dstSet) {
-            diags.errorOn("health_check_source_ip", "Health check needs both addresses",
-                    "health_check_source_ip and health_check_target_ip go "
-                    + "together: set both, or neither.");
-        } else if (srcSet && RouterType.VBR.is(routerType)) {
-            diags.errorOn("health_check_source_ip", "Health check only on the VPC side",
-                    "Health checks run on the VPC's router interface "
-                    + "toward a VBR; set them on the VPC's interface, not the VBR's.");
-        }
+        Checks.length(config, "name", 2, 128, diags);
+        Checks.length(config, "description", 2, 256, diags);
     }
 
+    /** Whether the health-check addresses matter: only on a VBR's initiator (elsewhere they are ignored, no diff). */
+    private static boolean healthChecked(ObjectValue v) {
+        return RouterType.VBR.is(ObjectValues.str(v, "router_type")) && !ACCEPTOR.is(ObjectValues.str(v, "role"));
+    }
+
+    /**
+     * The official provider's overrides: an acceptor is created as a VRouter interface with the Negative spec
+     * whatever is written, and neither shows a diff afterwards; the health-check addresses show no diff unless the
+     * interface is a VBR's initiator; an initiator without a spec gets the same-region default.
+     */
     @Override
     public PlannedInstance plan(ObjectValue prior, ObjectValue config) {
         PlannedInstance p = PlannedInstance.fromSchema(SCHEMA, prior, config);
         Map<String, Value> planned = new TreeMap<>(p.planned().attributes());
-        Value spec = config.get("specification");
-        if (spec == null || spec.isNull()) {
-            boolean acceptor = ACCEPTOR.is(ObjectValues.str(config, "role"));
-            planned.put("specification", Value.of(acceptor ? "Negative" : Spec.DEFAULT_SAME_REGION.apiName()));
+        List<String> replace = new ArrayList<>(p.requiresReplace());
+        boolean acceptor = ACCEPTOR.is(ObjectValues.str(config, "role"));
+        if (acceptor) {
+            planned.put("specification", prior != null && prior.get("specification") != null
+                    ? prior.get("specification") : Value.of("Negative"));
+            planned.put("router_type", prior != null && prior.get("router_type") != null
+                    ? prior.get("router_type") : Value.of(RouterType.VROUTER.apiName()));
+            replace.remove("router_type");
+        } else if (config.get("specification") == null || config.get("specification").isNull()) {
+            planned.put("specification", prior != null && prior.get("specification") != null
+                    && !prior.get("specification").isNull() ? prior.get("specification")
+                    : Value.of(Spec.DEFAULT_SAME_REGION.apiName()));
         }
-        return new PlannedInstance(new ObjectValue(planned), p.requiresReplace());
+        if (prior != null && !healthChecked(config)) {
+            for (String k : List.of("health_check_source_ip", "health_check_target_ip")) {
+                planned.put(k, prior.get(k) != null ? prior.get(k) : Value.nullOf(Type.STRING));
+            }
+        }
+        if (prior != null && !"PrePaid".equals(ObjectValues.str(config, "instance_charge_type"))) {
+            planned.put("period", prior.get("period") != null ? prior.get("period") : Value.nullOf(Type.NUMBER));
+        }
+        return new PlannedInstance(new ObjectValue(planned), replace);
     }
 
     @Override
@@ -189,6 +230,7 @@ public final class RouterInterfaceResource extends NamedResource {
                     boolean prepaid = "PrePaid".equals(ObjectValues.str(current, "instance_charge_type"));
                     Integer period = ObjectValues.integer(current, "period");
                     boolean years = period != null && period >= 12;
+                    boolean checked = healthChecked(current);
                     JsonNode r = api.call("CreateRouterInterface", "Role", ObjectValues.str(current, "role"),
                             "RouterType",
                             ObjectValues.str(current, "router_type"), "RouterId", ObjectValues.str(current,
@@ -197,24 +239,27 @@ public final class RouterInterfaceResource extends NamedResource {
                             ObjectValues.str(current, "opposite_region"), "Name", ObjectValues.str(current, "name"),
                                     "Description",
                             ObjectValues.str(current, "description"), "HealthCheckSourceIp",
-                            ObjectValues.str(current, "health_check_source_ip"), "HealthCheckTargetIp",
-                            ObjectValues.str(current, "health_check_target_ip"), "InstanceChargeType",
+                            checked ? ObjectValues.str(current, "health_check_source_ip") : null,
+                            "HealthCheckTargetIp",
+                            checked ? ObjectValues.str(current, "health_check_target_ip") : null,
+                            "InstanceChargeType",
                             ObjectValues.str(current, "instance_charge_type"), "Period",
                                     !prepaid || period == null ? null
                             : Integer.toString(years ? period / 12 : period), "PricingCycle", !prepaid ? null
                             : years ? "Year" : "Month", "ClientToken", ctx.clientToken());
                     String newId = r.get("RouterInterfaceId").asText();
                     JsonNode d = InterfaceReader.one(api, newId, api.region());
-                    return ObjectValues.with(current, "id", newId, "access_point_id", d == null ? null
-                            : Answers.text(d, "AccessPointId"));
+                    return ObjectValues.settled(d == null ? ObjectValues.with(current, "id", newId)
+                            : fromApi(d, ObjectValues.with(current, "id", newId)));
                 }
                 case MODIFY -> {
-                    boolean dropHealthCheck = ObjectValues.str(current, "health_check_source_ip") == null;
+                    boolean checked = healthChecked(current);
+                    boolean dropHealthCheck = checked && ObjectValues.str(current, "health_check_source_ip") == null;
                     api.call("ModifyRouterInterfaceAttribute", "RouterInterfaceId", id, "Name",
                             ObjectValues.str(current, "name"), "Description", ObjectValues.str(current, "description"),
-                            "HealthCheckSourceIp", ObjectValues.str(current, "health_check_source_ip"),
-                            "HealthCheckTargetIp", ObjectValues.str(current, "health_check_target_ip"),
-                            "DeleteHealthCheckIp", dropHealthCheck ? "true" : null);
+                            "HealthCheckSourceIp", checked ? ObjectValues.str(current, "health_check_source_ip")
+                            : null, "HealthCheckTargetIp", checked ? ObjectValues.str(current,
+                            "health_check_target_ip") : null, "DeleteHealthCheckIp", dropHealthCheck ? "true" : null);
                     return current;
                 }
                 case SPEC -> {
@@ -262,13 +307,17 @@ public final class RouterInterfaceResource extends NamedResource {
         m.put("specification", Value.of(n.get("Spec").asText()));
         m.put("name", ObjectValues.strOrNull(Answers.text(n, "Name")));
         m.put("description", ObjectValues.strOrNull(Answers.text(n, "Description")));
-        m.put("health_check_source_ip", ObjectValues.strOrNull(Answers.text(n, "HealthCheckSourceIp")));
-        m.put("health_check_target_ip", ObjectValues.strOrNull(Answers.text(n, "HealthCheckTargetIp")));
+        if (healthChecked(new ObjectValue(m)) || prior == null) {
+            m.put("health_check_source_ip", ObjectValues.strOrNull(Answers.text(n, "HealthCheckSourceIp")));
+            m.put("health_check_target_ip", ObjectValues.strOrNull(Answers.text(n, "HealthCheckTargetIp")));
+        }
         m.put("instance_charge_type", Value.of("PrePaid".equals(Answers.text(n, "ChargeType")) ? "PrePaid"
                 : "PostPaid"));
         m.putIfAbsent("period", Value.nullOf(Type.NUMBER));
         m.put("access_point_id", ObjectValues.strOrNull(Answers.text(n, "AccessPointId")));
-        return new ObjectValue(m);
+        // the deprecated opposite_* attributes stay null: the connection resource owns them, and reading them back
+        // here would report a change "outside peerform" after every connection
+        return ObjectValues.complete(new ObjectValue(m), SCHEMA);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.peerform.alicloud.resources.VpcResource;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +27,8 @@ final class PlannedSet {
     final Index interfaceIndex;
     final Index vpcIndex;
     final Routers routers;
+    /** Every address in the plan: a reference to one of them names one object; any other proves nothing. */
+    private final Set<String> addresses = new HashSet<>();
 
     PlannedSet(List<ChangeView> all) {
         this.all = all;
@@ -39,8 +42,25 @@ final class PlannedSet {
         vpcIndex = new Index(vpcs);
         List<Node> routerNodes = new ArrayList<>(vpcs);
         routerNodes.addAll(vbrs);
-        routers = new Routers(routerNodes, interfaces);
+        all.forEach(c -> addresses.add(c.address().toString()));
+        routers = new Routers(routerNodes, interfaces.stream().map(n -> proven(n.router())).toList());
     }
+
+    /**
+     * What an identity proves: the known ids, and the references that name one object of the plan. A reference
+     * to a whole counted resource ({@code alicloud_vpc.x} whose instances are {@code alicloud_vpc.x["a"]}), or to
+     * something outside the plan, could be any of several objects; a rule that refuses must not rely on it.
+     */
+    Set<Token> proven(Set<Token> identity) {
+        Set<Token> out = new HashSet<>();
+        for (Token t : identity) {
+            if (!t.isRef() || addresses.contains(t.value())) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
 
     /** The two interfaces a connection joins, or null when the plan does not know both. */
     Node[] ends(ChangeView connection) {
@@ -49,9 +69,14 @@ final class PlannedSet {
         return mine == null || peer == null ? null : new Node[] {mine, peer};
     }
 
-    /** The router group an interface is on. */
+    /** The router group an interface is on; null when its router_id proves no router (known only at apply). */
     Token routerOf(Node ri) {
-        return routers.key(ri.router());
+        return routers.key(proven(ri.router()));
+    }
+
+    /** The router group of a router identity (a VPC's or VBR's own, or a router_id); null when it proves none. */
+    Token routerKey(Set<Token> identity) {
+        return routers.key(proven(identity));
     }
 
     private static List<Node> nodes(List<ChangeView> views, String type, String idAttribute) {

@@ -3,13 +3,15 @@ package dev.peerform.alicloud.rules;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.ChangeView;
+import dev.peerform.value.Value;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A route table holds one route per destination (InvalidCIDRBlock.Duplicate), and a route's next hop is an
- * interface of the router whose table it is in.
+ * interface of the router whose table it is in. Both are refused only on what the plan proves: a table or router
+ * known only after apply is left to the cloud.
  */
 final class RouteTables implements PlanRule {
 
@@ -25,7 +27,7 @@ final class RouteTables implements PlanRule {
         }
         for (ChangeView r : plan.routes) {
             String dest = PlanValues.str(r.current(), "destination_cidrblock");
-            Token table = Identity.of(r, "route_table_id").stream().sorted().findFirst().orElse(null);
+            Token table = plan.proven(Identity.of(r, "route_table_id")).stream().sorted().findFirst().orElse(null);
             if (dest != null && table != null) {
                 String normal = PlanValues.normalCidr(dest);
                 ChangeView before = seen.computeIfAbsent(table, k -> new LinkedHashMap<>()).putIfAbsent(normal, r);
@@ -36,7 +38,10 @@ final class RouteTables implements PlanRule {
                             .withAttribute("destination_cidrblock"));
                 }
             }
-            if (!"RouterInterface".equals(PlanValues.str(r.current(), "nexthop_type"))) {
+            // a route that leaves the type out and points at one of the plan's interfaces is a RouterInterface route
+            Value type = r.current() == null ? null : r.current().get("nexthop_type");
+            if (type != null && !(type.isKnown() && type.isNull())
+                    && !"RouterInterface".equals(PlanValues.str(r.current(), "nexthop_type"))) {
                 continue;
             }
             Node hop = plan.interfaceIndex.find(Identity.of(r, "nexthop_id"));
@@ -47,8 +52,10 @@ final class RouteTables implements PlanRule {
             for (Token t : Identity.of(r, "route_table_id")) {
                 tableOwner = tableOwner != null ? tableOwner : tableOwners.get(t);
             }
-            if (tableOwner != null && !Identity.meet(hop.router(), tableOwner.self())
-                    && !Identity.meet(hop.router(), Identity.self(tableOwner.address(), null))) {
+            // refused only when both routers are proven and differ; a router known only at apply waits for apply
+            Token hopRouter = plan.routerOf(hop);
+            Token tableRouter = tableOwner == null ? null : plan.routerKey(tableOwner.self());
+            if (hopRouter != null && tableRouter != null && !hopRouter.equals(tableRouter)) {
                 diags.add(Diagnostic.errorAt(r.address().toString(), "Next hop on another router", r.address() + " is in the "
                         + "route table of " + tableOwner.address() + ", but its next hop " + hop.address()
                         + " is an interface of another router. A route's next hop must be an interface of the router "

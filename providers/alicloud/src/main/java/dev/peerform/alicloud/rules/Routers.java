@@ -15,9 +15,9 @@ final class Routers {
 
     private final Map<Token, Token> parent = new HashMap<>();
 
-    Routers(List<Node> routers, List<Node> interfaces) {
+    Routers(List<Node> routers, List<Set<Token>> interfaceRouters) {
         routers.forEach(n -> join(n.self()));
-        interfaces.forEach(n -> join(n.router()));
+        interfaceRouters.forEach(this::join);
     }
 
     /** The group's representative token for a router identity; null when the identity is empty. */

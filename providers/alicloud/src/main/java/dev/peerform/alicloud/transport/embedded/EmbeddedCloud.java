@@ -34,6 +34,15 @@ public final class EmbeddedCloud {
         return new EmbeddedClient(emulator, workingDir.relativize(world), accessKey, secretKey);
     }
 
+    /**
+     * A client of the world's default account (the README's first demonstration account), for a configuration
+     * that gives no keys at all, as most real ones do.
+     */
+    public EmbeddedClient defaultClient(Path workingDir, Map<String, String> env, int interfacesPerRouter,
+            int interfacesPerAccount) {
+        return client(workingDir, env, Seed.KEY_A, Seed.SECRET_A, interfacesPerRouter, interfacesPerAccount);
+    }
+
     /** Transition times of the embedded emulator; PEERFORM_EMULATOR_TRANSITION_MS shortens them (tests, demos). */
     private static Durations durations(Map<String, String> env) {
         String ms = env.get("PEERFORM_EMULATOR_TRANSITION_MS");
