@@ -98,49 +98,49 @@ public final class EmulatorServer implements AutoCloseable {
     private String authenticate(String method, Map<String, String> params) {
         String keyId = params.get("AccessKeyId");
         if (keyId == null) {
-            throw CloudException.badRequest("MissingAccessKeyId", "AccessKeyId is mandatory for this action.");
+            throw new CloudException("MissingAccessKeyId", "AccessKeyId is mandatory for this action.");
         }
         String secret = emulator.secretOf(keyId);
         if (secret == null) {
-            throw CloudException.notFound("InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+            throw new CloudException("InvalidAccessKeyId.NotFound", "Specified access key is not found.");
         }
         if (!"HMAC-SHA1".equals(params.get("SignatureMethod"))) {
-            throw CloudException.badRequest("InvalidSignatureMethod", "Specified signature method is not valid: use "
+            throw new CloudException("InvalidSignatureMethod", "Specified signature method is not valid: use "
                     + "HMAC-SHA1.");
         }
         if (!"1.0".equals(params.get("SignatureVersion"))) {
-            throw CloudException.badRequest("UnsupportedSignatureVersion", "Specified signature version is not "
+            throw new CloudException("UnsupportedSignatureVersion", "Specified signature version is not "
                     + "supported: use 1.0.");
         }
         String stamp = params.containsKey("Timestamp") ? params.get("Timestamp") : params.get("TimeStamp");
         if (stamp == null) {
-            throw CloudException.badRequest("MissingTimestamp", "Timestamp is mandatory for this action.");
+            throw new CloudException("MissingTimestamp", "Timestamp is mandatory for this action.");
         }
         Instant when;
         try {
             when = Instant.parse(stamp);
         } catch (DateTimeParseException e) {
-            throw CloudException.badRequest("InvalidTimeStamp.Format", "Specified time stamp or date value is not "
+            throw new CloudException("InvalidTimeStamp.Format", "Specified time stamp or date value is not "
                     + "well formatted: use yyyy-MM-ddTHH:mm:ssZ.");
         }
         Instant now = clock.instant();
         if (Duration.between(when, now).abs().compareTo(WINDOW) > 0) {
-            throw CloudException.badRequest("InvalidTimeStamp.Expired", "Specified time stamp or date value is "
+            throw new CloudException("InvalidTimeStamp.Expired", "Specified time stamp or date value is "
                     + "expired: it is more than 15 minutes away from the server's time.");
         }
         String expected = RpcSignature.sign(method, params, secret);
         String given = params.getOrDefault("Signature", "");
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            throw CloudException.badRequest("SignatureDoesNotMatch", "Specified signature is not matched with our "
+            throw new CloudException("SignatureDoesNotMatch", "Specified signature is not matched with our "
                     + "calculation. The server's string to sign was: " + RpcSignature.stringToSign(method, params));
         }
         String nonce = params.get("SignatureNonce");
         if (nonce == null) {
-            throw CloudException.badRequest("MissingSignatureNonce", "SignatureNonce is mandatory for this action.");
+            throw new CloudException("MissingSignatureNonce", "SignatureNonce is mandatory for this action.");
         }
         forgetOldNonces(now.toEpochMilli());
         if (nonces.putIfAbsent(keyId + "|" + nonce, now.toEpochMilli()) != null) {
-            throw CloudException.badRequest("SignatureNonceUsed", "Specified signature nonce was used already.");
+            throw new CloudException("SignatureNonceUsed", "Specified signature nonce was used already.");
         }
         return emulator.accountOfKey(keyId);
     }
