@@ -15,6 +15,10 @@ public final class ErrorStatus {
     public static final String UNSUPPORTED_METHOD = "UnsupportedHTTPMethod";
     /** A body over the server's bound, refused before it is read. */
     public static final String BODY_TOO_LARGE = "InvalidParameter.BodyTooLarge";
+    /** Not HTTP: a request line, a header or a chunk the server cannot read. */
+    public static final String MALFORMED_REQUEST = "InvalidRequest.Malformed";
+    /** A query string or form body with a bad percent escape or bytes that are not UTF-8. */
+    public static final String MALFORMED_ENCODING = "InvalidParameter.Encoding";
 
     private static final Map<String, Integer> EXCEPTIONS = Map.of(
             ErrorCodes.SERVICE_UNAVAILABLE, 503,
