@@ -36,7 +36,7 @@ class EmulatorCommandTest {
     void suspendingAMissingInterfaceIsAClearErrorWithTheApiCode() {
         CliRun r = CliRun.in(dir, "emulator", "suspend", "ri-nope");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("InvalidRouterInterfaceId.NotFound"), r.err());
+        assertTrue(r.err().contains("InvalidInstanceId.NotFound"), r.err());
     }
 
     @Test

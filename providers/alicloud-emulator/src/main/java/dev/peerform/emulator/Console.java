@@ -3,6 +3,7 @@ package dev.peerform.emulator;
 import dev.peerform.emulator.cloud.CloudException;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
 import dev.peerform.emulator.cloud.Model.RouterInterface;
+import dev.peerform.vpcapi.errors.ErrorCodes;
 
 /**
  * Changes made outside any client, as a person in the console makes them: suspend, resume or delete an interface,
@@ -50,7 +51,7 @@ public final class Console {
         emulator.change(c -> {
             RouteEntry r = c.world().routes.get(routeEntryId);
             if (r == null) {
-                throw CloudException.notFound("InvalidRouteEntry.NotFound", "No route entry " + routeEntryId + ".");
+                throw new CloudException(ErrorCodes.ROUTE_NOT_FOUND, "No route entry " + routeEntryId + ".");
             }
             c.routes().deleteRoute(c.world().table(r.routeTableId).owner(), null, null, routeEntryId);
             return null;
@@ -59,7 +60,7 @@ public final class Console {
 
     private static String owner(RouterInterface ri, String id) {
         if (ri == null) {
-            throw CloudException.notFound("InvalidRouterInterfaceId.NotFound", "No router interface " + id + ".");
+            throw new CloudException(ErrorCodes.INTERFACE_NOT_FOUND, "No router interface " + id + ".");
         }
         return ri.owner;
     }

@@ -13,6 +13,7 @@ import dev.peerform.emulator.cloud.World;
 import dev.peerform.emulator.store.FileStore;
 import dev.peerform.emulator.store.MemoryStore;
 import dev.peerform.emulator.store.WorldStore;
+import dev.peerform.vpcapi.errors.ErrorCodes;
 import dev.peerform.vpcapi.wire.ApiResponse;
 import dev.peerform.vpcapi.wire.ApiVersion;
 import java.nio.file.Path;
@@ -107,11 +108,11 @@ public final class Emulator implements AutoCloseable {
     public ApiResponse call(String accessKeyId, String secret, Map<String, String> params) {
         String account = accountOfKey(accessKeyId);
         if (account == null) {
-            return rejected(params, null, CloudException.notFound("InvalidAccessKeyId.NotFound",
+            return rejected(params, null, new CloudException("InvalidAccessKeyId.NotFound",
                     "Specified access key is not found."));
         }
         if (!secretMatches(account, accessKeyId, secret)) {
-            return rejected(params, account, CloudException.badRequest("SignatureDoesNotMatch",
+            return rejected(params, account, new CloudException("SignatureDoesNotMatch",
                     "The request signature does not conform to Aliyun standards (wrong secret)."));
         }
         return callAs(account, params);
@@ -138,10 +139,10 @@ public final class Emulator implements AutoCloseable {
                 double serverError = random.nextDouble();
                 lost = random.nextDouble() < options.faults().lostResponseRate();
                 if (throttle < options.faults().throttleRate()) {
-                    response = error(requestId, new CloudException(400, "Throttling.User",
+                    response = error(requestId, new CloudException(ErrorCodes.THROTTLING_USER,
                             "Request was denied due to user flow control."));
                 } else if (serverError < options.faults().serverErrorRate()) {
-                    response = error(requestId, new CloudException(503, "ServiceUnavailable",
+                    response = error(requestId, new CloudException(ErrorCodes.SERVICE_UNAVAILABLE,
                             "The request has failed due to a temporary failure of the server."));
                 } else {
                     response = execute(account, p, requestId);
@@ -163,7 +164,7 @@ public final class Emulator implements AutoCloseable {
     private ApiResponse execute(String account, Params p, String requestId) {
         try {
             if (p.optional("Version") != null && !ApiVersion.VPC.equals(p.optional("Version"))) {
-                throw CloudException.badRequest("InvalidVersion", "Specified parameter Version is not valid: this "
+                throw new CloudException("InvalidVersion", "Specified parameter Version is not valid: this "
                         + "API version is " + ApiVersion.VPC + ".");
             }
             return new ApiResponse(200, api.call(account, p, requestId));

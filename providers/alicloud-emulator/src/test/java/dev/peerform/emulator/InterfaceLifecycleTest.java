@@ -137,7 +137,7 @@ class InterfaceLifecycleTest {
     @Test
     void deleteIsRefusedWhileActive() {
         CloudFixture.Pair p = f.connected(A, "10.0.0.0/16", A, "10.1.0.0/16");
-        f.refused("IncorrectStatus.RouterInterface", A, "DeleteRouterInterface", "RouterInterfaceId", p.init());
+        f.refused("IncorrectStatus", A, "DeleteRouterInterface", "RouterInterfaceId", p.init());
     }
 
     @Test
@@ -148,7 +148,7 @@ class InterfaceLifecycleTest {
         f.waitTransitions();
         f.ok(A, "DeactivateRouterInterface", "RouterInterfaceId", p.init());
         f.waitTransitions();
-        f.refused("RouterInterfaceReferredByRouteEntry", A, "DeleteRouterInterface", "RouterInterfaceId", p.init());
+        f.refused("DependencyViolation.RouterInterfaceReferedByRouteEntry", A, "DeleteRouterInterface", "RouterInterfaceId", p.init());
     }
 
     @Test

@@ -21,7 +21,7 @@ class ProtocolTest {
 
     @Test
     void errorBodyHasRequestIdHostIdCodeAndMessageAndNotFoundUses404() {
-        ApiResponse r = f.refused("InvalidRouterInterfaceId.NotFound", A, "ConnectRouterInterface",
+        ApiResponse r = f.refused("InvalidInstanceId.NotFound", A, "ConnectRouterInterface",
                 "RouterInterfaceId", "ri-nope");
         assertEquals(404, r.status());
         for (String field : List.of("RequestId", "HostId", "Code", "Message")) {
@@ -56,8 +56,8 @@ class ProtocolTest {
         CloudFixture.Pair p = f.pair(A, "cn-qingdao", "10.0.0.0/16", A, "cn-beijing", "10.1.0.0/16");
         assertEquals(0, f.ok(B, "DescribeRouterInterfaces", "RegionId", "cn-qingdao", "Filter.1.Key",
                 "RouterInterfaceId", "Filter.1.Value.1", p.init()).get("TotalCount").asInt());
-        f.refused("InvalidRouterInterfaceId.NotFound", B, "DeleteRouterInterface", "RouterInterfaceId", p.init());
-        f.refused("InvalidVpcId.NotFound", B, "DeleteVpc", "VpcId", p.initVpc().id());
+        f.refused("InvalidInstanceId.NotFound", B, "DeleteRouterInterface", "RouterInterfaceId", p.init());
+        f.refused("InvalidVpcID.NotFound", B, "DeleteVpc", "VpcId", p.initVpc().id());
         f.refused("InvalidRouteTableId.NotFound", B, "DescribeRouteEntryList", "RouteTableId", p.initVpc().table());
         f.refused("InvalidRouterId.NotFound", B, "CreateRouterInterface", "RegionId", "cn-qingdao", "Role",
                 "InitiatingSide", "RouterType", "VRouter", "RouterId", p.initVpc().router(), "Spec", "Large.2");
@@ -127,7 +127,7 @@ class ProtocolTest {
         List<CallRecord> log = f.emulator.callLog();
         CallRecord failed = log.get(log.size() - 2);
         assertEquals("DeleteRouterInterface", failed.action);
-        assertEquals("InvalidRouterInterfaceId.NotFound", failed.result);
+        assertEquals("InvalidInstanceId.NotFound", failed.result);
         CallRecord last = log.get(log.size() - 1);
         assertEquals(A, last.account);
         assertEquals("ConnectRouterInterface", last.action);
@@ -147,7 +147,7 @@ class ProtocolTest {
         assertEquals("renamed", vpc.get("VpcName").asText());
         assertEquals(v.router(), vpc.get("VRouterId").asText(), "same VPC, same router");
         f.refused("InvalidName.Malformed", A, "ModifyVpcAttribute", "VpcId", v.id(), "VpcName", "1bad");
-        f.refused("InvalidVpcId.NotFound", B, "ModifyVpcAttribute", "VpcId", v.id(), "VpcName", "other");
+        f.refused("InvalidVpcID.NotFound", B, "ModifyVpcAttribute", "VpcId", v.id(), "VpcName", "other");
         String vbr = f.vbr(A, 100);
         f.ok(A, "ModifyVirtualBorderRouterAttribute", "VbrId", vbr, "Name", "edge");
         assertEquals("edge", f.ok(A, "DescribeVirtualBorderRouters", "RegionId", "cn-beijing", "Filter.1.Key", "VbrId",

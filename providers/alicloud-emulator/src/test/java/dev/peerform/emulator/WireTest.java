@@ -115,7 +115,7 @@ class WireTest {
                 Seed.SECRET_A), false);
         assertEquals(404, r.statusCode());
         JsonNode body = new ObjectMapper().readTree(r.body());
-        assertEquals("InvalidVpcId.NotFound", body.get("Code").asText());
+        assertEquals("InvalidVpcID.NotFound", body.get("Code").asText());
         assertTrue(body.has("RequestId") && body.has("HostId") && body.has("Message"));
     }
 }

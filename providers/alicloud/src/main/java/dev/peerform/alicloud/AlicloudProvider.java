@@ -26,6 +26,7 @@ import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import dev.peerform.vpcapi.domain.Limits;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,12 +130,18 @@ public final class AlicloudProvider implements ProviderFactory {
             client = new HttpRpcClient(remote.uri(), accessKey, secretKey, Clock.systemUTC(), Duration.ofSeconds(10),
                     Duration.ofSeconds(30));
         } else {
-            if (!credentials.hasKeys()) {
-                client = embedded.defaultClient(workingDir, env, perRouter, perAccount);
-                diags.warning("Provider " + key + " has no credentials: the embedded emulator's default account "
-                        + client.account() + " is used", "", null);
-            } else {
-                client = embedded.client(workingDir, env, accessKey, secretKey, perRouter, perAccount);
+            try {
+                if (!credentials.hasKeys()) {
+                    client = embedded.defaultClient(workingDir, env, perRouter, perAccount);
+                    diags.warning("Provider " + key + " has no credentials: the embedded emulator's default account "
+                            + client.account() + " is used", "", null);
+                } else {
+                    client = embedded.client(workingDir, env, accessKey, secretKey, perRouter, perAccount);
+                }
+            } catch (UncheckedIOException e) {
+                // a damaged world file (the message names it and what to do), or one that cannot be locked
+                diags.error("Cannot open the embedded emulator's world", e.getMessage(), null);
+                return null;
             }
             if (client.account() == null) {
                 diags.error("Unknown access key", "The embedded emulator has no account with the access key given "

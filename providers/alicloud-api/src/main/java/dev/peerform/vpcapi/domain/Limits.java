@@ -10,6 +10,9 @@ public final class Limits {
     public static final int ROUTE_ENTRIES_PER_TABLE = 200;
     /** DescribeRouterInterfaces and the other describe calls page with PageSize 1-50. */
     public static final int MAX_PAGE_SIZE = 50;
+    /** DescribeRouteEntryList pages with MaxResult (1-100, default 10) and NextToken instead. */
+    public static final int MAX_ROUTE_RESULTS = 100;
+    public static final int DEFAULT_ROUTE_RESULTS = 10;
 
     private Limits() {
     }

@@ -12,7 +12,14 @@ class ErrorStatusTest {
         assertEquals(404, ErrorStatus.of("InvalidVpcID.NotFound"));
         assertEquals(400, ErrorStatus.of("IncorrectStatus.RouterInterface"));
         assertEquals(400, ErrorStatus.of("Throttling.User"));
-        assertEquals(403, ErrorStatus.of("Forbidden.OnlyOneConnection"));
+        assertEquals(400, ErrorStatus.of("Forbidden.OnlyOneConnection"));
+        assertEquals(404, ErrorStatus.of("InvalidInstanceId.NotFound"));
         assertEquals(503, ErrorStatus.of("ServiceUnavailable"));
+    }
+
+    @Test
+    void malformedRequestsGetTheirOwnClientStatuses() {
+        assertEquals(405, ErrorStatus.of(ErrorStatus.UNSUPPORTED_METHOD));
+        assertEquals(413, ErrorStatus.of(ErrorStatus.BODY_TOO_LARGE));
     }
 }

@@ -75,7 +75,7 @@ final class BgpApi {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw CloudException.badRequest("InvalidParameter." + name, "The parameter \"" + name + "\" must be a "
+            throw new CloudException("InvalidParameter." + name, "The parameter \"" + name + "\" must be a "
                     + "whole number, not \"" + v + "\".");
         }
     }

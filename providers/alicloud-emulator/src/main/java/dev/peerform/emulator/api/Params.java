@@ -11,7 +11,7 @@ public record Params(Map<String, String> values) {
     public String required(String name) {
         String v = values.get(name);
         if (v == null || v.isEmpty()) {
-            throw CloudException.badRequest("MissingParameter", "The input parameter \"" + name + "\" that is "
+            throw new CloudException("MissingParameter", "The input parameter \"" + name + "\" that is "
                     + "mandatory for processing this request is not supplied.");
         }
         return v;
@@ -30,7 +30,7 @@ public record Params(Map<String, String> values) {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw CloudException.badRequest("InvalidParameter", "The parameter \"" + name + "\" must be a whole "
+            throw new CloudException("InvalidParameter", "The parameter \"" + name + "\" must be a whole "
                     + "number, not \"" + v + "\".");
         }
     }

@@ -12,12 +12,15 @@ import dev.peerform.emulator.cloud.Model.PhysicalConnection;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
 import dev.peerform.emulator.cloud.Model.RouterInterface;
 import dev.peerform.emulator.cloud.Model.Vbr;
+import dev.peerform.emulator.cloud.Model.VSwitch;
 import dev.peerform.emulator.cloud.Model.Vpc;
 import dev.peerform.emulator.cloud.World;
+import dev.peerform.vpcapi.domain.Limits;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +37,7 @@ public final class VpcApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Set<String> CREATING = Set.of("CreateVpc", "CreateVirtualBorderRouter",
+    private static final Set<String> CREATING = Set.of("CreateVpc", "CreateVSwitch", "CreateVirtualBorderRouter",
             "CreateRouterInterface", "CreateRouteEntry", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork");
 
     private final Cloud cloud;
@@ -54,7 +57,7 @@ public final class VpcApi {
             World.ClientTokenRecord seen = cloud.world().clientTokens.get(key);
             if (seen != null) {
                 if (!seen.parameters.equals(p.business())) {
-                    throw CloudException.badRequest("IdempotentParameterMismatch", "The request uses the same client "
+                    throw new CloudException("IdempotentParameterMismatch", "The request uses the same client "
                             + "token as a previous, but non-identical request. Do not reuse a client token with "
                             + "different requests, unless the requests are identical.");
                 }
@@ -96,8 +99,26 @@ public final class VpcApi {
                 if (idList != null) {
                     ids.addAll(List.of(idList.split(",")));
                 }
-                page(out, "Vpcs", "Vpc", cloud.networks().describeVpcs(account, p.required("RegionId"), ids), p,
-                        this::vpc);
+                String name = p.optional("VpcName");
+                List<Vpc> vpcs = cloud.networks().describeVpcs(account, p.required("RegionId"), ids).stream()
+                        .filter(v -> name == null || name.equals(v.name)).toList();
+                page(out, "Vpcs", "Vpc", vpcs, p, this::vpc);
+            }
+            case "CreateVSwitch" -> {
+                VSwitch s = cloud.networks().createVSwitch(account, p.required("VpcId"), p.required("ZoneId"),
+                        p.required("CidrBlock"), p.optional("VSwitchName"), p.optional("Description"));
+                out.put("VSwitchId", s.id);
+            }
+            case "DeleteVSwitch" -> cloud.networks().deleteVSwitch(account, p.required("VSwitchId"));
+            case "DescribeVSwitches" -> {
+                String vpcId = p.optional("VpcId");
+                String zoneId = p.optional("ZoneId");
+                String id = p.optional("VSwitchId");
+                String name = p.optional("VSwitchName");
+                page(out, "VSwitches", "VSwitch", cloud.networks().describeVSwitches(account, p.required("RegionId"),
+                        s -> (vpcId == null || vpcId.equals(s.vpcId)) && (zoneId == null || zoneId.equals(s.zoneId))
+                                && (id == null || List.of(id.split(",")).contains(s.id))
+                                && (name == null || name.equals(s.name))), p, this::vswitch);
             }
             case "CreateVirtualBorderRouter" -> {
                 Vbr b = cloud.networks().createVbr(account, p.required("RegionId"), p.required("PhysicalConnectionId"),
@@ -112,7 +133,7 @@ public final class VpcApi {
             case "DescribeVirtualBorderRouters" -> {
                 List<Interfaces.Filter> filters = filters(p);
                 List<Vbr> vbrs = cloud.networks().describeVbrs(account, p.required("RegionId"), b -> filters.stream()
-                        .allMatch(f -> !f.key().equals("VbrId") || f.values().contains(b.id)));
+                        .allMatch(f -> f.values().contains(vbrField(b, f.key()))));
                 page(out, "VirtualBorderRouterSet", "VirtualBorderRouterType", vbrs, p, this::vbr);
             }
             case "DescribePhysicalConnections" -> page(out, "PhysicalConnectionSet", "PhysicalConnectionType",
@@ -166,9 +187,17 @@ public final class VpcApi {
                         p.required("RouteTableId")));
                 String dest = p.optional("DestinationCidrBlock");
                 String nextHop = p.optional("NextHopId");
+                String id = p.optional("RouteEntryId");
+                String name = p.optional("RouteEntryName");
+                String hopType = p.optional("NextHopType");
+                String type = p.optional("RouteEntryType");
                 routes.removeIf(r -> (dest != null && !dest.equals(r.destination))
-                        || (nextHop != null && !nextHop.equals(r.nextHopId)));
-                page(out, "RouteEntrys", "RouteEntry", routes, p, this::route);
+                        || (nextHop != null && !nextHop.equals(r.nextHopId))
+                        || (id != null && !id.equals(r.id))
+                        || (name != null && !name.equals(r.name))
+                        || (hopType != null && !hopType.equals(r.nextHopType))
+                        || (type != null && !ROUTE_TYPE.equals(type)));
+                tokenPage(out, routes, p);
             }
             case "DescribeRouteTables" -> {
                 String tableId = p.required("RouteTableId");
@@ -179,7 +208,7 @@ public final class VpcApi {
                 out.put("TotalCount", 1).put("PageNumber", 1).put("PageSize", 10);
                 table.put("Status", "Available");
             }
-            default -> throw CloudException.notFound("InvalidAction.NotFound", "The action " + action + " is not "
+            default -> throw new CloudException("InvalidAction.NotFound", "The action " + action + " is not "
                     + "part of the Express Connect API that this emulator serves.");
         }
         return out;
@@ -194,19 +223,56 @@ public final class VpcApi {
         return filters;
     }
 
+    /** Every entry the emulator holds is one a client added: the API's route type {@code Custom}. */
+    private static final String ROUTE_TYPE = "Custom";
+
+    /**
+     * DescribeRouteEntryList's paging: at most MaxResult (1-100, default 10) entries by id, and a NextToken (the
+     * last id given) while more follow. Keyed on the id, not a position, so entries added or deleted between two
+     * pages neither repeat nor hide the others.
+     */
+    private void tokenPage(ObjectNode out, List<RouteEntry> routes, Params p) {
+        int max = p.integer("MaxResult", Limits.DEFAULT_ROUTE_RESULTS);
+        if (max < 1 || max > Limits.MAX_ROUTE_RESULTS) {
+            throw new CloudException("InvalidMaxResult.Malformed", "MaxResult must be between 1 and "
+                    + Limits.MAX_ROUTE_RESULTS + ".");
+        }
+        String after = p.optional("NextToken");
+        List<RouteEntry> sorted = routes.stream().sorted(Comparator.comparing((RouteEntry r) -> r.id))
+                .filter(r -> after == null || r.id.compareTo(after) > 0).toList();
+        ArrayNode list = F.arrayNode();
+        sorted.stream().limit(max).forEach(r -> list.add(route(r)));
+        out.putObject("RouteEntrys").set("RouteEntry", list);
+        out.put("NextToken", sorted.size() > max ? sorted.get(max - 1).id : "");
+    }
+
+    private static String vbrField(Vbr b, String key) {
+        return switch (key) {
+            case "VbrId" -> b.id;
+            case "PhysicalConnectionId" -> b.physicalConnectionId;
+            case "Status" -> b.status;
+            case "Name" -> b.name;
+            case "AccessPointId" -> b.accessPointId;
+            case "VlanId" -> Integer.toString(b.vlanId);
+            default -> throw new CloudException("InvalidFilterKey.ValueNotSupported", "Filter key " + key
+                    + " is not supported.");
+        };
+    }
+
     /** Pages a list (PageNumber from 1, PageSize 1-50) into the API's wrapper objects. */
     static <T> void page(ObjectNode out, String outer, String inner, List<T> items, Params p,
             Function<T, ObjectNode> render) {
         int size = p.integer("PageSize", 10);
         int number = p.integer("PageNumber", 1);
         if (size < 1 || size > 50) {
-            throw CloudException.badRequest("InvalidPageSize.Malformed", "PageSize must be between 1 and 50.");
+            throw new CloudException("InvalidPageSize.Malformed", "PageSize must be between 1 and 50.");
         }
         if (number < 1) {
-            throw CloudException.badRequest("InvalidPageNumber.Malformed", "PageNumber starts at 1.");
+            throw new CloudException("InvalidPageNumber.Malformed", "PageNumber starts at 1.");
         }
         ArrayNode list = F.arrayNode();
-        int from = Math.min(items.size(), (number - 1) * size);
+        // a page past the end is empty, however large its number (PageNumber=2147483647 must not overflow)
+        int from = (int) Math.min(items.size(), (number - 1L) * size);
         for (T item : items.subList(from, Math.min(items.size(), from + size))) {
             list.add(render.apply(item));
         }
@@ -246,6 +312,13 @@ public final class VpcApi {
                 .put("ChargeType", "PostPaid".equals(ri.chargeType) ? "AfterPay" : "PrePaid")
                 .put("BusinessStatus", "Normal").put("CreationTime", time(ri.createdAt))
                 .put("ConnectedTime", ri.connectedAt == 0 ? null : time(ri.connectedAt));
+    }
+
+    private ObjectNode vswitch(VSwitch s) {
+        return F.objectNode().put("VSwitchId", s.id).put("VpcId", s.vpcId).put("ZoneId", s.zoneId)
+                .put("CidrBlock", s.cidrBlock).put("VSwitchName", s.name).put("Description", s.description)
+                .put("Status", s.status).put("IsDefault", false).put("CreationTime", time(s.createdAt))
+                .put("OwnerId", s.owner);
     }
 
     private ObjectNode route(RouteEntry r) {

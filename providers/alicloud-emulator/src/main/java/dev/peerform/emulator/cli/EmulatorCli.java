@@ -175,6 +175,8 @@ public final class EmulatorCli {
                     + "  vlan " + b.vlanId + "  " + b.status + "  table " + b.routeTableId));
             w.vpcs.values().forEach(v -> out.println("  " + v.id + "  vpc  owner " + v.owner + "  " + v.region + "  "
                     + v.cidrBlock + "  router " + v.vrouterId + "  table " + v.routeTableId));
+            w.vswitches.values().forEach(s -> out.println("  " + s.id + "  vswitch  owner " + s.owner + "  " + s.zoneId
+                    + "  " + s.cidrBlock + "  in " + s.vpcId));
             w.interfaces.values().forEach(r -> out.println("  " + r.id + "  router interface  owner " + r.owner
                     + "  " + r.role + "  " + r.spec + "  " + r.status + "  on " + r.routerId + "  peer "
                     + r.oppositeInterfaceId));

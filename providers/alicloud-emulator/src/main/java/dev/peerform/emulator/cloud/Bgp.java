@@ -40,7 +40,7 @@ public final class Bgp {
     public BgpGroup createGroup(String account, String region, String routerId, GroupFields f) {
         Vbr vbr = activeVbr(account, region, routerId);
         if (f.peerAsn() == null) {
-            throw CloudException.badRequest("MissingParameter", "The input parameter \"PeerAsn\" that is mandatory "
+            throw new CloudException("MissingParameter", "The input parameter \"PeerAsn\" that is mandatory "
                     + "for processing this request is not supplied.");
         }
         BgpGroup g = new BgpGroup();
@@ -81,7 +81,7 @@ public final class Bgp {
         }
         if (f.routeLimit() != null) {
             if (f.routeLimit() < 1) {
-                throw CloudException.badRequest("InvalidParameter.RouteQuota", "RouteQuota must be a positive "
+                throw new CloudException("InvalidParameter.RouteQuota", "RouteQuota must be a positive "
                         + "number of routes.");
             }
             g.routeLimit = f.routeLimit();
@@ -99,11 +99,11 @@ public final class Bgp {
     public void deleteGroup(String account, String groupId) {
         BgpGroup g = group(account, groupId);
         if (!available(g.availableAt)) {
-            throw CloudException.badRequest("IncorrectStatus.BgpGroup", "The BGP group " + groupId + " is being "
+            throw new CloudException("IncorrectStatus.BgpGroup", "The BGP group " + groupId + " is being "
                     + "configured; delete it once it is Available.");
         }
         if (world.bgpPeers.values().stream().anyMatch(p -> p.groupId.equals(g.id))) {
-            throw CloudException.badRequest("DependencyViolation.BgpPeer", "The BGP group " + groupId + " still has "
+            throw new CloudException("DependencyViolation.BgpPeer", "The BGP group " + groupId + " still has "
                     + "BGP peers; delete them first.");
         }
         world.bgpGroups.remove(g.id);
@@ -135,7 +135,7 @@ public final class Bgp {
         BgpPeer p = peer(account, peerId);
         BgpGroup g = group(account, groupId == null ? p.groupId : groupId);
         if (!g.routerId.equals(group(account, p.groupId).routerId)) {
-            throw CloudException.badRequest("InvalidBgpGroupId.Mismatch", "A BGP peer moves only to another group "
+            throw new CloudException("InvalidBgpGroupId.Mismatch", "A BGP peer moves only to another group "
                     + "on the same VBR.");
         }
         setPeer(p, g, peerIp == null ? p.peerIpAddress : peerIp, enableBfd == null ? p.enableBfd : enableBfd,
@@ -149,18 +149,18 @@ public final class Bgp {
             try {
                 Cidr.parseAddress(peerIp);
             } catch (IllegalArgumentException e) {
-                throw CloudException.badRequest("InvalidPeerIpAddress", "PeerIpAddress " + peerIp + " is not an IP "
+                throw new CloudException("InvalidPeerIpAddress", "PeerIpAddress " + peerIp + " is not an IP "
                         + "address.");
             }
             for (BgpPeer other : world.bgpPeers.values()) {
                 if (other != p && other.groupId.equals(g.id) && peerIp.equals(other.peerIpAddress)) {
-                    throw CloudException.badRequest("InvalidPeerIpAddress.AlreadyExists", "The BGP group " + g.id
+                    throw new CloudException("InvalidPeerIpAddress.AlreadyExists", "The BGP group " + g.id
                             + " already has a peer at " + peerIp + ".");
                 }
             }
         }
         if (bfdMultiHop != null && (bfdMultiHop < 1 || bfdMultiHop > 255)) {
-            throw CloudException.badRequest("InvalidParameter.BfdMultiHop", "BfdMultiHop must be between 1 and 255.");
+            throw new CloudException("InvalidParameter.BfdMultiHop", "BfdMultiHop must be between 1 and 255.");
         }
         p.peerIpAddress = peerIp;
         p.enableBfd = enableBfd;
@@ -189,7 +189,7 @@ public final class Bgp {
         n.dstCidrBlock = cidr.network().toString();
         n.vpcId = vpcId;
         if (world.bgpNetworks.containsKey(n.key())) {
-            throw CloudException.badRequest("InvalidDstCidrBlock.AlreadyExists", "The VBR " + vbr.id + " already "
+            throw new CloudException("InvalidDstCidrBlock.AlreadyExists", "The VBR " + vbr.id + " already "
                     + "advertises " + n.dstCidrBlock + ".");
         }
         n.availableAt = settledAt();
@@ -201,7 +201,7 @@ public final class Bgp {
         Vbr vbr = vbr(account, region, routerId);
         String cidr = Validation.parseCidr(dstCidrBlock, "DstCidrBlock").network().toString();
         if (world.bgpNetworks.remove(vbr.id + ":" + cidr) == null) {
-            throw CloudException.notFound("InvalidBgpNetwork.NotFound", "The VBR " + vbr.id + " does not advertise "
+            throw new CloudException("InvalidBgpNetwork.NotFound", "The VBR " + vbr.id + " does not advertise "
                     + cidr + ".");
         }
     }
@@ -217,11 +217,11 @@ public final class Bgp {
     /** DeleteVirtualBorderRouter is refused while BGP is configured on the VBR. */
     static void refuseVbrDeleteWhileInUse(World world, Vbr b) {
         if (world.bgpGroups.values().stream().anyMatch(g -> g.routerId.equals(b.id))) {
-            throw CloudException.badRequest("DependencyViolation.BgpGroup", "The VBR " + b.id + " still has BGP "
+            throw new CloudException("DependencyViolation.BgpGroup", "The VBR " + b.id + " still has BGP "
                     + "groups; delete them first.");
         }
         if (world.bgpNetworks.values().stream().anyMatch(n -> n.routerId.equals(b.id))) {
-            throw CloudException.badRequest("DependencyViolation.BgpNetwork", "The VBR " + b.id + " still "
+            throw new CloudException("DependencyViolation.BgpNetwork", "The VBR " + b.id + " still "
                     + "advertises BGP networks; delete them first.");
         }
     }
@@ -242,7 +242,7 @@ public final class Bgp {
     private Vbr vbr(String account, String region, String routerId) {
         Vbr b = routerId == null ? null : world.vbrs.get(routerId);
         if (b == null || !b.owner.equals(account) || !b.region.equals(region)) {
-            throw CloudException.notFound("InvalidVbrId.NotFound", "The specified VBR " + routerId + " does not "
+            throw new CloudException("InvalidVbrId.NotFound", "The specified VBR " + routerId + " does not "
                     + "exist.");
         }
         return b;
@@ -251,7 +251,7 @@ public final class Bgp {
     private Vbr activeVbr(String account, String region, String routerId) {
         Vbr b = vbr(account, region, routerId);
         if (!"active".equals(b.status)) {
-            throw CloudException.badRequest("InvalidVBRStatus", "The VBR " + routerId + " is " + b.status
+            throw new CloudException("InvalidVBRStatus", "The VBR " + routerId + " is " + b.status
                     + "; BGP is configured on an active VBR only.");
         }
         return b;
@@ -260,7 +260,7 @@ public final class Bgp {
     private BgpGroup group(String account, String groupId) {
         BgpGroup g = groupId == null ? null : world.bgpGroups.get(groupId);
         if (g == null || !g.owner.equals(account)) {
-            throw CloudException.notFound("InvalidBgpGroupId.NotFound", "The specified BGP group " + groupId
+            throw new CloudException("InvalidBgpGroupId.NotFound", "The specified BGP group " + groupId
                     + " does not exist.");
         }
         return g;
@@ -270,7 +270,7 @@ public final class Bgp {
         BgpPeer p = peerId == null ? null : world.bgpPeers.get(peerId);
         BgpGroup g = p == null ? null : world.bgpGroups.get(p.groupId);
         if (g == null || !g.owner.equals(account)) {
-            throw CloudException.notFound("InvalidBgpPeerId.NotFound", "The specified BGP peer " + peerId
+            throw new CloudException("InvalidBgpPeerId.NotFound", "The specified BGP peer " + peerId
                     + " does not exist.");
         }
         return p;
@@ -278,7 +278,7 @@ public final class Bgp {
 
     private static long asn(long asn, String field) {
         if (asn < 1 || asn > 4294967295L) {
-            throw CloudException.badRequest("InvalidParameter." + field, field + " must be an AS number between 1 "
+            throw new CloudException("InvalidParameter." + field, field + " must be an AS number between 1 "
                     + "and 4294967295.");
         }
         return asn;
@@ -293,9 +293,9 @@ public final class Bgp {
             return v;
         }
         if (v.equalsIgnoreCase("IPv6")) {
-            throw CloudException.badRequest("OperationUnsupported.Ipv6", "IPv6 BGP needs a VBR with IPv6 enabled; "
+            throw new CloudException("OperationUnsupported.Ipv6", "IPv6 BGP needs a VBR with IPv6 enabled; "
                     + "this VBR has none.");
         }
-        throw CloudException.badRequest("InvalidParameter.IpVersion", "IpVersion is IPv4 or IPv6, not " + v + ".");
+        throw new CloudException("InvalidParameter.IpVersion", "IpVersion is IPv4 or IPv6, not " + v + ".");
     }
 }

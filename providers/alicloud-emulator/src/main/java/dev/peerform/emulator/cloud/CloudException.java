@@ -1,30 +1,21 @@
 package dev.peerform.emulator.cloud;
 
+import dev.peerform.vpcapi.errors.ErrorStatus;
+
 /**
- * The cloud refused a call: the API's error code (such as {@code IncorrectStatus.RouterInterface}), the HTTP status it
- * comes with ({@code *.NotFound} codes use 404), and a message.
+ * The cloud refused a call: the API's error code (such as {@code IncorrectStatus.RouterInterface}) and a message.
+ * The HTTP status comes from the shared table ({@link ErrorStatus}), never from the place that refuses, so that
+ * the emulator and peerform's provider agree on it.
  */
 public final class CloudException extends RuntimeException {
 
     private final String code;
     private final int httpStatus;
 
-    public CloudException(int httpStatus, String code, String message) {
+    public CloudException(String code, String message) {
         super(message, null, false, false);
         this.code = code;
-        this.httpStatus = httpStatus;
-    }
-
-    public static CloudException badRequest(String code, String message) {
-        return new CloudException(400, code, message);
-    }
-
-    public static CloudException notFound(String code, String message) {
-        return new CloudException(404, code, message);
-    }
-
-    public static CloudException forbidden(String code, String message) {
-        return new CloudException(403, code, message);
+        this.httpStatus = ErrorStatus.of(code);
     }
 
     public String code() {

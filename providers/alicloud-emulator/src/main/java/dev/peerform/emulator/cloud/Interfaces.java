@@ -9,6 +9,7 @@ import dev.peerform.vpcapi.domain.Role;
 import dev.peerform.vpcapi.domain.RouterType;
 import dev.peerform.vpcapi.domain.Spec;
 import dev.peerform.vpcapi.domain.Status;
+import dev.peerform.vpcapi.errors.ErrorCodes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,41 +54,41 @@ public final class Interfaces {
 
     public RouterInterface createInterface(String account, NewInterface n) {
         if (!INITIATOR.equals(n.role()) && !ACCEPTOR.equals(n.role())) {
-            throw CloudException.badRequest("InvalidRole.Malformed", "Role must be InitiatingSide or AcceptingSide, "
+            throw new CloudException("InvalidRole.Malformed", "Role must be InitiatingSide or AcceptingSide, "
                     + "not " + n.role() + ".");
         }
         if (!VROUTER.equals(n.routerType()) && !VBR.equals(n.routerType())) {
-            throw CloudException.badRequest("InvalidRouterType.Malformed", "RouterType must be VRouter or VBR, not "
+            throw new CloudException("InvalidRouterType.Malformed", "RouterType must be VRouter or VBR, not "
                     + n.routerType() + ".");
         }
         if (VBR.equals(n.routerType()) && ACCEPTOR.equals(n.role())) {
-            throw CloudException.badRequest("OperationUnsupported.VbrAcceptingSide", "A router interface on a VBR is "
+            throw new CloudException("OperationUnsupported.VbrAcceptingSide", "A router interface on a VBR is "
                     + "always the initiator: the VBR initiates, the VPC accepts.");
         }
-        Spec spec = Spec.fromApiName(n.spec()).orElseThrow(() -> CloudException.badRequest("InvalidSpec.Malformed",
+        Spec spec = Spec.fromApiName(n.spec()).orElseThrow(() -> new CloudException("InvalidSpec.Malformed",
                 "The specification " + n.spec() + " does not exist."));
         if (ACCEPTOR.equals(n.role()) && spec != Spec.NEGATIVE) {
-            throw CloudException.badRequest("InvalidSpec.Malformed", "An acceptor's specification must be Negative: "
+            throw new CloudException("InvalidSpec.Malformed", "An acceptor's specification must be Negative: "
                     + "its bandwidth follows the initiator's.");
         }
         if (INITIATOR.equals(n.role()) && spec == Spec.NEGATIVE) {
-            throw CloudException.badRequest("InvalidSpec.Malformed", "Negative is the acceptor's specification; an "
+            throw new CloudException("InvalidSpec.Malformed", "Negative is the acceptor's specification; an "
                     + "initiator needs a bandwidth such as Large.2.");
         }
         String chargeType = n.chargeType() == null ? "PostPaid" : n.chargeType();
         if (!chargeType.equals("PostPaid") && !chargeType.equals("PrePaid")) {
-            throw CloudException.badRequest("InvalidInstanceChargeType.Malformed", "InstanceChargeType must be "
+            throw new CloudException("InvalidInstanceChargeType.Malformed", "InstanceChargeType must be "
                     + "PostPaid or PrePaid.");
         }
         if (chargeType.equals("PrePaid")) {
             if (ACCEPTOR.equals(n.role())) {
-                throw CloudException.badRequest("Forbidden.AcceptRoleNotSupportPrePay", "An acceptor created on its "
+                throw new CloudException("Forbidden.AcceptRoleNotSupportPrePay", "An acceptor created on its "
                         + "own must be pay-as-you-go (PostPaid).");
             }
             boolean year = "Year".equals(n.pricingCycle());
             int max = year ? 3 : 9;
             if (n.period() < 1 || n.period() > max) {
-                throw CloudException.badRequest("InvalidPeriod.Malformed", "A subscription lasts 1-9 months or 1-3 "
+                throw new CloudException("InvalidPeriod.Malformed", "A subscription lasts 1-9 months or 1-3 "
                         + "years; " + n.period() + " " + (year ? "years" : "months") + " is not allowed.");
             }
         }
@@ -99,27 +100,27 @@ public final class Interfaces {
         if (VROUTER.equals(n.routerType())) {
             Vpc v = world.vpcOfRouter(n.routerId());
             if (v == null || !v.owner.equals(account) || !v.region.equals(n.region())) {
-                throw CloudException.notFound("InvalidRouterId.NotFound", "The router " + n.routerId() + " does not "
+                throw new CloudException("InvalidRouterId.NotFound", "The router " + n.routerId() + " does not "
                         + "exist in " + n.region() + ".");
             }
         } else {
             Vbr b = world.vbrs.get(n.routerId());
             if (b == null || !b.owner.equals(account) || !b.region.equals(n.region())) {
-                throw CloudException.notFound("InvalidRouterId.NotFound", "The VBR " + n.routerId() + " does not "
+                throw new CloudException("InvalidRouterId.NotFound", "The VBR " + n.routerId() + " does not "
                         + "exist in " + n.region() + ".");
             }
             if (!"active".equals(b.status)) {
-                throw CloudException.badRequest("IncorrectVbrStatus", "The VBR " + b.id + " is " + b.status
+                throw new CloudException("IncorrectVbrStatus", "The VBR " + b.id + " is " + b.status
                         + "; router interfaces can be created only on an active VBR.");
             }
             accessPoint = b.accessPointId;
         }
         if (world.interfacesOnRouter(n.routerId()).size() >= quotas.interfacesPerRouter()) {
-            throw CloudException.badRequest("LimitationExceed.InterfaceNumberOnRouter", "The router " + n.routerId()
+            throw new CloudException("LimitationExceed.InterfaceNumberOnRouter", "The router " + n.routerId()
                     + " already has " + quotas.interfacesPerRouter() + " router interfaces, the most it may have.");
         }
         if (world.interfacesOfAccount(account).size() >= quotas.interfacesPerAccount()) {
-            throw CloudException.badRequest("QuotaExceeded", "The account already has "
+            throw new CloudException("QuotaExceeded", "The account already has "
                     + quotas.interfacesPerAccount() + " router interfaces, its quota.");
         }
         RouterInterface ri = new RouterInterface();
@@ -157,7 +158,7 @@ public final class Interfaces {
         boolean oppositeChange = c.oppositeInterfaceId() != null || c.oppositeRouterId() != null
                 || c.oppositeRouterType() != null || c.oppositeInterfaceOwnerId() != null;
         if (oppositeChange && ri.status != Status.Idle) {
-            throw CloudException.badRequest("IncorrectStatus.RouterInterface", "The opposite information of " + id
+            throw new CloudException(ErrorCodes.INCORRECT_INTERFACE_STATUS, "The opposite information of " + id
                     + " may change only while it is Idle; it is " + ri.status + ".");
         }
         if (c.name() != null) {
@@ -186,28 +187,28 @@ public final class Interfaces {
     public void connect(String account, String id) {
         RouterInterface init = ownInterface(account, id);
         if (!init.isInitiator()) {
-            throw CloudException.badRequest("IncorrectRole.NotInitiatingSide", "Only the initiator can initiate a "
+            throw new CloudException("IncorrectRole.NotInitiatingSide", "Only the initiator can initiate a "
                     + "connection; " + id + " is the accepting side.");
         }
         if (init.status != Status.Idle) {
-            throw CloudException.badRequest("IncorrectRIStatus", "The router interface " + id + " is "
+            throw new CloudException("IncorrectRIStatus", "The router interface " + id + " is "
                     + init.status + "; it must be Idle to connect.");
         }
         if (init.oppositeInterfaceId == null || init.oppositeRouterId == null || init.oppositeRouterType == null
                 || init.oppositeInterfaceOwnerId == null) {
-            throw CloudException.badRequest("IncorrectOppositeInterfaceInfo.NotSet", "The initiator " + id + " does "
+            throw new CloudException(ErrorCodes.OPPOSITE_INFO_NOT_SET, "The initiator " + id + " does "
                     + "not know its peer yet: set its opposite interface id, router id, router type and owner id.");
         }
         RouterInterface acc = world.interfaces.get(init.oppositeInterfaceId);
         if (acc == null || !acc.owner.equals(init.oppositeInterfaceOwnerId)
                 || !acc.region.equals(init.oppositeRegionId)) {
-            throw CloudException.notFound("InvalidOppositeInterfaceId.NotFound", "The opposite interface "
+            throw new CloudException("InvalidOppositeInterfaceId.NotFound", "The opposite interface "
                     + init.oppositeInterfaceId + " does not exist in account " + init.oppositeInterfaceOwnerId
                     + " and region " + init.oppositeRegionId + ".");
         }
         if (acc.oppositeInterfaceId == null || acc.oppositeRouterId == null || acc.oppositeRouterType == null
                 || acc.oppositeInterfaceOwnerId == null) {
-            throw CloudException.badRequest("IncorrectOppositeInterfaceInfo.NotSet", "The accepting side "
+            throw new CloudException(ErrorCodes.OPPOSITE_INFO_NOT_SET, "The accepting side "
                     + acc.id + " does not know its peer yet: set its opposite information first.");
         }
         mismatch(!ACCEPTOR.equals(acc.role), "AttrMismatching.AcceptingSideRole", acc.id + " is not an acceptor.");
@@ -229,7 +230,7 @@ public final class Interfaces {
                 "The acceptor names owner " + acc.oppositeInterfaceOwnerId + " but the initiator belongs to "
                         + init.owner + ".");
         if (acc.status != Status.Idle) {
-            throw CloudException.badRequest("IncorrectRIStatus", "The accepting side " + acc.id + " is "
+            throw new CloudException("IncorrectRIStatus", "The accepting side " + acc.id + " is "
                     + acc.status + "; it must be Idle.");
         }
         for (RouterInterface other : world.interfacesOnRouter(init.routerId)) {
@@ -237,7 +238,7 @@ public final class Interfaces {
                     : world.interfaces.get(other.oppositeInterfaceId);
             if (other != init && other.status != Status.Idle && peer != null
                     && peer.routerId.equals(acc.routerId)) {
-                throw CloudException.forbidden("Forbidden.OnlyOneConnection", "Routers " + init.routerId + " and "
+                throw new CloudException(ErrorCodes.ONLY_ONE_CONNECTION, "Routers " + init.routerId + " and "
                         + acc.routerId + " are already joined by " + other.id + " and " + peer.id
                         + "; only one connected pair may join two routers.");
             }
@@ -253,7 +254,7 @@ public final class Interfaces {
     public void deactivate(String account, String id) {
         RouterInterface ri = ownInterface(account, id);
         if (ri.status != Status.Active) {
-            throw CloudException.badRequest("IncorrectStatus.RouterInterface", "Only an Active interface can be "
+            throw new CloudException(ErrorCodes.INCORRECT_INTERFACE_STATUS, "Only an Active interface can be "
                     + "deactivated; " + id + " is " + ri.status + ".");
         }
         world.transition(ri, Status.Deactivating, Status.Inactive, now() + durations.deactivate().toMillis());
@@ -263,11 +264,11 @@ public final class Interfaces {
     public void activate(String account, String id) {
         RouterInterface ri = ownInterface(account, id);
         if (ri.status != Status.Inactive) {
-            throw CloudException.badRequest("IncorrectStatus.RouterInterface", "Only an Inactive interface can be "
+            throw new CloudException(ErrorCodes.INCORRECT_INTERFACE_STATUS, "Only an Inactive interface can be "
                     + "activated; " + id + " is " + ri.status + ".");
         }
         if (ri.oppositeInterfaceId == null || !world.interfaces.containsKey(ri.oppositeInterfaceId)) {
-            throw CloudException.badRequest("IncorrectOppositeInterface.Deleted", "The opposite interface of " + id
+            throw new CloudException("IncorrectOppositeInterface.Deleted", "The opposite interface of " + id
                     + " has been deleted; this connection cannot be resumed.");
         }
         world.transition(ri, Status.Activating, Status.Active, now() + durations.activate().toMillis());
@@ -276,17 +277,17 @@ public final class Interfaces {
 
     public void modifySpec(String account, String id, String specName) {
         RouterInterface ri = ownInterface(account, id);
-        Spec spec = Spec.fromApiName(specName).orElseThrow(() -> CloudException.badRequest("InvalidSpec.Malformed",
+        Spec spec = Spec.fromApiName(specName).orElseThrow(() -> new CloudException("InvalidSpec.Malformed",
                 "The specification " + specName + " does not exist."));
         if (!ri.isInitiator()) {
-            throw CloudException.badRequest("IncorrectRole.NotInitiatingSide", "Only the initiator's bandwidth can "
+            throw new CloudException("IncorrectRole.NotInitiatingSide", "Only the initiator's bandwidth can "
                     + "change; the acceptor's follows it.");
         }
         if (spec == Spec.NEGATIVE) {
-            throw CloudException.badRequest("InvalidSpec.Malformed", "Negative is the acceptor's specification.");
+            throw new CloudException("InvalidSpec.Malformed", "Negative is the acceptor's specification.");
         }
         if (ri.status != Status.Active) {
-            throw CloudException.badRequest("IncorrectStatus.RouterInterface", "The specification can change only "
+            throw new CloudException(ErrorCodes.INCORRECT_INTERFACE_STATUS, "The specification can change only "
                     + "while the interface is Active; " + id + " is " + ri.status + ".");
         }
         ri.pendingSpec = spec.apiName();
@@ -297,12 +298,12 @@ public final class Interfaces {
     public void deleteInterface(String account, String id) {
         RouterInterface ri = ownInterface(account, id);
         if (ri.status != Status.Idle && ri.status != Status.Inactive) {
-            throw CloudException.badRequest("IncorrectStatus.RouterInterface", "The router interface " + id + " is "
+            throw new CloudException(ErrorCodes.INCORRECT_STATUS, "The router interface " + id + " is "
                     + ri.status + "; suspend it (DeactivateRouterInterface) and wait for Inactive before deleting.");
         }
         for (RouteEntry r : world.routes.values()) {
             if (id.equals(r.nextHopId)) {
-                throw CloudException.badRequest("RouterInterfaceReferredByRouteEntry", "The route entry to "
+                throw new CloudException(ErrorCodes.INTERFACE_USED_BY_ROUTE, "The route entry to "
                         + r.destination + " in " + r.routeTableId + " still uses " + id + " as its next hop.");
             }
         }
@@ -356,7 +357,7 @@ public final class Interfaces {
                 case "Name" -> ri.name;
                 case "Role" -> ri.role;
                 case "AccessPointId" -> ri.accessPointId;
-                default -> throw CloudException.badRequest("InvalidFilterKey.ValueNotSupported", "Filter key " + key
+                default -> throw new CloudException("InvalidFilterKey.ValueNotSupported", "Filter key " + key
                         + " is not supported.");
             };
             return v != null && values.contains(v);
@@ -366,7 +367,7 @@ public final class Interfaces {
     public RouterInterface ownInterface(String account, String id) {
         RouterInterface ri = id == null ? null : world.interfaces.get(id);
         if (ri == null || !ri.owner.equals(account)) {
-            throw CloudException.notFound("InvalidRouterInterfaceId.NotFound", "The router interface " + id
+            throw new CloudException(ErrorCodes.INTERFACE_NOT_FOUND, "The router interface " + id
                     + " does not exist.");
         }
         return ri;
@@ -381,7 +382,7 @@ public final class Interfaces {
         Vpc a = world.vpcOfRouter(init.routerId);
         Vpc b = world.vpcOfRouter(acc.routerId);
         if (a != null && b != null && Cidr.parse(a.cidrBlock).overlaps(Cidr.parse(b.cidrBlock))) {
-            throw CloudException.badRequest("InvalidCidrBlock.Overlapped", "The CIDR blocks of " + a.id + " ("
+            throw new CloudException("InvalidCidrBlock.Overlapped", "The CIDR blocks of " + a.id + " ("
                     + a.cidrBlock + ") and " + b.id + " (" + b.cidrBlock + ") overlap; interconnected VPCs must not "
                     + "overlap.");
         }
@@ -406,14 +407,14 @@ public final class Interfaces {
             }
         }
         if (!served.contains(acc.routerId) && served.size() >= quotas.vpcsPerPhysicalConnection()) {
-            throw CloudException.badRequest("QuotaExceeded.VpcPerPhysicalConnection", "The physical connection " + pc
+            throw new CloudException("QuotaExceeded.VpcPerPhysicalConnection", "The physical connection " + pc
                     + " already serves " + served.size() + " VPCs, the most it may serve.");
         }
     }
 
     private static void mismatch(boolean bad, String code, String message) {
         if (bad) {
-            throw CloudException.badRequest(code, message);
+            throw new CloudException(code, message);
         }
     }
 

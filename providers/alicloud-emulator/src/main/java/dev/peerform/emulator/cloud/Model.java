@@ -75,6 +75,20 @@ public final class Model {
         public long createdAt;
     }
 
+    /** A vSwitch: a subnet of a VPC in one zone (only what deleting a VPC depends on). */
+    public static final class VSwitch {
+        public String id;
+        public String owner;
+        public String region;
+        public String vpcId;
+        public String zoneId;
+        public String cidrBlock;
+        public String name;
+        public String description;
+        public String status = "Available";
+        public long createdAt;
+    }
+
     public static final class RouterInterface {
         public String id;
         public String owner;

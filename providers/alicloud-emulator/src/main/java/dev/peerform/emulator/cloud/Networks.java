@@ -4,8 +4,10 @@ import dev.peerform.emulator.cloud.Model.PhysicalConnection;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
 import dev.peerform.emulator.cloud.Model.RouterInterface;
 import dev.peerform.emulator.cloud.Model.Vbr;
+import dev.peerform.emulator.cloud.Model.VSwitch;
 import dev.peerform.emulator.cloud.Model.Vpc;
 import dev.peerform.net.Cidr;
+import dev.peerform.vpcapi.errors.ErrorCodes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class Networks {
     public Vpc createVpc(String account, String region, String cidrBlock, String name) {
         Cidr cidr = Validation.parseCidr(cidrBlock, "CidrBlock");
         if (cidr.prefix() < 8 || cidr.prefix() > 24) {
-            throw CloudException.badRequest("InvalidCidrBlock.Malformed", "The VPC CIDR block must have a prefix "
+            throw new CloudException("InvalidCidrBlock.Malformed", "The VPC CIDR block must have a prefix "
                     + "length between 8 and 24; " + cidrBlock + " does not.");
         }
         Validation.checkName(name, "VpcName");
@@ -67,7 +69,7 @@ public final class Networks {
         if (cidrBlock != null) {
             Cidr cidr = Validation.parseCidr(cidrBlock, "CidrBlock");
             if (cidr.prefix() < 8 || cidr.prefix() > 24) {
-                throw CloudException.badRequest("InvalidCidrBlock.Malformed", "The VPC CIDR block must have a prefix "
+                throw new CloudException("InvalidCidrBlock.Malformed", "The VPC CIDR block must have a prefix "
                         + "length between 8 and 24; " + cidrBlock + " does not.");
             }
             v.cidrBlock = cidr.network().toString();
@@ -77,15 +79,77 @@ public final class Networks {
 
     public void deleteVpc(String account, String vpcId) {
         Vpc v = vpc(account, vpcId);
+        if (!world.vswitchesOf(v.id).isEmpty()) {
+            throw new CloudException(ErrorCodes.VPC_HAS_VSWITCH, "The VPC " + vpcId + " still has vSwitches ("
+                    + world.vswitchesOf(v.id).get(0).id + "); delete them first.");
+        }
         if (!world.interfacesOnRouter(v.vrouterId).isEmpty()) {
-            throw CloudException.badRequest("DependencyViolation.RouterInterface", "The VPC " + vpcId + " still has "
+            throw new CloudException("DependencyViolation.RouterInterface", "The VPC " + vpcId + " still has "
                     + "router interfaces; delete them first.");
         }
         if (!world.routesOfTable(v.routeTableId).isEmpty()) {
-            throw CloudException.badRequest("DependencyViolation.RouteEntry", "The VPC " + vpcId + " still has "
+            throw new CloudException("DependencyViolation.RouteEntry", "The VPC " + vpcId + " still has "
                     + "custom route entries; delete them first.");
         }
         world.removeVpc(v);
+    }
+
+    /** CreateVSwitch: a subnet of the VPC's block (mask 16-29), in a zone of its region, overlapping no other. */
+    public VSwitch createVSwitch(String account, String vpcId, String zoneId, String cidrBlock, String name,
+            String description) {
+        Vpc v = vpc(account, vpcId);
+        if (!zoneId.startsWith(v.region + "-")) {
+            throw new CloudException("InvalidZoneId.NotFound", "The zone " + zoneId + " is not a zone of "
+                    + v.region + ", the VPC's region.");
+        }
+        Cidr cidr = Validation.parseCidr(cidrBlock, "CidrBlock");
+        if (cidr.prefix() < 16 || cidr.prefix() > 29) {
+            throw new CloudException("InvalidCidrBlock.Malformed", "A vSwitch's CIDR block must have a prefix "
+                    + "length between 16 and 29; " + cidrBlock + " does not.");
+        }
+        if (!Cidr.parse(v.cidrBlock).contains(cidr)) {
+            throw new CloudException("InvalidCidrBlock.Malformed", "The vSwitch's CIDR block " + cidrBlock
+                    + " is not inside the VPC's " + v.cidrBlock + ".");
+        }
+        for (VSwitch other : world.vswitchesOf(v.id)) {
+            if (Cidr.parse(other.cidrBlock).overlaps(cidr)) {
+                throw new CloudException("InvalidCidrBlock.Overlapped", "The CIDR block " + cidrBlock
+                        + " overlaps the vSwitch " + other.id + " (" + other.cidrBlock + ").");
+            }
+        }
+        Validation.checkName(name, "VSwitchName");
+        Validation.checkDescription(description);
+        VSwitch s = new VSwitch();
+        s.id = world.newId("vsw");
+        s.owner = account;
+        s.region = v.region;
+        s.vpcId = v.id;
+        s.zoneId = zoneId;
+        s.cidrBlock = cidr.network().toString();
+        s.name = name;
+        s.description = description;
+        s.createdAt = now();
+        world.addVSwitch(s);
+        return s;
+    }
+
+    public void deleteVSwitch(String account, String vswitchId) {
+        world.removeVSwitch(vswitch(account, vswitchId));
+    }
+
+    public VSwitch vswitch(String account, String vswitchId) {
+        VSwitch s = vswitchId == null ? null : world.vswitches.get(vswitchId);
+        if (s == null || !s.owner.equals(account)) {
+            throw new CloudException("InvalidVSwitchId.NotFound", "The specified vSwitch " + vswitchId
+                    + " does not exist.");
+        }
+        return s;
+    }
+
+    /** DescribeVSwitches: an account's vSwitches in a region, by VPC, zone, id and name when given. */
+    public List<VSwitch> describeVSwitches(String account, String region, Predicate<VSwitch> filter) {
+        return world.vswitches.values().stream().filter(s -> s.owner.equals(account) && s.region.equals(region))
+                .filter(filter).toList();
     }
 
     public List<Vpc> describeVpcs(String account, String region, Set<String> ids) {
@@ -110,7 +174,7 @@ public final class Networks {
     public Vpc vpc(String account, String vpcId) {
         Vpc v = world.vpcs.get(vpcId);
         if (v == null || !v.owner.equals(account)) {
-            throw CloudException.notFound("InvalidVpcId.NotFound", "The specified VPC " + vpcId + " does not "
+            throw new CloudException(ErrorCodes.VPC_NOT_FOUND, "The specified VPC " + vpcId + " does not "
                     + "exist.");
         }
         return v;
@@ -121,15 +185,15 @@ public final class Networks {
         PhysicalConnection pc = world.physicalConnections.get(physicalConnectionId);
         if (pc == null || !(pc.owner.equals(account) || pc.sharedWith.contains(account))
                 || !pc.region.equals(region)) {
-            throw CloudException.notFound("InvalidPhysicalConnectionId.NotFound", "The physical connection "
+            throw new CloudException("InvalidPhysicalConnectionId.NotFound", "The physical connection "
                     + physicalConnectionId + " does not exist in " + region + ".");
         }
         if (vlanId < 0 || vlanId > 2999) {
-            throw CloudException.badRequest("InvalidVlanId.Malformed", "VlanId must be between 0 and 2999.");
+            throw new CloudException("InvalidVlanId.Malformed", "VlanId must be between 0 and 2999.");
         }
         for (Vbr other : world.vbrs.values()) {
             if (other.physicalConnectionId.equals(physicalConnectionId) && other.vlanId == vlanId) {
-                throw CloudException.badRequest("InvalidVlanId.AlreadyExists", "VLAN " + vlanId + " is already "
+                throw new CloudException("InvalidVlanId.AlreadyExists", "VLAN " + vlanId + " is already "
                         + "used on " + physicalConnectionId + ".");
             }
         }
@@ -169,11 +233,11 @@ public final class Networks {
         Vbr b = modifyVbr(account, vbrId, name);
         if (vlanId >= 0 && vlanId != b.vlanId) {
             if (vlanId > 2999) {
-                throw CloudException.badRequest("InvalidVlanId.Malformed", "VlanId must be between 0 and 2999.");
+                throw new CloudException("InvalidVlanId.Malformed", "VlanId must be between 0 and 2999.");
             }
             for (Vbr other : world.vbrs.values()) {
                 if (other != b && other.physicalConnectionId.equals(b.physicalConnectionId) && other.vlanId == vlanId) {
-                    throw CloudException.badRequest("InvalidVlanId.AlreadyExists", "VLAN " + vlanId + " is already "
+                    throw new CloudException("InvalidVlanId.AlreadyExists", "VLAN " + vlanId + " is already "
                             + "used on " + b.physicalConnectionId + ".");
                 }
             }
@@ -196,7 +260,7 @@ public final class Networks {
     public void deleteVbr(String account, String vbrId) {
         Vbr b = vbr(account, vbrId);
         if (!world.interfacesOnRouter(b.id).isEmpty()) {
-            throw CloudException.badRequest("DependencyViolation.RouterInterface", "The VBR " + vbrId + " still has "
+            throw new CloudException("DependencyViolation.RouterInterface", "The VBR " + vbrId + " still has "
                     + "router interfaces; delete them first.");
         }
         Bgp.refuseVbrDeleteWhileInUse(world, b);
@@ -206,7 +270,7 @@ public final class Networks {
     public Vbr vbr(String account, String vbrId) {
         Vbr b = world.vbrs.get(vbrId);
         if (b == null || !b.owner.equals(account)) {
-            throw CloudException.notFound("InvalidVbrId.NotFound", "The specified VBR " + vbrId + " does not "
+            throw new CloudException("InvalidVbrId.NotFound", "The specified VBR " + vbrId + " does not "
                     + "exist.");
         }
         return b;

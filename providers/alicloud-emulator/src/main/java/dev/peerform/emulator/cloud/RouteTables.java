@@ -7,6 +7,7 @@ import dev.peerform.emulator.cloud.Model.Vbr;
 import dev.peerform.net.Cidr;
 import dev.peerform.vpcapi.domain.ReservedRange;
 import dev.peerform.vpcapi.domain.Status;
+import dev.peerform.vpcapi.errors.ErrorCodes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -46,49 +47,49 @@ public final class RouteTables {
         World.Table table = ownTable(account, tableId);
         Cidr dest = Validation.parseCidr(destination, "DestinationCidrBlock");
         if (ReservedRange.coveredBy(dest)) {
-            throw CloudException.badRequest("InvalidDestinationCidrBlock.Reserved", ReservedRange.CLOUD_SERVICES
+            throw new CloudException("InvalidDestinationCidrBlock.Reserved", ReservedRange.CLOUD_SERVICES
                     + " is reserved; route the cloud services' range as " + ReservedRange.HALVES.get(0) + " and "
                     + ReservedRange.HALVES.get(1) + " instead.");
         }
         checkNoChangeInProgress(tableId);
         if (world.routeTo(tableId, dest.network().toString()) != null) {
-            throw CloudException.badRequest("InvalidCIDRBlock.Duplicate", "The route table " + tableId + " already has "
+            throw new CloudException(ErrorCodes.ROUTE_DESTINATION_TAKEN, "The route table " + tableId + " already has "
                     + "a route to " + destination + ".");
         }
         if (world.routesOfTable(tableId).size() >= quotas.routeEntriesPerTable()) {
-            throw CloudException.badRequest("QuotaExceeded.RouteEntryNum", "The route table " + tableId + " already "
+            throw new CloudException("QuotaExceeded.RouteEntryNum", "The route table " + tableId + " already "
                     + "holds " + quotas.routeEntriesPerTable() + " custom entries.");
         }
         if ("RouterInterface".equals(nextHopType)) {
             RouterInterface ri = world.interfaces.get(nextHopId);
             if (ri == null || !ri.owner.equals(account)) {
-                throw CloudException.notFound("InvalidNextHopId.NotFound", "The next hop " + nextHopId + " does not "
+                throw new CloudException("InvalidNextHopId.NotFound", "The next hop " + nextHopId + " does not "
                         + "exist.");
             }
             if (!ri.routerId.equals(table.routerId())) {
-                throw CloudException.badRequest("InvalidNextHop.NotOnRouter", "The next hop " + nextHopId + " is an "
+                throw new CloudException("InvalidNextHop.NotOnRouter", "The next hop " + nextHopId + " is an "
                         + "interface of " + ri.routerId + ", not of " + table.routerId() + " whose table this is.");
             }
             if (ri.status != Status.Active) {
-                throw CloudException.badRequest("IncorrectStatus.RouterInterface", "The next hop " + nextHopId
+                throw new CloudException(ErrorCodes.INCORRECT_INTERFACE_STATUS, "The next hop " + nextHopId
                         + " is " + ri.status + "; routes can use an interface only once it is Active.");
             }
             if (table.onVbr() && !"active".equals(world.vbrs.get(table.routerId()).status)) {
-                throw CloudException.badRequest("IncorrectVbrStatus", "The VBR " + table.routerId() + " is not "
+                throw new CloudException("IncorrectVbrStatus", "The VBR " + table.routerId() + " is not "
                         + "active.");
             }
         } else if ("PhysicalConnection".equals(nextHopType)) {
             if (!table.onVbr()) {
-                throw CloudException.badRequest("InvalidNextHopType.NotSupported", "A physical connection is a next "
+                throw new CloudException("InvalidNextHopType.NotSupported", "A physical connection is a next "
                         + "hop only in a VBR's route table.");
             }
             Vbr b = world.vbrs.get(table.routerId());
             if (!b.physicalConnectionId.equals(nextHopId)) {
-                throw CloudException.badRequest("InvalidNextHop.NotOnRouter", "The VBR " + b.id + " is on "
+                throw new CloudException("InvalidNextHop.NotOnRouter", "The VBR " + b.id + " is on "
                         + b.physicalConnectionId + ", not on " + nextHopId + ".");
             }
         } else if (!UNROUTED_NEXT_HOP_TYPES.contains(nextHopType)) {
-            throw CloudException.badRequest("InvalidNextHopType.NotSupported", "NextHopType must be RouterInterface "
+            throw new CloudException("InvalidNextHopType.NotSupported", "NextHopType must be RouterInterface "
                     + "(or PhysicalConnection on a VBR), not " + nextHopType + ".");
         }
         Validation.checkName(name, "RouteEntryName");
@@ -120,10 +121,10 @@ public final class RouteTables {
                     .network().toString());
         }
         if (r == null) {
-            throw CloudException.notFound("InvalidRouteEntry.NotFound", "The route entry does not exist.");
+            throw new CloudException(ErrorCodes.ROUTE_NOT_FOUND, "The route entry does not exist.");
         }
         if ("Deleting".equals(r.status)) {
-            throw CloudException.badRequest("IncorrectRouteEntryStatus", "The route entry is already being deleted.");
+            throw new CloudException(ErrorCodes.INCORRECT_ROUTE_ENTRY_STATUS, "The route entry is already being deleted.");
         }
         checkNoChangeInProgress(r.routeTableId);
         world.routeTransition(r, "Deleting", now() + durations.routeChange().toMillis());
@@ -143,7 +144,7 @@ public final class RouteTables {
     private World.Table ownTable(String account, String tableId) {
         World.Table t = tableId == null ? null : world.table(tableId);
         if (t == null || !t.owner().equals(account)) {
-            throw CloudException.notFound("InvalidRouteTableId.NotFound", "The route table " + tableId + " does not "
+            throw new CloudException("InvalidRouteTableId.NotFound", "The route table " + tableId + " does not "
                     + "exist.");
         }
         return t;
@@ -153,7 +154,7 @@ public final class RouteTables {
     private void checkNoChangeInProgress(String tableId) {
         for (RouteEntry r : world.routesOfTable(tableId)) {
             if (!"Available".equals(r.status)) {
-                throw CloudException.badRequest("TaskConflict", "Another change to route table " + tableId + " is in "
+                throw new CloudException(ErrorCodes.TASK_CONFLICT, "Another change to route table " + tableId + " is in "
                         + "progress; retry when it is done.");
             }
         }

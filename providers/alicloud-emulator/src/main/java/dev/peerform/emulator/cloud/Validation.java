@@ -22,11 +22,11 @@ final class Validation {
             return;
         }
         if (source == null || target == null) {
-            throw CloudException.badRequest("InvalidHealthCheckIp.Malformed", "HealthCheckSourceIp and "
+            throw new CloudException("InvalidHealthCheckIp.Malformed", "HealthCheckSourceIp and "
                     + "HealthCheckTargetIp must be set together.");
         }
         if (!VROUTER.equals(routerType) || (oppositeRouterType != null && !VBR.equals(oppositeRouterType))) {
-            throw CloudException.badRequest("OperationUnsupported.HealthCheck", "Health checks apply only to a VPC's "
+            throw new CloudException("OperationUnsupported.HealthCheck", "Health checks apply only to a VPC's "
                     + "router interface connected to a VBR.");
         }
         parseAddress(source, "HealthCheckSourceIp");
@@ -39,7 +39,7 @@ final class Validation {
             return;
         }
         if (name.length() < 2 || name.length() > 128 || !Character.isLetter(name.charAt(0))) {
-            throw CloudException.badRequest("InvalidName.Malformed", field + " must be 2-128 characters long and "
+            throw new CloudException("InvalidName.Malformed", field + " must be 2-128 characters long and "
                     + "start with a letter: \"" + name + "\" is not.");
         }
     }
@@ -51,7 +51,7 @@ final class Validation {
         }
         if (description.length() < 2 || description.length() > 256 || description.startsWith("http://")
                 || description.startsWith("https://")) {
-            throw CloudException.badRequest("InvalidDescription.Malformed", "Description must be 2-256 characters "
+            throw new CloudException("InvalidDescription.Malformed", "Description must be 2-256 characters "
                     + "and must not start with http:// or https://.");
         }
     }
@@ -60,7 +60,7 @@ final class Validation {
         try {
             return Cidr.parse(Objects.requireNonNull(text, field));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw CloudException.badRequest("InvalidCidrBlock.Malformed", field + " \"" + text + "\" is not a valid "
+            throw new CloudException("InvalidCidrBlock.Malformed", field + " \"" + text + "\" is not a valid "
                     + "CIDR block.");
         }
     }
@@ -69,7 +69,7 @@ final class Validation {
         try {
             Cidr.parseAddress(Objects.requireNonNull(text, field));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw CloudException.badRequest("InvalidIpAddress.Malformed", field + " \"" + text + "\" is not a valid "
+            throw new CloudException("InvalidIpAddress.Malformed", field + " \"" + text + "\" is not a valid "
                     + "IP address.");
         }
     }

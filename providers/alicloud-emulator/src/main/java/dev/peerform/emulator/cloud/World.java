@@ -6,6 +6,7 @@ import dev.peerform.emulator.cloud.Model.PhysicalConnection;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
 import dev.peerform.emulator.cloud.Model.RouterInterface;
 import dev.peerform.emulator.cloud.Model.Vbr;
+import dev.peerform.emulator.cloud.Model.VSwitch;
 import dev.peerform.emulator.cloud.Model.Vpc;
 import dev.peerform.vpcapi.domain.Status;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class World {
     public Map<String, PhysicalConnection> physicalConnections = new LinkedHashMap<>();
     public Map<String, Vpc> vpcs = new LinkedHashMap<>();
     public Map<String, Vbr> vbrs = new LinkedHashMap<>();
+    public Map<String, VSwitch> vswitches = new LinkedHashMap<>();
     public Map<String, RouterInterface> interfaces = new LinkedHashMap<>();
     public Map<String, RouteEntry> routes = new LinkedHashMap<>();
     public Map<String, BgpModel.BgpGroup> bgpGroups = new LinkedHashMap<>();
@@ -61,6 +63,8 @@ public final class World {
     @JsonIgnore
     private final Map<String, Map<String, String>> routesByTable = new HashMap<>();
     @JsonIgnore
+    private final Map<String, Set<String>> vswitchesByVpc = new HashMap<>();
+    @JsonIgnore
     private final Map<String, String> keyToAccount = new HashMap<>();
     @JsonIgnore
     private final Map<String, String> vpcByRouter = new HashMap<>();
@@ -75,12 +79,15 @@ public final class World {
         interfacesByRouter.clear();
         interfacesByAccount.clear();
         routesByTable.clear();
+        vswitchesByVpc.clear();
         keyToAccount.clear();
         vpcByRouter.clear();
         tables.clear();
         transitions.clear();
         vpcs.values().forEach(this::indexVpc);
         vbrs.values().forEach(this::indexVbr);
+        vswitches.values().forEach(v -> vswitchesByVpc.computeIfAbsent(v.vpcId, k -> new LinkedHashSet<>())
+                .add(v.id));
         accounts.values().forEach(a -> a.keys.forEach(k -> keyToAccount.put(k.id, a.id)));
         interfaces.values().forEach(this::indexInterface);
         routes.values().forEach(this::indexRoute);
@@ -272,6 +279,27 @@ public final class World {
     public void removeVbr(Vbr b) {
         vbrs.remove(b.id);
         tables.remove(b.routeTableId);
+    }
+
+    public void addVSwitch(VSwitch v) {
+        vswitches.put(v.id, v);
+        vswitchesByVpc.computeIfAbsent(v.vpcId, k -> new LinkedHashSet<>()).add(v.id);
+    }
+
+    public void removeVSwitch(VSwitch v) {
+        vswitches.remove(v.id);
+        Set<String> ofVpc = vswitchesByVpc.get(v.vpcId);
+        if (ofVpc != null) {
+            ofVpc.remove(v.id);
+        }
+    }
+
+    public List<VSwitch> vswitchesOf(String vpcId) {
+        List<VSwitch> out = new ArrayList<>();
+        for (String id : vswitchesByVpc.getOrDefault(vpcId, Set.of())) {
+            out.add(vswitches.get(id));
+        }
+        return out;
     }
 
     /** The VPC whose VRouter this is, or null. */

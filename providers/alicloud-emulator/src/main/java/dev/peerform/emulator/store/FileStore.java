@@ -1,5 +1,7 @@
 package dev.peerform.emulator.store;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The embedded world in one JSON file ({@code .peerform/cloud.json} by default), written atomically (temporary
  * file, fsync, rename), with the call log appended beside it ({@code cloud.log.jsonl}). A lock file serialises the
  * processes that share the world; within one process a lock per path does, since a JVM may hold a file lock only
- * once.
+ * once. Every file it writes is owner-only ({@code rw-------}): the world holds every account's secret in clear.
  */
 public final class FileStore implements WorldStore {
 
@@ -42,6 +44,7 @@ public final class FileStore implements WorldStore {
     private final Path logFile;
     private final Path lockFile;
     private final ReentrantLock threads;
+    private boolean tightened;
     private Object seenKey;
     private long seenModified = -1;
 
@@ -69,8 +72,8 @@ public final class FileStore implements WorldStore {
     public Lock lock() {
         threads.lock();
         try {
-            Files.createDirectories(file.getParent());
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            OwnerOnly.directories(file.getParent());
+            FileChannel channel = OwnerOnly.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
             return () -> {
                 try {
@@ -99,12 +102,45 @@ public final class FileStore implements WorldStore {
             if (attrs.fileKey() != null && attrs.fileKey().equals(seenKey) && modified == seenModified) {
                 return null;
             }
-            World w = JSON.readValue(file.toFile(), World.class).reindex();
+            tightenOnce();
+            World w = parse();
             seenKey = attrs.fileKey();
             seenModified = modified;
             return w;
+        } catch (WorldFileException e) {
+            throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the emulator's world " + file, e);
+            throw new UncheckedIOException("cannot read the emulator's world " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private World parse() throws IOException {
+        World w;
+        try {
+            w = JSON.readValue(file.toFile(), World.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new WorldFileException(file, "it is not valid world JSON" + where + " (" + e.getOriginalMessage()
+                    + ")", e);
+        }
+        if (w == null) {
+            throw new WorldFileException(file, "it holds no world (the JSON is null)", null);
+        }
+        try {
+            return w.reindex();
+        } catch (RuntimeException e) {
+            throw new WorldFileException(file, "its objects are inconsistent (" + e + ")", new IOException(e));
+        }
+    }
+
+    /** An existing world, log or lock file made by an older version may be readable by others: tighten it. */
+    private void tightenOnce() throws IOException {
+        if (!tightened) {
+            OwnerOnly.tighten(file);
+            OwnerOnly.tighten(logFile);
+            OwnerOnly.tighten(lockFile);
+            tightened = true;
         }
     }
 
@@ -118,10 +154,11 @@ public final class FileStore implements WorldStore {
     @Override
     public void save(World world) {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.directories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             byte[] bytes = JSON.writeValueAsBytes(world);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            // the rename keeps the temporary file's mode: owner-only from its creation, secrets never exposed
+            try (FileChannel ch = OwnerOnly.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
@@ -145,8 +182,13 @@ public final class FileStore implements WorldStore {
     @Override
     public void append(CallRecord record) {
         try {
-            Files.writeString(logFile, JSON.writeValueAsString(record) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            try (FileChannel ch = OwnerOnly.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                ByteBuffer buf = ByteBuffer.wrap((JSON.writeValueAsString(record) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the call log " + logFile, e);
         }

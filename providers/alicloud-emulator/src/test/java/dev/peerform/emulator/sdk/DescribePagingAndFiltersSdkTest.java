@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -135,7 +134,6 @@ class DescribePagingAndFiltersSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void routeEntryListFiltersOnRouteEntryIdNameAndNextHopType() {
         SdkCloud.Peering p = cloud.connected();
         String first = cloud.route(cloud.a, p.initVpc(), "10.1.0.0/16", p.init());
@@ -154,7 +152,6 @@ class DescribePagingAndFiltersSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void routeEntryListPagesWithMaxResultAndNextTokenAndLosesNoEntry() {
         SdkCloud.Peering p = cloud.connected();
         Set<String> created = new HashSet<>();
@@ -214,7 +211,6 @@ class DescribePagingAndFiltersSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void vpcsFilterByName() {
         CreateVpcRequest named = in(INIT_REGION, new CreateVpcRequest());
         named.setCidrBlock("10.0.0.0/16");
@@ -262,7 +258,6 @@ class DescribePagingAndFiltersSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void virtualBorderRoutersFilterOnPhysicalConnectionAndStatus() {
         cloud.vbr(101);
         cloud.vbr(102);

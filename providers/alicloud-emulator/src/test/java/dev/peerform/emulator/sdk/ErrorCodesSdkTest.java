@@ -27,13 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The codes of shared/domain.md ("Errors": the codes the official provider acts on), each in the situation the list
- * names, with the HTTP status, as the official SDK reports them. Tests tagged {@code emulator-code-gap} check a code
- * the emulator does not answer yet (issue 19); the build leaves them out until it does.
+ * names, with the HTTP status, as the official SDK reports them.
  */
 class ErrorCodesSdkTest {
 
@@ -45,14 +43,12 @@ class ErrorCodesSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void deletingAnActiveInterfaceIsRefusedWithIncorrectStatus() {
         SdkCloud.Peering p = cloud.connected();
         cloud.a.refused(deleteInterface(INIT_REGION, p.init())).is("IncorrectStatus", 400);
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void deletingAnInterfaceARouteStillUsesIsRefusedWithDependencyViolation() {
         SdkCloud.Peering p = cloud.connected();
         cloud.route(cloud.a, p.initVpc(), "10.1.0.0/16", p.init());
@@ -63,13 +59,11 @@ class ErrorCodesSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void deletingAMissingInterfaceAnswersInvalidInstanceIdNotFound() {
         cloud.a.refused(deleteInterface(INIT_REGION, "ri-m5e0missing000000000")).is("InvalidInstanceId.NotFound", 404);
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void deletingAnotherAccountsInterfaceAnswersInvalidInstanceIdNotFound() {
         SdkCloud.Peering p = cloud.pair();
         cloud.b.refused(deleteInterface(INIT_REGION, p.init())).is("InvalidInstanceId.NotFound", 404);
@@ -91,7 +85,6 @@ class ErrorCodesSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void routeToADestinationTheTableHasIsRefusedWithRouterEntryConflictDuplicated() {
         SdkCloud.Peering p = cloud.connected();
         cloud.route(cloud.a, p.initVpc(), "10.1.0.0/16", p.init());
@@ -159,7 +152,6 @@ class ErrorCodesSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void deletingAVpcThatStillHasAVSwitchIsRefusedWithDependencyViolationVSwitch() {
         SdkCloud.Vpc vpc = cloud.vpc(cloud.a, INIT_REGION, "10.0.0.0/16");
         CreateVSwitchRequest vsw = in(INIT_REGION, new CreateVSwitchRequest());
@@ -173,7 +165,6 @@ class ErrorCodesSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void deletingAMissingVpcAnswersAVpcNotFoundCodeTheOfficialProviderMatches() {
         DeleteVpcRequest delete = in(INIT_REGION, new DeleteVpcRequest());
         delete.setVpcId("vpc-m5e0missing000000000");

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.aliyuncs.vpc.model.v20160428.CreateRouterInterfaceRequest;
 import com.aliyuncs.vpc.model.v20160428.ModifyRouterInterfaceAttributeRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,7 +96,6 @@ class RolesSpecsAndQuotasSdkTest {
     }
 
     @Test
-    @Tag("emulator-code-gap")
     void secondConnectionBetweenTheSameTwoRoutersIsRefusedWithForbiddenOnlyOneConnection() {
         SdkCloud.Peering first = cloud.connected();
         String init = cloud.initiator(cloud.a, first.initVpc(), "Large.1", ACC_REGION);

@@ -121,7 +121,7 @@ public final class ConnectionResource extends NamedResource {
                     JsonNode own = InterfaceReader.one(api, id, api.region());
                     if (own == null) {
                         throw StepException.permanent("the router interface " + id + " does not exist",
-                                "InvalidRouterInterfaceId.NotFound", "Check interface_id.");
+                                "InvalidInstanceId.NotFound", "Check interface_id.");
                     }
                     String oppositeId = ObjectValues.str(current, "opposite_interface_id");
                     String owner = ObjectValues.str(current, "opposite_interface_owner_id");

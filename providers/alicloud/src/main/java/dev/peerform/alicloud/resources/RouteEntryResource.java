@@ -16,12 +16,15 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.domain.Limits;
 import dev.peerform.vpcapi.domain.ReservedRange;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code alicloud_route_entry}: destination -> next hop in a VPC's or a VBR's route table. Changes to one route
@@ -209,14 +212,19 @@ public final class RouteEntryResource extends NamedResource {
         return s;
     }
 
-    /** A route table's entries by destination, in one paged listing; empty when the table is gone. */
+    /**
+     * A route table's entries by destination, in one listing (followed page by page with MaxResult and NextToken,
+     * as the API pages this call: it has no PageNumber and no TotalCount); empty when the table is gone.
+     */
     public static Map<String, JsonNode> entries(Api api, String table) throws ApiException {
         Map<String, JsonNode> entries = new HashMap<>();
-        for (int page = 1; ; page++) {
+        String token = null;
+        Set<String> seen = new HashSet<>();
+        do {
             JsonNode r;
             try {
-                r = api.call("DescribeRouteEntryList", "RouteTableId", table, "PageSize", "50", "PageNumber",
-                        Integer.toString(page));
+                r = api.call("DescribeRouteEntryList", "RouteTableId", table, "MaxResult",
+                        Integer.toString(Limits.MAX_ROUTE_RESULTS), "NextToken", token);
             } catch (ApiException e) {
                 if (e.isNotFound()) {
                     return entries;
@@ -225,10 +233,10 @@ public final class RouteEntryResource extends NamedResource {
             }
             r.path("RouteEntrys").path("RouteEntry").forEach(e -> entries.put(e.get("DestinationCidrBlock")
                     .asText(), e));
-            if (page * 50 >= r.path("TotalCount").asInt()) {
-                return entries;
-            }
-        }
+            token = Answers.text(r, "NextToken");
+            // a token seen before would list the same page for ever
+        } while (token != null && !token.isEmpty() && seen.add(token));
+        return entries;
     }
 
     private static String normal(String cidr) {

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A route table holds one route per destination (InvalidCIDRBlock.Duplicate), and a route's next hop is an
+ * A route table holds one route per destination (RouterEntryConflict.Duplicated), and a route's next hop is an
  * interface of the router whose table it is in. Both are refused only on what the plan proves: a table or router
  * known only after apply is left to the cloud.
  */
@@ -34,7 +34,7 @@ final class RouteTables implements PlanRule {
                 if (before != null) {
                     diags.add(Diagnostic.errorAt(r.address().toString(), "Duplicate route destination", r.address() + " and "
                             + before.address() + " both route " + normal + " in the same route table; a table holds "
-                            + "one route per destination (InvalidCIDRBlock.Duplicate). Remove one of them.")
+                            + "one route per destination (RouterEntryConflict.Duplicated). Remove one of them.")
                             .withAttribute("destination_cidrblock"));
                 }
             }

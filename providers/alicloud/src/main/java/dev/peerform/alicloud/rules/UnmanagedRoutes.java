@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A new route whose destination the table already has, in an entry peerform does not manage (made in the
- * console, or forgotten with {@code state rm}): the cloud would refuse it (InvalidCIDRBlock.Duplicate).
+ * console, or forgotten with {@code state rm}): the cloud would refuse it (RouterEntryConflict.Duplicated).
  */
 final class UnmanagedRoutes implements PlanRule {
 
@@ -52,7 +52,7 @@ final class UnmanagedRoutes implements PlanRule {
                 diags.add(Diagnostic.errorAt(c.address().toString(), "Route destination already taken", "The route table " + t
                         + " already has a route to " + normal + " that peerform does not manage (made in the "
                         + "console, or removed from the state with `state rm`), and a table holds one route per "
-                        + "destination (InvalidCIDRBlock.Duplicate). Bring it under management with `peerform import "
+                        + "destination (RouterEntryConflict.Duplicated). Bring it under management with `peerform import "
                         + c.address() + " " + t + ":" + normal + ":<next hop type>:<next hop id>`, or delete it, "
                         + "or choose another destination.").withAttribute("destination_cidrblock"));
             }

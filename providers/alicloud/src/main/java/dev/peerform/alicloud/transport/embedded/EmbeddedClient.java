@@ -5,6 +5,7 @@ import dev.peerform.alicloud.transport.VpcClient;
 import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.LostResponseException;
 import dev.peerform.vpcapi.wire.ApiResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,6 +29,9 @@ public final class EmbeddedClient implements VpcClient {
         try {
             return emulator.call(accessKeyId, secret, params);
         } catch (LostResponseException e) {
+            throw new CallLostException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // the world file went bad or unreadable under a running call: no answer, and the message says why
             throw new CallLostException(e.getMessage(), e);
         }
     }
