@@ -9,7 +9,9 @@ case "$which" in
   emulator) module=providers/alicloud-emulator; class=dev.peerform.emulator.bench.EmulatorBenchmark ;;
   engine) module=engine; class=dev.peerform.bench.EngineBenchmark; "$root/peerform" version >/dev/null ;;
   provider) module=plans; class=dev.peerform.bench.ProviderBenchmark; "$root/peerform" version >/dev/null ;;
-  *) echo "unknown benchmark '$which' (known: language, emulator, engine, provider)" >&2; exit 2 ;;
+  # reliability [small|full] [figures...] [--seed N] [--case I]: exits 1 when a case fails
+  reliability) module=plans; class=dev.peerform.reliability.ReliabilityHarness; "$root/peerform" version >/dev/null ;;
+  *) echo "unknown benchmark '$which' (known: language, emulator, engine, provider, reliability)" >&2; exit 2 ;;
 esac
 cd "$root"
 # -am resolves the sibling modules from the reactor; the engine, built last, writes the classpath file last
