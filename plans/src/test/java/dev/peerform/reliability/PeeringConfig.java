@@ -122,17 +122,19 @@ final class PeeringConfig {
                 }
 
                 resource "alicloud_router_interface_connection" "same_init" {
-                  provider              = alicloud.a
-                  for_each              = local.same
-                  interface_id          = alicloud_router_interface.init[each.key].id
-                  opposite_interface_id = alicloud_router_interface.same_acc[each.key].id
+                  provider                    = alicloud.a
+                  for_each                    = local.same
+                  interface_id                = alicloud_router_interface.init[each.key].id
+                  opposite_interface_id       = alicloud_router_interface.same_acc[each.key].id
+                  opposite_interface_owner_id = local.account_a
                 }
 
                 resource "alicloud_router_interface_connection" "same_acc" {
-                  provider              = alicloud.a
-                  for_each              = local.same
-                  interface_id          = alicloud_router_interface.same_acc[each.key].id
-                  opposite_interface_id = alicloud_router_interface.init[each.key].id
+                  provider                    = alicloud.a
+                  for_each                    = local.same
+                  interface_id                = alicloud_router_interface.same_acc[each.key].id
+                  opposite_interface_id       = alicloud_router_interface.init[each.key].id
+                  opposite_interface_owner_id = local.account_a
                 }
 
                 resource "alicloud_router_interface_connection" "cross_init" {

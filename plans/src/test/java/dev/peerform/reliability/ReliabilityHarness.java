@@ -69,7 +69,7 @@ public final class ReliabilityHarness {
             Figure f;
             try {
                 f = all.get(name).run(h);
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
                 f = new Figure(name, "cases");
                 f.failed("the harness itself failed: " + e);
             }
