@@ -18,6 +18,8 @@ final class Figure {
     private final Map<String, Integer> counters = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Integer> groupCounts = new TreeMap<>();
+    private final Map<String, String> groupExamples = new TreeMap<>();
 
     Figure(String name, String unit) {
         this.name = name;
@@ -35,6 +37,13 @@ final class Figure {
         failures.add(details);
     }
 
+    /** A failed case among many of its kind: counted under its group, the first one kept as the example. */
+    synchronized void failedInGroup(String group, String example) {
+        tried++;
+        groupCounts.merge(group, 1, Integer::sum);
+        groupExamples.putIfAbsent(group, example);
+    }
+
     synchronized void count(String counter, int n) {
         counters.merge(counter, n, Integer::sum);
     }
@@ -44,12 +53,12 @@ final class Figure {
     }
 
     synchronized int failedCount() {
-        return failures.size();
+        return failures.size() + groupCounts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     synchronized String summary() {
         StringBuilder b = new StringBuilder(String.format("%-10s %s=%d  held=%d  failed=%d", name, unit, tried, held,
-                failures.size()));
+                failedCount()));
         if (!counters.isEmpty()) {
             List<String> parts = new ArrayList<>();
             counters.forEach((k, v) -> parts.add(k + " " + v));
@@ -65,6 +74,8 @@ final class Figure {
             b.append("  FAILED ").append(name).append(" #").append(i + 1).append(": ")
                     .append(failures.get(i).replace("\n", "\n      ")).append('\n');
         }
+        groupCounts.forEach((g, n) -> b.append("  FAILED ").append(name).append(" ").append(g).append(": ").append(n)
+                .append(" case(s); first: ").append(groupExamples.get(g).replace("\n", "\n      ")).append('\n'));
         return b.toString();
     }
 }

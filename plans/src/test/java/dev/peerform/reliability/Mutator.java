@@ -24,21 +24,23 @@ final class Mutator {
             "\"10.0.0.0/33\"", "format(\"%d\", \"x\")", "element([], 0)", "merge(1)", "!", "&&", "||", "%", "-",
             "/ 0", "\t", "\r\n", "resource", "variable", "locals", "output", "module", "terraform");
 
+    /** Each defines local.h, which an output uses, so that validate and plan both have to evaluate it. */
     private static final List<String> HOSTILE = List.of(
-            "locals {\n  a = local.b\n  b = local.a\n}\n",
-            "locals {\n  deep = " + "[".repeat(600) + "]".repeat(600) + "\n}\n",
-            "locals {\n  deep = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "\n}\n",
-            "locals {\n  z = templatefile(\"/dev/zero\", {})\n}\n",
-            "locals {\n  z = file(\"/dev/urandom\")\n}\n",
-            "locals {\n  big = length(setproduct(range(10000), range(10000)))\n}\n",
-            "locals {\n  r = regex(\"(a+)+$\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\")\n}\n",
-            "locals {\n  p = pow(10, 1000000)\n}\n",
-            "locals {\n  f = format(\"%1000000000d\", 1)\n}\n",
-            "locals {\n  s = \"" + "${".repeat(400) + "1" + "}".repeat(400) + "\"\n}\n",
-            "variable \"v\" {\n  default = var.v\n}\n",
-            "locals {\n  l = [for i in range(1024) : [for j in range(1024) : \"${i}-${j}\"]]\n}\n",
-            "locals {\n  x = strrev(join(\"\", formatlist(\"%s\", range(100000))))\n}\n",
-            "locals {\n  y = cidrsubnets(\"10.0.0.0/8\", " + "1, ".repeat(30) + "1)\n}\n");
+            "locals {\n  h = local.b\n  b = local.h\n}\n",
+            "locals {\n  h = " + "[".repeat(600) + "]".repeat(600) + "\n}\n",
+            "locals {\n  h = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "\n}\n",
+            "locals {\n  h = templatefile(\"/dev/zero\", {})\n}\n",
+            "locals {\n  h = file(\"/dev/urandom\")\n}\n",
+            "locals {\n  h = length(setproduct(range(10000), range(10000)))\n}\n",
+            "locals {\n  h = regex(\"(a+)+$\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\")\n}\n",
+            "locals {\n  h = pow(10, 1000000)\n}\n",
+            "locals {\n  h = format(\"%1000000000d\", 1)\n}\n",
+            "locals {\n  h = \"" + "${".repeat(400) + "1" + "}".repeat(400) + "\"\n}\n",
+            "variable \"v\" {\n  default = var.v\n}\nlocals {\n  h = var.v\n}\n",
+            "locals {\n  h = [for i in range(1024) : [for j in range(1024) : \"${i}-${j}\"]]\n}\n",
+            "locals {\n  h = strrev(join(\"\", formatlist(\"%s\", range(100000))))\n}\n",
+            "locals {\n  h = cidrsubnets(\"10.0.0.0/8\", " + "1, ".repeat(30) + "1)\n}\n")
+            .stream().map(b -> b + "output \"hostile\" {\n  value = local.h\n}\n").toList();
 
     private Mutator() {
     }
