@@ -28,7 +28,8 @@ final class Audit {
     record CloudObject(String kind, String id, String identity, String status) {
     }
 
-    record Report(List<CloudObject> orphans, int duplicates, List<String> stale, int managed, int stateInstances) {
+    record Report(List<CloudObject> orphans, int duplicates, List<String> stale, int managed, int stateInstances,
+            int pending) {
 
         boolean clean() {
             return orphans.isEmpty() && duplicates == 0 && stale.isEmpty();
@@ -39,7 +40,9 @@ final class Audit {
             orphans.forEach(c -> o.add(c.kind() + " " + c.id() + " (" + c.status() + ")"));
             return "orphans " + orphans.size() + (o.isEmpty() ? "" : " " + o) + ", duplicates " + duplicates
                     + ", stale state ids " + stale.size() + (stale.isEmpty() ? "" : " " + stale)
-                    + ", cloud objects made " + managed + ", state instances " + stateInstances;
+                    + ", cloud objects made " + managed + ", state instances " + stateInstances
+                    + (pending == 0 ? "" : " (" + pending + " of them with no id: pending creates known by a "
+                    + "ClientToken only)");
         }
     }
 
@@ -103,6 +106,21 @@ final class Audit {
         return n;
     }
 
+    static int withoutId(Path stateFile) throws IOException {
+        if (!Files.exists(stateFile)) {
+            return 0;
+        }
+        int n = 0;
+        for (JsonNode r : JSON.readTree(stateFile.toFile()).path("resources")) {
+            for (JsonNode i : r.path("instances")) {
+                if (i.path("attributes").path("id").asText("").isEmpty()) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     static Report check(Path dir, Set<String> baseline) throws IOException {
         List<CloudObject> world = objects(world(dir));
         Set<String> known = stateIds(dir.resolve("terraform.tfstate"));
@@ -129,7 +147,8 @@ final class Audit {
                 stale.add(id);
             }
         }
-        return new Report(orphans, duplicates, stale, managed, stateInstances(dir.resolve("terraform.tfstate")));
+        return new Report(orphans, duplicates, stale, managed, stateInstances(dir.resolve("terraform.tfstate")),
+                withoutId(dir.resolve("terraform.tfstate")));
     }
 
     /** The resources an apply reported ("Apply complete! Resources: N added"), for the figure's note. */

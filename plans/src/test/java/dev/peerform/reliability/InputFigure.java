@@ -55,7 +55,7 @@ final class InputFigure {
         int restarts = 0;
         while (from < to && restarts < 50) {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx768m", "-Xss1m", "-XX:+UseSerialGC", "-Djava.security.manager=allow", "-cp",
+                    .toString(), "-Xmx512m", "-Xss1m", "-XX:+UseSerialGC", "-Djava.security.manager=allow", "-cp",
                     Path.of(InputWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                             .toString(), InputWorker.class.getName(), jar.toString(), work.toString(),
                     Long.toString(h.seed()), Integer.toString(from), Integer.toString(to)));

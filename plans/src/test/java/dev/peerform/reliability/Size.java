@@ -9,7 +9,7 @@ record Size(String name, int connections, int kills, long transitionMs, int faul
 
     static Size of(String name) {
         return switch (name) {
-            case "small" -> new Size("small", 3, 6, 400, 1, 3, 1, 1_000, 1_000, 2, 2);
+            case "small" -> new Size("small", 3, 6, 400, 1, 3, 1, 1_000, 1_000, 2, 1);
             case "full" -> new Size("full", 20, 50, 600, 5, 5, 3, 10_000, 10_000, 6, Integer.MAX_VALUE);
             default -> throw new IllegalArgumentException("size is small or full, not " + name);
         };
