@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * ({@code .peerform/cloud.json}) and Terraform's state ({@code terraform.tfstate}). An orphan is a cloud object of
  * any kind, not in the starting world, that no state instance names; a duplicate is a second object with the
  * identity of another (same owner, region and CIDR for a VPC; same router and role for an interface; same table
- * and destination for a route); a stale entry is a state id the cloud does not have.
+ * and destination for a route); an object being deleted is no orphan; a stale entry is a state id the cloud does
+ * not have.
  */
 final class Audit {
 
@@ -136,7 +137,8 @@ final class Audit {
             managed++;
             identities.merge(o.kind() + "|" + o.identity(), 1, Integer::sum);
             boolean named = known.contains(o.id()) || (o.kind().equals("route") && known.contains(o.identity()));
-            if (!named) {
+            // an object the cloud is already deleting goes away by itself: a delete the state recorded as done
+            if (!named && !o.status().equals("Deleting")) {
                 orphans.add(o);
             }
         }

@@ -29,12 +29,21 @@ final class Figure {
     synchronized void held() {
         tried++;
         held++;
+        progress();
+    }
+
+    /** Long runs (full size) show where they are, on stderr, every ten cases. */
+    private void progress() {
+        if (tried % 10 == 0) {
+            System.err.printf("  [%s] %d tried, %d failed so far%n", name, tried, failedCount());
+        }
     }
 
     /** A failed case: its replay line first, then what went wrong. */
     synchronized void failed(String details) {
         tried++;
         failures.add(details);
+        progress();
     }
 
     /** A failed case among many of its kind: counted under its group, the first one kept as the example. */
