@@ -55,8 +55,9 @@ final class CrashFigure {
             return figure;
         }
         figure.note(String.format("%d connections (%d resources), transitions %d ms; unkilled apply %.1f s, destroy "
-                + "%.1f s; step kinds (longest first, with counts): apply %s, destroy %s", h.size().connections(), Audit.stateInstancesAfter(a),
-                h.size().transitionMs(), a.millis() / 1e3, d.millis() / 1e3, applyKinds, destroyKinds));
+                + "%.1f s; step kinds (longest first, with counts): apply %s, destroy %s", h.size().connections(),
+                Audit.stateInstancesAfter(a), h.size().transitionMs(), a.millis() / 1e3, d.millis() / 1e3, applyKinds,
+                destroyKinds));
         List<String> applyList = new ArrayList<>(applyKinds.keySet());
         List<String> destroyList = new ArrayList<>(destroyKinds.keySet());
         int offset = (int) Math.floorMod(h.seed() - 1, 97);
