@@ -29,6 +29,9 @@ public final class BgpGroupResource extends BgpResource {
         {"description", "Description"}, {"route_limit", "RouteQuota"}, {"auth_key", "AuthKey"},
         {"local_asn", "LocalAsn"}, {"clear_auth_key", "ClearAuthKey"}};
 
+    /** The official timeouts block's defaults. */
+    private static final Map<String, String> TIMEOUTS = OfficialSchema.durations("create", "5m", "update", "5m", "delete", "5m");
+
     private static final Schema SCHEMA = Schema.builder()
             .attribute("id", AttributeSchema.computed(Type.STRING))
             .attribute("router_id", AttributeSchema.required(Type.STRING).forcesNew())
@@ -43,6 +46,7 @@ public final class BgpGroupResource extends BgpResource {
             .attribute("route_limit", AttributeSchema.optional(Type.NUMBER).alsoComputed())
             .attribute("region_id", AttributeSchema.computed(Type.STRING))
             .attribute("status", AttributeSchema.computed(Type.STRING))
+            .block("timeouts", OfficialSchema.timeoutsBlock(TIMEOUTS))
             .build();
 
     public BgpGroupResource() {
@@ -118,5 +122,10 @@ public final class BgpGroupResource extends BgpResource {
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
         JsonNode v = describe(api, id);
         return v == null ? null : fromApi(v, null);
+    }
+
+    @Override
+    public Map<String, String> timeouts() {
+        return TIMEOUTS;
     }
 }

@@ -21,12 +21,16 @@ public final class BgpNetworkResource extends BgpResource {
 
     public static final String TYPE = "alicloud_vpc_bgp_network";
 
+    /** The official timeouts block's defaults. */
+    private static final Map<String, String> TIMEOUTS = OfficialSchema.durations("create", "5m", "delete", "5m");
+
     private static final Schema SCHEMA = Schema.builder()
             .attribute("id", AttributeSchema.computed(Type.STRING))
             .attribute("router_id", AttributeSchema.required(Type.STRING).forcesNew())
             .attribute("dst_cidr_block", AttributeSchema.required(Type.STRING).forcesNew())
             .attribute("vpc_id", AttributeSchema.optional(Type.STRING).forcesNew())
             .attribute("status", AttributeSchema.computed(Type.STRING))
+            .block("timeouts", OfficialSchema.timeoutsBlock(TIMEOUTS))
             .build();
 
     public BgpNetworkResource() {
@@ -100,5 +104,10 @@ public final class BgpNetworkResource extends BgpResource {
         }
         JsonNode v = describe(api, id);
         return v == null ? null : fromApi(v, null);
+    }
+
+    @Override
+    public Map<String, String> timeouts() {
+        return TIMEOUTS;
     }
 }

@@ -26,6 +26,9 @@ public final class BgpPeerResource extends BgpResource {
     private static final String[][] MODIFIABLE = {{"peer_ip_address", "PeerIpAddress"}, {"enable_bfd", "EnableBfd"},
         {"bfd_multi_hop", "BfdMultiHop"}};
 
+    /** The official timeouts block's defaults. */
+    private static final Map<String, String> TIMEOUTS = OfficialSchema.durations("create", "5m", "update", "5m", "delete", "5m");
+
     private static final Schema SCHEMA = Schema.builder()
             .attribute("id", AttributeSchema.computed(Type.STRING))
             .attribute("bgp_group_id", AttributeSchema.required(Type.STRING).forcesNew())
@@ -35,6 +38,7 @@ public final class BgpPeerResource extends BgpResource {
             .attribute("ip_version", AttributeSchema.optional(Type.STRING).alsoComputed().forcesNew())
             .attribute("bgp_peer_name", AttributeSchema.computed(Type.STRING))
             .attribute("status", AttributeSchema.computed(Type.STRING))
+            .block("timeouts", OfficialSchema.timeoutsBlock(TIMEOUTS))
             .build();
 
     public BgpPeerResource() {
@@ -124,5 +128,10 @@ public final class BgpPeerResource extends BgpResource {
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
         JsonNode v = describe(api, id);
         return v == null ? null : fromApi(v, null);
+    }
+
+    @Override
+    public Map<String, String> timeouts() {
+        return TIMEOUTS;
     }
 }

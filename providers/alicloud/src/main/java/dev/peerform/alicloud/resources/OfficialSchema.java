@@ -45,14 +45,27 @@ final class OfficialSchema {
 
     /** The {@code timeouts} block: its operations and their defaults ("10m"). */
     OfficialSchema timeouts(String... operationAndDefault) {
-        Schema.Builder b = Schema.builder();
         for (int i = 0; i < operationAndDefault.length; i += 2) {
             timeouts.put(operationAndDefault[i], operationAndDefault[i + 1]);
-            b.attribute(operationAndDefault[i], AttributeSchema.optional(Type.STRING)
-                    .withDefault(Value.of(operationAndDefault[i + 1])));
         }
-        builder.block("timeouts", new Schema.NestedBlock(Schema.Nesting.SINGLE, b.build(), 0, 1));
+        builder.block("timeouts", timeoutsBlock(timeouts));
         return this;
+    }
+
+    /** Operations and their default durations, in the order given: ("create", "5m", "delete", "5m"). */
+    static Map<String, String> durations(String... operationAndDefault) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < operationAndDefault.length; i += 2) {
+            out.put(operationAndDefault[i], operationAndDefault[i + 1]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A {@code timeouts} block whose operations default to the given durations ("create" -> "5m"). */
+    static Schema.NestedBlock timeoutsBlock(Map<String, String> defaults) {
+        Schema.Builder b = Schema.builder();
+        defaults.forEach((op, d) -> b.attribute(op, AttributeSchema.optional(Type.STRING).withDefault(Value.of(d))));
+        return new Schema.NestedBlock(Schema.Nesting.SINGLE, b.build(), 0, 1);
     }
 
     Schema build() {
