@@ -115,7 +115,7 @@ public final class BgpGroupResource extends BgpResource {
         // an instruction for the next change, never read back from the cloud
         Value clear = prior == null ? null : prior.get("clear_auth_key");
         m.put("clear_auth_key", clear == null || !clear.isKnown() ? Value.nullOf(Type.BOOL) : clear);
-        return new ObjectValue(m);
+        return ObjectValues.complete(new ObjectValue(m), SCHEMA);
     }
 
     @Override

@@ -92,7 +92,7 @@ public final class BgpNetworkResource extends BgpResource {
         m.put("dst_cidr_block", Value.of(cidr));
         m.put("vpc_id", ObjectValues.strOrNull(Answers.text(v, "VpcId")));
         m.put("status", ObjectValues.strOrNull(Answers.text(v, "Status")));
-        return new ObjectValue(m);
+        return ObjectValues.complete(new ObjectValue(m), SCHEMA);
     }
 
     @Override

@@ -121,7 +121,7 @@ public final class BgpPeerResource extends BgpResource {
         m.put("enable_bfd", !bfd && unsetBefore ? Value.nullOf(Type.BOOL) : Value.of(bfd));
         int hops = v.path("BfdMultiHop").asInt();
         m.put("bfd_multi_hop", hops == 0 ? Value.nullOf(Type.NUMBER) : Value.of(hops));
-        return new ObjectValue(m);
+        return ObjectValues.complete(new ObjectValue(m), SCHEMA);
     }
 
     @Override
