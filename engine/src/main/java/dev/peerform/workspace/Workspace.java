@@ -78,6 +78,14 @@ public final class Workspace {
         return dir;
     }
 
+    Map<String, String> env() {
+        return env;
+    }
+
+    String version() {
+        return version;
+    }
+
     /** Loads the configuration and variables and configures the providers; null when that failed. */
     public Loaded load(List<VariableValues.CliOption> varOptions, boolean configureProviders, Diagnostics diags) {
         return load(varOptions, configureProviders, false, diags);
