@@ -107,8 +107,9 @@ public final class Workspace {
             variables.computeIfPresent(name, (n, v) -> Value.sensitive(v));
         }
         if (configureProviders) {
-            ModuleScope scope = new ModuleValues(module, variables, providers, dir, a -> null, true)
-                    .scope(List.of(), ModuleScope.Context.NONE, diags);
+            ModuleValues values = new ModuleValues(module, variables, providers, dir, a -> null, true);
+            values.workspace(currentWorkspace());
+            ModuleScope scope = values.scope(List.of(), ModuleScope.Context.NONE, diags);
             providers.configure(module, scope, dir, env, diags);
         }
         // validate needs no backend (Terraform's neither): its errors count only for commands that use the state
@@ -247,7 +248,8 @@ public final class Workspace {
     }
 
     public Planner.Result plan(Loaded l, State state, Planner.Options options, Diagnostics diags) {
-        return new Planner(l.module(), l.variables(), l.providers(), dir, clock).plan(state, options, diags);
+        return new Planner(l.module(), l.variables(), l.providers(), dir, clock).workspace(l.workspaceName())
+                .plan(state, options, diags);
     }
 
     /**
@@ -259,7 +261,7 @@ public final class Workspace {
         Applier.Result result;
         try (StepJournal journal = l.store().openJournal()) {
             Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
-            result = applier.run(interrupt, diags);
+            result = applier.workspace(l.workspaceName()).run(interrupt, diags);
             Diagnostics outputDiags = new Diagnostics();
             Map<String, Value> outputs = plan.mode() == PlanMode.DESTROY ? Map.of() : applier.outputs(outputDiags);
             state.outputs().clear();
