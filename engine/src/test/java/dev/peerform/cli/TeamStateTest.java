@@ -184,6 +184,41 @@ class TeamStateTest {
     }
 
     @Test
+    void remoteStateReadsAnotherConfigurationsOutputsFromPgAndLocalWithDefaults() throws Exception {
+        config(DATA);
+        ok("init");
+        ok("workspace", "new", "staging");
+        ok("apply", "-auto-approve");
+        Path reader = dir.resolve("reader");
+        Files.createDirectories(reader);
+        Files.writeString(dir.resolve("local.tfstate"), ok("state", "pull").out());
+        Files.writeString(reader.resolve("main.tf"), """
+                data "terraform_remote_state" "team" {
+                  backend   = "pg"
+                  workspace = "staging"
+                  defaults  = { region = "cn-hangzhou", peer = "unused" }
+                }
+                data "terraform_remote_state" "file" {
+                  backend = "local"
+                  config  = { path = "../local.tfstate" }
+                }
+                data "terraform_remote_state" "empty" {
+                  backend = "pg"
+                }
+                output "peer" { value = data.terraform_remote_state.team.outputs.peer }
+                output "region" { value = data.terraform_remote_state.team.outputs.region }
+                output "file" { value = data.terraform_remote_state.file.outputs.peer }
+                output "none" { value = length(data.terraform_remote_state.empty.outputs) }
+                """);
+        CliRun apply = CliRun.in(reader, env, "apply", "-auto-approve");
+        assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+        assertEquals("peer-staging-0", CliRun.in(reader, env, "output", "-raw", "peer").out());
+        assertEquals("cn-hangzhou", CliRun.in(reader, env, "output", "-raw", "region").out());
+        assertEquals("peer-staging-0", CliRun.in(reader, env, "output", "-raw", "file").out());
+        assertEquals("0", CliRun.in(reader, env, "output", "-raw", "none").out());
+    }
+
+    @Test
     void changedBackendWithoutMigrateOrReconfigureIsRefused() throws Exception {
         config(DATA.replace("backend \"pg\" {}", "backend \"local\" {}"));
         ok("init");
