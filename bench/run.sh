@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark harness: bench/run.sh language|emulator|engine|provider|reach [sizes...]
+# Runs a benchmark harness: bench/run.sh language|emulator|engine|provider|reach|pg [sizes...]
 # Builds the test classes, then runs the benchmark's main class on the test classpath, printing a table.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,7 +10,8 @@ case "$which" in
   engine) module=engine; class=dev.peerform.bench.EngineBenchmark; "$root/peerform" version >/dev/null ;;
   provider) module=plans; class=dev.peerform.bench.ProviderBenchmark; "$root/peerform" version >/dev/null ;;
   reach) module=providers/alicloud; class=dev.peerform.alicloud.reach.ReachBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: language, emulator, engine, provider, reach)" >&2; exit 2 ;;
+  pg) module=engine; class=dev.peerform.bench.PgBenchmark; "$root/peerform" version >/dev/null ;;
+  *) echo "unknown benchmark '$which' (known: language, emulator, engine, provider, reach, pg)" >&2; exit 2 ;;
 esac
 cd "$root"
 # -am resolves the sibling modules from the reactor; the engine, built last, writes the classpath file last
