@@ -135,6 +135,39 @@ class TeamStateTest {
     }
 
     @Test
+    void backendConfigFileArgumentsAreMergedOverTheBlock() throws Exception {
+        config(DATA.replace("backend \"pg\" {}", "backend \"pg\" {\n    schema_name = \"from_block\"\n  }"));
+        Files.writeString(dir.resolve("team.pg.hcl"), "schema_name = \"from_file\"\nskip_index_creation = true\n");
+        ok("init", "-backend-config=team.pg.hcl");
+        ok("apply", "-auto-approve");
+        assertEquals(List.of("default"), rows("SELECT name FROM from_file.states"));
+        assertEquals(List.of(), rows("SELECT indexname FROM pg_indexes WHERE indexname = 'states_by_name'"));
+        ok("init"); // again without the file: the recorded configuration stands
+        assertEquals(0, cli("plan", "-detailed-exitcode").exitCode());
+        Files.writeString(dir.resolve("bad.hcl"), "bucket = \"x\"\n");
+        assertEquals(1, cli("init", "-backend-config=bad.hcl").exitCode());
+    }
+
+    @Test
+    void forceUnlockEndsTheHoldersSessionAndTheNextRunProceeds() throws Exception {
+        config(DATA);
+        ok("init");
+        ok("apply", "-auto-approve");
+        Process holder = holder("default", "600");
+        try {
+            CliRun refused = cli("plan");
+            assertEquals(1, refused.exitCode());
+            String id = refused.err().lines().filter(l -> l.trim().startsWith("ID:")).findFirst().orElseThrow()
+                    .trim().substring(3).trim();
+            assertEquals(1, cli("force-unlock", "-force", "not-" + id).exitCode());
+            ok("force-unlock", "-force", id);
+            ok("plan");
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void aPgBackendWithoutInitIsRefusedButValidates() throws Exception {
         config(DATA);
         assertEquals(0, cli("validate").exitCode());
