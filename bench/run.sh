@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark harness: bench/run.sh language|emulator|engine|provider|reach|reliability [sizes...]
+# Runs a benchmark harness: bench/run.sh language|emulator|engine|provider|reach|reliability|pg [sizes...]
 # Builds the test classes, then runs the benchmark's main class on the test classpath, printing a table.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,7 +12,8 @@ case "$which" in
   reach) module=providers/alicloud; class=dev.peerform.alicloud.reach.ReachBenchmark ;;
   # reliability [small|full] [figures...] [--seed N] [--case I]: exits 1 when a case fails
   reliability) module=plans; class=dev.peerform.reliability.ReliabilityHarness; "$root/peerform" version >/dev/null ;;
-  *) echo "unknown benchmark '$which' (known: language, emulator, engine, provider, reach, reliability)" >&2; exit 2 ;;
+  pg) module=engine; class=dev.peerform.bench.PgBenchmark; "$root/peerform" version >/dev/null ;;
+  *) echo "unknown benchmark '$which' (known: language, emulator, engine, provider, reach, reliability, pg)" >&2; exit 2 ;;
 esac
 cd "$root"
 # -am resolves the sibling modules from the reactor; the engine, built last, writes the classpath file last

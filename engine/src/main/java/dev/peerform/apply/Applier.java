@@ -94,6 +94,12 @@ public final class Applier {
         this.moduleValues.expansions(plan.expansions());
     }
 
+    /** The run's workspace, which terraform.workspace gives; "default" unless set. */
+    public Applier workspace(String name) {
+        moduleValues.workspace(name);
+        return this;
+    }
+
     public Result run(Interrupt interrupt, Diagnostics diags) {
         StepGraph steps = plan.steps();
         Dag<PlannedStep> dag = new Dag<>() {

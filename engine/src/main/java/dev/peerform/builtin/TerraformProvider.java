@@ -5,6 +5,7 @@ import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
+import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.PlannedInstance;
 import dev.peerform.spi.ProviderFactory;
@@ -61,9 +62,14 @@ public final class TerraformProvider implements ProviderFactory {
     }
 
     @Override
+    public Map<String, DataSourceType> dataSourceTypes() {
+        return Map.of(RemoteState.TYPE, new RemoteState());
+    }
+
+    @Override
     public ConfiguredProvider configure(String key, ObjectValue config, Path workingDir, Map<String, String> env,
             Diagnostics diags) {
-        return new Configured();
+        return new Configured(workingDir, env);
     }
 
     static final class TerraformData implements ResourceType {
@@ -107,6 +113,22 @@ public final class TerraformProvider implements ProviderFactory {
     }
 
     static final class Configured implements ConfiguredProvider {
+        private final Path workingDir;
+        private final Map<String, String> env;
+
+        Configured(Path workingDir, Map<String, String> env) {
+            this.workingDir = workingDir;
+            this.env = env;
+        }
+
+        @Override
+        public ObjectValue readData(String type, ObjectValue config, Diagnostics diags) {
+            if (!RemoteState.TYPE.equals(type)) {
+                return ConfiguredProvider.super.readData(type, config, diags);
+            }
+            return RemoteState.read(config, workingDir, env, diags);
+        }
+
         @Override
         public String endpoint() {
             return "built in";

@@ -95,6 +95,13 @@ public final class Cli {
         state.addSubcommand(new StateCommand.RmCmd(ctx));
         state.addSubcommand(new StateCommand.MvCmd(ctx));
         cl.addSubcommand("state", state);
+        CommandLine workspace = new CommandLine(new WorkspaceCommand(ctx));
+        workspace.addSubcommand(new WorkspaceCommand.New(ctx));
+        workspace.addSubcommand(new WorkspaceCommand.Select(ctx));
+        workspace.addSubcommand(new WorkspaceCommand.ListCmd(ctx));
+        workspace.addSubcommand(new WorkspaceCommand.Show(ctx));
+        workspace.addSubcommand(new WorkspaceCommand.Delete(ctx));
+        cl.addSubcommand("workspace", workspace);
         cl.addSubcommand(new ForceUnlockCommand(ctx));
         cl.addSubcommand(new FmtCommand(ctx));
         cl.addSubcommand(new ImportCommand(ctx));

@@ -47,17 +47,24 @@ public final class ModuleScope implements Scope {
     private final Path rootDir;
     private final Path cwd;
     private final Context context;
+    private final String workspace;
 
     public ModuleScope(Module module, Values values, Path rootDir, Path cwd, Context context) {
+        this(module, values, rootDir, cwd, context, "default");
+    }
+
+    /** {@code workspace} is what terraform.workspace gives: the run's selected workspace. */
+    public ModuleScope(Module module, Values values, Path rootDir, Path cwd, Context context, String workspace) {
         this.module = module;
         this.values = values;
         this.rootDir = rootDir;
         this.cwd = cwd;
         this.context = context;
+        this.workspace = workspace;
     }
 
     public ModuleScope with(Context other) {
-        return new ModuleScope(module, values, rootDir, cwd, other);
+        return new ModuleScope(module, values, rootDir, cwd, other, workspace);
     }
 
     @Override
@@ -165,7 +172,7 @@ public final class ModuleScope implements Scope {
             }
             case "terraform" -> {
                 if ("workspace".equals(first)) {
-                    return new Resolved(Value.of("default"), 1);
+                    return new Resolved(Value.of(workspace), 1);
                 }
                 return error(ref, diags, "Invalid \"terraform\" attribute", "The only supported attribute of the "
                         + "\"terraform\" object is terraform.workspace.");

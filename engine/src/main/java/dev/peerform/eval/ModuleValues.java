@@ -59,6 +59,7 @@ public final class ModuleValues {
     private final Functions functions = Functions.standard();
     private final Map<String, Value> memo = new HashMap<>();
     private final Map<ResourceAddress, Expansion> expansions = new HashMap<>();
+    private String workspace = "default";
 
     public ModuleValues(Module root, Map<String, Value> rootVariables, Schemas schemas, Path cwd,
             InstanceValues instances, boolean rememberAll) {
@@ -68,6 +69,11 @@ public final class ModuleValues {
         this.cwd = cwd;
         this.instances = instances;
         this.rememberAll = rememberAll;
+    }
+
+    /** The run's workspace, which terraform.workspace gives. */
+    public void workspace(String name) {
+        this.workspace = name;
     }
 
     /** Seeds the expansions decided at plan time, so that apply expands exactly as planned. */
@@ -94,7 +100,7 @@ public final class ModuleValues {
                 name -> local(path, name, diags),
                 r -> resource(path, r, diags),
                 call -> moduleOutputs(path, call, diags));
-        return new ModuleScope(m, values, root.dir(), cwd, context);
+        return new ModuleScope(m, values, root.dir(), cwd, context, workspace);
     }
 
     public Evaluator evaluator(List<String> path, ModuleScope.Context context, Diagnostics diags) {

@@ -51,6 +51,14 @@ public final class Planner {
     private final InstanceDiff diff;
     private final ProviderChecks checks;
 
+    private String workspace = "default";
+
+    /** The run's workspace, which terraform.workspace gives; "default" unless set. */
+    public Planner workspace(String name) {
+        this.workspace = name;
+        return this;
+    }
+
     public Planner(Module root, Map<String, Value> variables, ProviderSet providers, Path cwd, Clock clock) {
         this.root = root;
         this.variables = variables;
@@ -116,6 +124,7 @@ public final class Planner {
             Diagnostics diags) {
         Map<InstanceAddress, Value> planned = new HashMap<>();
         ModuleValues values = new ModuleValues(root, variables, providers, cwd, planned::get, true);
+        values.workspace(workspace);
         values.validateModuleVariables(diags);
         PassInput in = new PassInput(graph, values, refreshed, options, required);
         PassOutput out = new PassOutput(planned);

@@ -13,6 +13,15 @@ public final class StateLockedException extends Exception {
         this.holder = holder;
     }
 
+    /**
+     * A refusal worded by the backend (a database backend names the holding session even when the holder left no
+     * lock info); {@code holder} is null when the holder is not a peerform run.
+     */
+    public StateLockedException(LockInfo holder, String message) {
+        super(message);
+        this.holder = holder;
+    }
+
     public LockInfo holder() {
         return holder;
     }

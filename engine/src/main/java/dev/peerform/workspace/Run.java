@@ -214,5 +214,12 @@ public final class Run implements AutoCloseable {
         if (lock != null) {
             lock.close();
         }
+        if (loaded.backend() instanceof AutoCloseable connected) {
+            try {
+                connected.close();
+            } catch (Exception e) {
+                // a database session that cannot be closed ends with the process
+            }
+        }
     }
 }

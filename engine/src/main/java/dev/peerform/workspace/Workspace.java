@@ -51,7 +51,8 @@ import java.util.Map;
 public final class Workspace {
 
     /** Everything loaded for a run. */
-    public record Loaded(Module module, Map<String, Value> variables, ProviderSet providers, StateStore store) {
+    public record Loaded(Module module, Map<String, Value> variables, ProviderSet providers, StateStore store,
+            String workspaceName, Backend backend) {
     }
 
     private final Path dir;
@@ -77,8 +78,21 @@ public final class Workspace {
         return dir;
     }
 
+    Map<String, String> env() {
+        return env;
+    }
+
+    String version() {
+        return version;
+    }
+
     /** Loads the configuration and variables and configures the providers; null when that failed. */
     public Loaded load(List<VariableValues.CliOption> varOptions, boolean configureProviders, Diagnostics diags) {
+        return load(varOptions, configureProviders, false, diags);
+    }
+
+    private Loaded load(List<VariableValues.CliOption> varOptions, boolean configureProviders, boolean forValidate,
+            Diagnostics diags) {
         Module module = new ModuleLoader(dir).load(diags);
         if (diags.hasErrors()) {
             return null;
@@ -93,31 +107,40 @@ public final class Workspace {
             variables.computeIfPresent(name, (n, v) -> Value.sensitive(v));
         }
         if (configureProviders) {
-            ModuleScope scope = new ModuleValues(module, variables, providers, dir, a -> null, true)
-                    .scope(List.of(), ModuleScope.Context.NONE, diags);
+            ModuleValues values = new ModuleValues(module, variables, providers, dir, a -> null, true);
+            values.workspace(currentWorkspace());
+            ModuleScope scope = values.scope(List.of(), ModuleScope.Context.NONE, diags);
             providers.configure(module, scope, dir, env, diags);
         }
-        return new Loaded(module, variables, providers, backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE));
+        // validate needs no backend (Terraform's neither): its errors count only for commands that use the state
+        Diagnostics backendDiags = new Diagnostics();
+        Backend backend = backend(module, backendDiags);
+        if (!forValidate) {
+            diags.addAll(backendDiags);
+        }
+        String name = currentWorkspace();
+        return new Loaded(module, variables, providers, backend.workspace(name), name, backend);
     }
 
-    /** The local backend: {@code terraform.tfstate}, or the path of {@code backend "local" { path = ... }}. */
+    /**
+     * The configuration's backend: the local one (terraform.tfstate, or the path of {@code backend "local"}), or
+     * the pg backend init configured; an error when init is needed first.
+     */
     public Backend backend(Module module, Diagnostics diags) {
-        Path path = dir.resolve("terraform.tfstate");
-        if (module.backend() != null) {
-            if (!module.backend().type().equals("local")) {
-                diags.error("Unsupported backend", "peerform supports the \"local\" backend only; this configuration "
-                        + "asks for \"" + module.backend().type() + "\".", module.backend().range());
-            }
-            Attribute p = module.backend().body().attribute("path").orElse(null);
-            if (p != null) {
-                Value v = new Evaluator(Scope.EMPTY,
-                        Functions.standard(), dir).evaluate(p.expr(), Type.STRING, diags);
-                if (v.isKnown() && !v.isNull()) {
-                    path = dir.resolve(v.asString());
-                }
-            }
+        return backends().forRun(module, diags);
+    }
+
+    Backends backends() {
+        return new Backends(dir, env, clock, version);
+    }
+
+    /** The workspace runs use: TF_WORKSPACE, else the one selected with {@code workspace select}, else default. */
+    public String currentWorkspace() {
+        try {
+            return backends().currentWorkspace();
+        } catch (IOException e) {
+            return Backend.DEFAULT_WORKSPACE;
         }
-        return new LocalBackend(path, clock, version);
     }
 
     /** The state of the configuration's backend, for the {@code state} commands and {@code force-unlock}. */
@@ -126,7 +149,7 @@ public final class Workspace {
     }
 
     private StateStore store(Module module, Diagnostics diags) {
-        return backend(module, diags).workspace(Backend.DEFAULT_WORKSPACE);
+        return backend(module, diags).workspace(currentWorkspace());
     }
 
     /** The outputs stored in the state: the backend's, or those of the state file given ({@code -state}). */
@@ -184,7 +207,7 @@ public final class Workspace {
      */
     public Diagnostics validate() {
         Diagnostics diags = new Diagnostics();
-        Loaded l = load(List.of(), false, diags);
+        Loaded l = load(List.of(), false, true, diags);
         if (l != null && !diags.hasErrors()) {
             plan(l, State.empty(), new Planner.Options(PlanMode.NORMAL, false, List.of(), List.of()), diags);
         }
@@ -225,7 +248,8 @@ public final class Workspace {
     }
 
     public Planner.Result plan(Loaded l, State state, Planner.Options options, Diagnostics diags) {
-        return new Planner(l.module(), l.variables(), l.providers(), dir, clock).plan(state, options, diags);
+        return new Planner(l.module(), l.variables(), l.providers(), dir, clock).workspace(l.workspaceName())
+                .plan(state, options, diags);
     }
 
     /**
@@ -237,7 +261,7 @@ public final class Workspace {
         Applier.Result result;
         try (StepJournal journal = l.store().openJournal()) {
             Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
-            result = applier.run(interrupt, diags);
+            result = applier.workspace(l.workspaceName()).run(interrupt, diags);
             Diagnostics outputDiags = new Diagnostics();
             Map<String, Value> outputs = plan.mode() == PlanMode.DESTROY ? Map.of() : applier.outputs(outputDiags);
             state.outputs().clear();

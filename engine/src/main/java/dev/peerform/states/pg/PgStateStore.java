@@ -88,6 +88,57 @@ public final class PgStateStore implements AutoCloseable {
         return table.steps(connection, workspace);
     }
 
+    /** One step record without a lock (-lock=false): committed on its own, the state untouched. */
+    public synchronized void appendStep(String workspace, String runId, long seq, String line) throws SQLException {
+        table.appendStep(connection, workspace, runId, seq, line);
+    }
+
+    /** Without a lock (-lock=false): the state written and the workspace's step records cleared, atomically. */
+    public synchronized void foldIn(String workspace, byte[] state) throws SQLException {
+        table.foldIn(connection, workspace, state);
+    }
+
+    /**
+     * The live holder of a workspace's lock: its peerform lock info, believed only while the session that wrote
+     * it still holds the advisory key; empty when nobody holds it or the holder is not peerform.
+     */
+    public synchronized Optional<PgLockInfo> holder(String workspace) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT k.lock_id, k.operation, k.who, k.version,"
+                + " k.created, k.info, t.id FROM " + table.locks() + " k JOIN " + table.states() + " t ON t.name ="
+                + " k.name JOIN pg_locks l ON l.pid = k.backend_pid AND l.locktype = 'advisory' AND l.granted"
+                + " AND l.objsubid = 1 AND l.classid::bigint = (t.id >> 32) AND l.objid::bigint = (t.id & 4294967295)"
+                + " WHERE k.name = ?")) {
+            s.setString(1, workspace);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) return Optional.empty();
+                return Optional.of(new PgLockInfo(r.getString(1), Long.toString(r.getLong(7)), r.getString(2),
+                        r.getString(3), r.getString(4), r.getTimestamp(5).toInstant(), r.getString(6)));
+            }
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) return Optional.empty(); // no peerform_locks: no peerform holder
+            throw e;
+        }
+    }
+
+    /**
+     * Ends the PostgreSQL session of the peerform run whose lock has this ID, which releases its advisory lock
+     * (a session's advisory locks can be released only by that session, or by its end). False when no live
+     * holder of this workspace has that ID. Needs the right to signal that session (same role, or
+     * pg_signal_backend).
+     */
+    public synchronized boolean forceUnlock(String workspace, String lockId) throws SQLException {
+        Optional<PgLockInfo> holder = holder(workspace);
+        if (holder.isEmpty() || !holder.get().id().equals(lockId)) return false;
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_terminate_backend(backend_pid) FROM "
+                + table.locks() + " WHERE name = ? AND lock_id = ?")) {
+            s.setString(1, workspace);
+            s.setString(2, lockId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
+    }
+
     /**
      * Deletes a workspace's row, and peerform's rows for it. Locking it first is the caller's business, as in
      * Terraform.
