@@ -70,6 +70,11 @@ final class InstanceDiff {
             deps.add(ConfigIndex.prefix(d.path()) + d.name());
         }
         out.resourceDeps().put(address.toString(), deps);
+        Set<String> orderOnly = new LinkedHashSet<>(deps);
+        for (ConfigNode d : in.graph().referencedResources(node)) {
+            orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
+        }
+        out.orderOnlyDeps().put(address.toString(), orderOnly);
         Expansion expansion = values.expansion(node.path(), r, diags);
         if (expansion == null) {
             return;

@@ -25,8 +25,15 @@ import java.util.Set;
 
 /**
  * Expands changes into the action DAG: each change's steps in order (destroy half and create half ordered by the
- * action), then edges from dependencies (creates after what they refer to; destroys before what they referred to)
+ * action), then edges from references (creates after what they refer to; destroys before what they referred to)
  * and from the providers' ordering rules. An edge that would close a cycle is an error naming both steps.
+ *
+ * <p>Last come the dependencies only {@code depends_on} gives, which carry an order and no value. Each keeps
+ * Terraform's meaning as far as the cloud allows: the dependent's first step waits for every step of the
+ * dependency that does not itself wait, directly or not, for the dependent (reversed for destroys). So a
+ * {@code depends_on} never closes a cycle, and where a provider rule already orders a step of the dependency after
+ * the dependent (an acceptor's connection awaits Active, which only the initiator's connect brings), the rule stands
+ * and the cloud sees the same calls, in the same order, with or without the {@code depends_on}.
  */
 final class StepPlanner {
 
@@ -54,7 +61,7 @@ final class StepPlanner {
         }
     }
 
-    StepGraph build(List<ResourceChange> changes, Diagnostics diags) {
+    StepGraph build(List<ResourceChange> changes, Map<String, Set<String>> orderOnly, Diagnostics diags) {
         StepGraph g = new StepGraph();
         Map<String, List<Halves>> byResource = new HashMap<>();
         Map<ResourceChange, Halves> halves = new LinkedHashMap<>();
@@ -89,7 +96,11 @@ final class StepPlanner {
         for (Map.Entry<ResourceChange, Halves> e : halves.entrySet()) {
             ResourceChange c = e.getKey();
             Halves h = e.getValue();
+            Set<String> soft = orderOnly.getOrDefault(c.address().resource().toString(), Set.of());
             for (String dep : c.dependencies()) {
+                if (soft.contains(dep)) {
+                    continue;
+                }
                 for (Halves d : byResource.getOrDefault(dep, List.of())) {
                     if (h.firstCreate() != null && d.lastCreate() != null && !reversedByRule(c, d.change(), ruled)) {
                         order(g, d.lastCreate(), h.firstCreate(), "needs " + dep, diags);
@@ -103,7 +114,42 @@ final class StepPlanner {
         for (RuleEdge r : rules) {
             order(g, r.before(), r.after(), r.why(), diags);
         }
+        for (Map.Entry<ResourceChange, Halves> e : halves.entrySet()) {
+            ResourceChange c = e.getKey();
+            Halves h = e.getValue();
+            for (String dep : orderOnly.getOrDefault(c.address().resource().toString(), Set.of())) {
+                if (!c.dependencies().contains(dep)) {
+                    continue;
+                }
+                for (Halves d : byResource.getOrDefault(dep, List.of())) {
+                    dependsOn(g, d, h, dep);
+                }
+            }
+        }
         return g;
+    }
+
+    /**
+     * {@code dependent depends_on dependency}: the dependent's first create (or update) step after each of the
+     * dependency's create steps that the graph does not already order after the dependent; the dependency's first
+     * destroy step after each of the dependent's destroy steps not already ordered after the dependency's. An edge
+     * that would close a cycle is exactly one the graph already orders the other way, so it is left out.
+     */
+    private static void dependsOn(StepGraph g, Halves dependency, Halves dependent, String dep) {
+        if (dependent.firstCreate() != null) {
+            for (PlannedStep s : dependency.create()) {
+                if (!g.reaches(dependent.firstCreate(), s)) {
+                    g.order(s, dependent.firstCreate(), "depends on " + dep);
+                }
+            }
+        }
+        if (dependency.firstDestroy() != null) {
+            for (PlannedStep s : dependent.destroy()) {
+                if (!g.reaches(dependency.firstDestroy(), s)) {
+                    g.order(s, dependency.firstDestroy(), dependent.change().address() + " is gone");
+                }
+            }
+        }
     }
 
     private record RuleEdge(PlannedStep before, PlannedStep after, String why) {
