@@ -53,18 +53,6 @@ final class InstanceDiff {
         Resource r = m.resources().get(node.name());
         ResourceAddress address = BlockAddresses.of(node.path(), r);
         ModuleValues values = in.values();
-        if (r.mode() == Resource.Mode.DATA) {
-            data.read(node, r, address, values, out.planned(), diags);
-            return;
-        }
-        ResourceType type = providers.resourceType(r.type());
-        if (type == null) {
-            String near = Suggestions.didYouMean(r.type(), config.knownTypes());
-            diags.error("Invalid resource type", "The provider " + Resource.impliedProvider(r.type()) + " does not "
-                    + "support resource type \"" + r.type() + "\"." + near, r.range());
-            return;
-        }
-        Lifecycle.checkCreateBeforeDestroy(r, type, address, diags);
         Set<String> deps = new LinkedHashSet<>();
         for (ConfigNode d : in.graph().resourceDependencies(node)) {
             deps.add(ConfigIndex.prefix(d.path()) + d.name());
@@ -75,6 +63,18 @@ final class InstanceDiff {
             orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
         }
         out.orderOnlyDeps().put(address.toString(), orderOnly);
+        if (r.mode() == Resource.Mode.DATA) {
+            data.read(node, r, address, values, out, List.copyOf(deps), diags);
+            return;
+        }
+        ResourceType type = providers.resourceType(r.type());
+        if (type == null) {
+            String near = Suggestions.didYouMean(r.type(), config.knownTypes());
+            diags.error("Invalid resource type", "The provider " + Resource.impliedProvider(r.type()) + " does not "
+                    + "support resource type \"" + r.type() + "\"." + near, r.range());
+            return;
+        }
+        Lifecycle.checkCreateBeforeDestroy(r, type, address, diags);
         Expansion expansion = values.expansion(node.path(), r, diags);
         if (expansion == null) {
             return;

@@ -10,7 +10,6 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.Phase;
-import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
@@ -36,6 +35,9 @@ import java.util.Set;
  * and the cloud sees the same calls, in the same order, with or without the {@code depends_on}.
  */
 final class StepPlanner {
+
+    /** A data source read during apply: one step, after what its configuration depends on. */
+    static final StepSpec READ = StepSpec.of("read", Phase.CREATE, "read the data source");
 
     private final ProviderSet providers;
 
@@ -69,8 +71,8 @@ final class StepPlanner {
             if (c.action() == ChangeAction.NO_OP) {
                 continue;
             }
-            ResourceType type = providers.resourceType(c.type());
-            List<StepSpec> specs = phaseOrdered(c.action(), type.steps(new ChangeView(c.address(),
+            List<StepSpec> specs = c.action() == ChangeAction.READ ? List.of(READ)
+                    : phaseOrdered(c.action(), providers.resourceType(c.type()).steps(new ChangeView(c.address(),
                     c.type(), c.action(), c.before(), c.after(), c.references(), c.providerKey())));
             List<PlannedStep> destroy = new ArrayList<>();
             List<PlannedStep> create = new ArrayList<>();
