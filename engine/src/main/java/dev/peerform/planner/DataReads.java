@@ -23,8 +23,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A data source is read while planning when its configuration is known. One configured with values known only
- * after apply is read during apply, as Terraform does: the plan holds a read change ({@code <= read}) whose result
+ * A data source is read while planning when its configuration is known and nothing it depends on changes. One
+ * configured with values known only after apply, or depending on a resource with a change pending, is read during
+ * apply, as Terraform does: the plan holds a read change ({@code <= read}) whose result
  * is unknown until then, and the action DAG a read step after what the configuration depends on.
  */
 final class DataReads {
@@ -58,14 +59,16 @@ final class DataReads {
             if (cfg == null || decoding.hasErrors()) {
                 return;
             }
-            if (!cfg.isWhollyKnown()) {
+            ChangeReason deferred = !cfg.isWhollyKnown() ? ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN
+                    : pending(out, dependencies) ? ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING : ChangeReason.NONE;
+            if (deferred != ChangeReason.NONE) {
                 Schema schema = providers.dataSourceType(r.type()).schema();
                 ObjectValue after = unknownResults(schema, cfg);
                 Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(),
                         ConfigIndex.prefix(node.path()), values.evaluator(node.path(), values.context(expansion, key),
                                 new Diagnostics()));
                 out.changes().add(new ResourceChange(ia, config.providerKeyFor(node.path(), r), schema,
-                        ChangeAction.READ, null, after, List.of(), ChangeReason.NONE, references, dependencies, false,
+                        ChangeAction.READ, null, after, List.of(), deferred, references, dependencies, false,
                         null));
                 planned.put(ia, after);
                 continue;
@@ -80,6 +83,16 @@ final class DataReads {
             }
             planned.put(ia, v == null ? cfg : v);
         }
+    }
+
+    /**
+     * Whether a resource the data source depends on changes in this plan: then, as in Terraform, it is read after
+     * that change (a filter by a name that is configured, and so known, would otherwise read before the object
+     * exists).
+     */
+    private static boolean pending(PassOutput out, List<String> dependencies) {
+        return out.changes().stream().anyMatch(c -> c.action() != ChangeAction.NO_OP
+                && c.action() != ChangeAction.READ && dependencies.contains(c.address().resource().toString()));
     }
 
     /** What a read during apply plans: the arguments as configured, every attribute left unset unknown. */

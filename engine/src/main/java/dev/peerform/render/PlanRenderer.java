@@ -123,7 +123,9 @@ public final class PlanRenderer {
             default -> "";
         };
         b.append("  ").append(bold("# " + c.address() + " " + what)).append('\n');
-        String because = c.action() == ChangeAction.READ ? "config refers to values not yet known" : because(c);
+        String because = c.reason() == ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING
+                ? "depends on a resource or a module with changes pending"
+                : c.action() == ChangeAction.READ ? "config refers to values not yet known" : because(c);
         if (!because.isEmpty()) {
             b.append("  # (").append(because).append(")\n");
         }

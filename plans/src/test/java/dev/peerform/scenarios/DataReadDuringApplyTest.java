@@ -84,4 +84,34 @@ class DataReadDuringApplyTest {
         assertTrue((apply.out() + apply.err()).contains("The VPC just made must be found."), apply.out() + apply.err());
         ok(s.run("destroy", "-auto-approve"));
     }
+
+    @Test
+    void aDataSourceDependingOnAResourceWithAChangePendingIsReadAfterThatChange() throws Exception {
+        Scenario s = DependsOnOrderTest.keyed(Scenario.config("""
+                provider "alicloud" {
+                  region = "cn-beijing"
+                }
+
+                resource "alicloud_vpc" "net" {
+                  vpc_name   = "listed"
+                  cidr_block = "10.71.0.0/16"
+                }
+
+                data "alicloud_vpcs" "named" {
+                  name_regex = "^${alicloud_vpc.net.vpc_name}$"
+                }
+
+                output "count" {
+                  value = length(data.alicloud_vpcs.named.ids)
+                }
+                """, dir));
+        Scenario.Run plan = s.run("plan");
+        ok(plan);
+        assertTrue(plan.out().contains("depends on a resource or a module with changes pending"), plan.out());
+        ok(s.run("apply", "-auto-approve"));
+        assertEquals("1", s.run("output", "-raw", "count").out());
+        Scenario.Run clean = s.run("plan", "-detailed-exitcode");
+        assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+        ok(s.run("destroy", "-auto-approve"));
+    }
 }
