@@ -99,4 +99,24 @@ class RandomAndNullProvidersTest {
         assertTrue(all.contains("random") && all.contains("null") && all.contains("alicloud"), all);
         assertFalse(all.contains("Exception"), all);
     }
+
+    @Test
+    void requiredProvidersNamingAnotherSourceIsAnErrorNamingWhatIsBuiltIn() throws Exception {
+        Scenario s = Scenario.config("""
+                terraform {
+                  required_providers {
+                    random = { source = "acme/random" }
+                  }
+                }
+
+                resource "random_id" "x" {
+                  byte_length = 2
+                }
+                """, dir);
+        Scenario.Run plan = s.run("plan");
+        assertEquals(1, plan.exitCode());
+        String all = plan.out() + plan.err();
+        assertTrue(all.contains("acme/random") && all.contains("random (hashicorp/random)")
+                && all.contains("null (hashicorp/null)"), all);
+    }
 }
