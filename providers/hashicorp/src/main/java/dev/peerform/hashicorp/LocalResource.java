@@ -80,7 +80,8 @@ abstract class LocalResource implements ResourceType {
 
     static Long num(ObjectValue v, String name) {
         Value x = v == null ? null : v.get(name);
-        return x == null || x.isNull() || !x.isKnown() ? null : x.unmarked().asNumber().longValueExact();
+        // a fraction is cut to its whole part, as the official provider's int64 arguments take it
+        return x == null || x.isNull() || !x.isKnown() ? null : x.unmarked().asNumber().longValue();
     }
 
     static Boolean bool(ObjectValue v, String name) {
