@@ -223,6 +223,17 @@ public final class Applier {
         }
         Diagnostics local = new Diagnostics();
         Resource r = resource(c.address());
+        if (r != null && c.action() == ChangeAction.READ) {
+            // a data source read during apply: its configuration, now that what it depends on is made
+            ObjectValue config = moduleValues.instanceConfig(c.address().resource().modulePath(), r,
+                    c.address().key(), local);
+            if (local.hasErrors()) {
+                return Diagnostic.errorAt(c.address().toString(), local.errors().get(0).summary(),
+                        local.errors().get(0).detail()).withSubject(local.errors().get(0).subject());
+            }
+            working.put(c.address(), config);
+            return null;
+        }
         ResourceType type = providers.resourceType(c.type());
         if (r == null || type == null) {
             working.put(c.address(), c.after());

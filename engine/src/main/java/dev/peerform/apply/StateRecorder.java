@@ -39,6 +39,12 @@ final class StateRecorder {
     /** A step succeeded: its result becomes the instance's working value, and, at the end of a half, its state. */
     void record(PlannedStep s, ObjectValue result) {
         ResourceChange c = s.change();
+        if (c.action() == ChangeAction.READ) {
+            // what was read feeds what depends on it; data sources are read again by every plan, not kept
+            working.put(c.address(), result);
+            values.put(c.address(), result);
+            return;
+        }
         String provider = providers.stateKey(c.providerKey());
         working.put(c.address(), result);
         boolean gone = result == null;

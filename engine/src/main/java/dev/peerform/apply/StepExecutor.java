@@ -1,10 +1,12 @@
 package dev.peerform.apply;
 
 import dev.peerform.diag.Diagnostic;
+import dev.peerform.diag.Diagnostics;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.PlannedStep;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.providers.ProviderSet;
+import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.StepContext;
@@ -63,6 +65,9 @@ final class StepExecutor {
             return new Done(s, null, Diagnostic.errorAt(c.address().toString(), "Provider not configured",
                     "The provider configuration " + c.providerKey() + " could not be configured; see the errors "
                             + "above."), Duration.ZERO);
+        }
+        if (c.action() == ChangeAction.READ) {
+            return read(s, provider, current, start);
         }
         journal.append(StepRecord.intent(c.address().toString(), stateProvider, s.id(),
                 firstCreate && c.action().creates() && c.before() == null || firstCreate && c.action().isReplace(),
@@ -134,5 +139,24 @@ final class StepExecutor {
         String detail = e.getMessage() + (e.code() == null || e.code().isEmpty() ? "" : " (" + e.code() + ")")
                 + (e.hint() == null || e.hint().isEmpty() ? "" : "\n\n" + e.hint());
         return Diagnostic.errorAt(s.change().address().toString(), "Failed to " + s.spec().description(), detail);
+    }
+
+    /** A data source read during apply: nothing to journal, as it changes nothing. */
+    private Done read(PlannedStep s, ConfiguredProvider provider, ObjectValue config, Instant start) {
+        ResourceChange c = s.change();
+        Diagnostics d = new Diagnostics();
+        ObjectValue v = config.isWhollyKnown() ? provider.readData(c.type(), config, d) : null;
+        Duration took = Duration.between(start, options.clock().instant());
+        if (!config.isWhollyKnown()) {
+            return new Done(s, null, Diagnostic.errorAt(c.address().toString(), "Data source configuration not known",
+                    "The values " + c.address() + " is configured with are still unknown after what it depends on "
+                            + "was applied."), took);
+        }
+        if (d.hasErrors() || v == null) {
+            Diagnostic first = d.hasErrors() ? d.errors().get(0) : null;
+            return new Done(s, null, Diagnostic.errorAt(c.address().toString(), first == null ? "Data source not read"
+                    : first.summary(), first == null ? "The provider returned nothing." : first.detail()), took);
+        }
+        return new Done(s, v, null, took);
     }
 }

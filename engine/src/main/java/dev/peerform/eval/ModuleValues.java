@@ -241,7 +241,8 @@ public final class ModuleValues {
         ResourceAddress address = BlockAddresses.of(path, r);
         Expansion known = expansions.get(address);
         if (known != null) {
-            return known;
+            return known.eachValues().values().stream().allMatch(Value::isWhollyKnown) ? known
+                    : freshEachValues(path, r, address, known);
         }
         Expansion e;
         if (r.count() != null) {
@@ -254,6 +255,30 @@ public final class ModuleValues {
             e = Expansion.SINGLE;
         }
         if (e != null) {
+            expansions.put(address, e);
+        }
+        return e;
+    }
+
+    /**
+     * The keys an expansion was decided with, and each.value evaluated again: values that were unknown when the keys
+     * were decided (an object holding an id made in this run) are known once what they come from is made, and an
+     * instance must see them then, not the unknown of the plan.
+     */
+    private Expansion freshEachValues(List<String> path, Resource r, ResourceAddress address, Expansion known) {
+        if (r.forEach() == null) {
+            return known;
+        }
+        Diagnostics ignored = new Diagnostics();
+        Expansion fresh = forEach(evaluator(path, ModuleScope.Context.NONE, ignored).evaluate(r.forEach(), ignored),
+                r, ignored);
+        if (fresh == null || ignored.hasErrors()) {
+            return known;
+        }
+        Map<InstanceKey, Value> each = new LinkedHashMap<>();
+        known.eachValues().forEach((k, v) -> each.put(k, fresh.eachValues().getOrDefault(k, v)));
+        Expansion e = new Expansion(known.kind(), each);
+        if (each.values().stream().allMatch(Value::isWhollyKnown)) {
             expansions.put(address, e);
         }
         return e;
@@ -353,9 +378,15 @@ public final class ModuleValues {
                 + r.type() + "\" \"" + r.name() + "\"", diags);
     }
 
-    /** Runs the validation rules of every variable of the child modules (the root's ran when they were read). */
+    /**
+     * Runs the validation rules of every variable of the child modules (the root's ran when they were read). This
+     * runs before any instance is planned, so what the variables are computed from is not known yet: values that are
+     * not wholly known are forgotten again, or a plan would keep them unknown after the instances they come from are
+     * planned (an object passed to a module would plan "(known after apply)" for ever).
+     */
     public void validateModuleVariables(Diagnostics diags) {
         validate(root, List.of(), diags);
+        memo.values().removeIf(v -> !v.isWhollyKnown());
     }
 
     private void validate(Module m, List<String> path, Diagnostics diags) {

@@ -34,6 +34,8 @@ public final class ConfigGraph {
     private final DirectedAcyclicGraph<ConfigNode, DefaultEdge> dag = new DirectedAcyclicGraph<>(DefaultEdge.class);
     private final Map<ConfigNode, Module> modules = new HashMap<>();
     private final Map<ConfigNode, Set<ConfigNode>> dependsOn = new HashMap<>();
+    // the same edges less those only depends_on gives: what a value flows along
+    private final Map<ConfigNode, Set<ConfigNode>> references = new HashMap<>();
 
     private ConfigGraph() {
     }
@@ -60,6 +62,7 @@ public final class ConfigGraph {
         dag.addVertex(n);
         modules.put(n, m);
         dependsOn.put(n, new LinkedHashSet<>());
+        references.put(n, new LinkedHashSet<>());
     }
 
     private void linkModule(Module m, List<String> path, Module parent, Diagnostics diags) {
@@ -73,7 +76,7 @@ public final class ConfigGraph {
                 }
                 if (call != null) {
                     for (Expr.ScopeTraversal t : call.dependsOn()) {
-                        linkTraversal(node, t, parent, path.subList(0, path.size() - 1), diags);
+                        linkTraversal(node, t, parent, path.subList(0, path.size() - 1), false, diags);
                     }
                 }
             }
@@ -86,7 +89,7 @@ public final class ConfigGraph {
             link(node, r.forEach(), m, path, diags);
             linkBody(node, r.body(), m, path, diags);
             for (Expr.ScopeTraversal t : r.dependsOn()) {
-                linkTraversal(node, t, m, path, diags);
+                linkTraversal(node, t, m, path, false, diags);
             }
             for (Expr e : r.lifecycle().replaceTriggeredBy()) {
                 link(node, e, m, path, diags);
@@ -116,12 +119,12 @@ public final class ConfigGraph {
             return;
         }
         for (Expr.ScopeTraversal t : References.of(e)) {
-            linkTraversal(from, t, m, path, diags);
+            linkTraversal(from, t, m, path, true, diags);
         }
     }
 
     private void linkTraversal(ConfigNode from, Expr.ScopeTraversal t, Module m, List<String> path,
-            Diagnostics diags) {
+            boolean reference, Diagnostics diags) {
         for (ConfigNode to : targets(t, m, path)) {
             if (to.equals(from) && from.kind() != ConfigNode.Kind.RESOURCE) {
                 diags.error("Self-referential " + (from.kind() == ConfigNode.Kind.LOCAL ? "local" : "value"),
@@ -134,6 +137,9 @@ public final class ConfigGraph {
                 continue;
             }
             dependsOn.get(from).add(to);
+            if (reference) {
+                references.get(from).add(to);
+            }
             try {
                 dag.addEdge(to, from);
             } catch (IllegalArgumentException cycle) {
@@ -248,8 +254,20 @@ public final class ConfigGraph {
      * instance's dependencies and what orders its steps after others.
      */
     public Set<ConfigNode> resourceDependencies(ConfigNode n) {
+        return resources(n, dependsOn);
+    }
+
+    /**
+     * The resources a node takes values from (its resource dependencies less those only {@code depends_on} names,
+     * directly or through a module call's): an order the data itself needs, which no provider rule may reverse.
+     */
+    public Set<ConfigNode> referencedResources(ConfigNode n) {
+        return resources(n, references);
+    }
+
+    private static Set<ConfigNode> resources(ConfigNode n, Map<ConfigNode, Set<ConfigNode>> edges) {
         Set<ConfigNode> out = new LinkedHashSet<>();
-        Deque<ConfigNode> todo = new ArrayDeque<>(dependencies(n));
+        Deque<ConfigNode> todo = new ArrayDeque<>(edges.getOrDefault(n, Set.of()));
         Set<ConfigNode> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             ConfigNode d = todo.poll();
@@ -259,7 +277,7 @@ public final class ConfigGraph {
             if (d.kind() == ConfigNode.Kind.RESOURCE) {
                 out.add(d);
             } else {
-                todo.addAll(dependencies(d));
+                todo.addAll(edges.getOrDefault(d, Set.of()));
             }
         }
         return out;

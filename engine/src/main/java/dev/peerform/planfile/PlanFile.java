@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.InstanceKey;
 import dev.peerform.addrs.ResourceAddress;
+import dev.peerform.addrs.ResourceMode;
 import dev.peerform.eval.Expansion;
 import dev.peerform.json.TerraformJson;
 import dev.peerform.plans.ChangeReason;
@@ -19,6 +20,7 @@ import dev.peerform.plans.ResourceChange;
 import dev.peerform.plans.StepGraph;
 import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepSpec;
@@ -145,12 +147,15 @@ public final class PlanFile {
         for (JsonNode n : root.path("changes")) {
             InstanceAddress a = InstanceAddress.parse(n.get("address").asText());
             ResourceType type = providers.resourceType(a.resource().type());
-            if (type == null) {
+            DataSourceType data = a.resource().mode() == ResourceMode.DATA
+                    ? providers.dataSourceType(a.resource().type()) : null;
+            if (type == null && data == null) {
                 throw new IOException("the plan changes " + a + ", whose type no provider of this peerform knows");
             }
             Map<String, List<String>> refs = new LinkedHashMap<>();
             n.path("references").fields().forEachRemaining(e -> refs.put(e.getKey(), list(e.getValue())));
-            ResourceChange c = new ResourceChange(a, n.get("provider").asText(), type.schema(),
+            ResourceChange c = new ResourceChange(a, n.get("provider").asText(),
+                    data != null ? data.schema() : type.schema(),
                     ChangeAction.valueOf(n.get("action").asText()), (ObjectValue) TaggedValues.decode(n.get("before")),
                     (ObjectValue) TaggedValues.decode(n.get("after")), list(n.get("replace_paths")),
                     ChangeReason.fromKey(n.path("reason").asText("")), refs, list(n.get("dependencies")),

@@ -6,18 +6,27 @@ import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.eval.BodyDecoder;
 import dev.peerform.eval.Expansion;
 import dev.peerform.eval.ModuleValues;
 import dev.peerform.graph.ConfigNode;
+import dev.peerform.plans.ChangeReason;
+import dev.peerform.plans.ResourceChange;
 import dev.peerform.providers.ProviderSet;
+import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ConfiguredProvider;
+import dev.peerform.spi.Schema;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A data source is read while planning, once its configuration is known; one that depends on values known only
- * after apply is an error that says so (peerform does not defer reads).
+ * A data source is read while planning when its configuration is known and nothing it depends on changes. One
+ * configured with values known only after apply, or depending on a resource with a change pending, is read during
+ * apply, as Terraform does: the plan holds a read change ({@code <= read}) whose result
+ * is unknown until then, and the action DAG a read step after what the configuration depends on.
  */
 final class DataReads {
 
@@ -29,8 +38,9 @@ final class DataReads {
         this.config = config;
     }
 
-    void read(ConfigNode node, Resource r, ResourceAddress address, ModuleValues values,
-            Map<InstanceAddress, Value> planned, Diagnostics diags) {
+    void read(ConfigNode node, Resource r, ResourceAddress address, ModuleValues values, PassOutput out,
+            List<String> dependencies, Diagnostics diags) {
+        Map<InstanceAddress, Value> planned = out.planned();
         if (providers.dataSourceType(r.type()) == null) {
             diags.error("Invalid data source", "The provider " + Resource.impliedProvider(r.type()) + " does not "
                     + "support data source \"" + r.type() + "\".", r.range());
@@ -49,11 +59,19 @@ final class DataReads {
             if (cfg == null || decoding.hasErrors()) {
                 return;
             }
-            if (!cfg.isWhollyKnown()) {
-                diags.error("Data source depends on values known only after apply", ia + " can be read only once "
-                        + "the values it is configured with are known. Apply the resources it depends on first "
-                        + "(for example with -target), or configure it with values known now.", r.range());
-                return;
+            ChangeReason deferred = !cfg.isWhollyKnown() ? ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN
+                    : pending(out, dependencies) ? ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING : ChangeReason.NONE;
+            if (deferred != ChangeReason.NONE) {
+                Schema schema = providers.dataSourceType(r.type()).schema();
+                ObjectValue after = unknownResults(schema, cfg);
+                Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(),
+                        ConfigIndex.prefix(node.path()), values.evaluator(node.path(), values.context(expansion, key),
+                                new Diagnostics()));
+                out.changes().add(new ResourceChange(ia, config.providerKeyFor(node.path(), r), schema,
+                        ChangeAction.READ, null, after, List.of(), deferred, references, dependencies, false,
+                        null));
+                planned.put(ia, after);
+                continue;
             }
             if (p == null) {
                 return;
@@ -65,5 +83,27 @@ final class DataReads {
             }
             planned.put(ia, v == null ? cfg : v);
         }
+    }
+
+    /**
+     * Whether a resource the data source depends on changes in this plan: then, as in Terraform, it is read after
+     * that change (a filter by a name that is configured, and so known, would otherwise read before the object
+     * exists).
+     */
+    private static boolean pending(PassOutput out, List<String> dependencies) {
+        return out.changes().stream().anyMatch(c -> c.action() != ChangeAction.NO_OP
+                && c.action() != ChangeAction.READ && dependencies.contains(c.address().resource().toString()));
+    }
+
+    /** What a read during apply plans: the arguments as configured, every attribute left unset unknown. */
+    private static ObjectValue unknownResults(Schema schema, ObjectValue cfg) {
+        Map<String, Value> out = new TreeMap<>(cfg.attributes());
+        schema.attributes().forEach((name, a) -> {
+            Value v = out.get(name);
+            if (a.computed() && (v == null || v.isNull())) {
+                out.put(name, Value.unknown(a.type()));
+            }
+        });
+        return new ObjectValue(out);
     }
 }

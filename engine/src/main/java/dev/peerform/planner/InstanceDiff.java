@@ -53,8 +53,18 @@ final class InstanceDiff {
         Resource r = m.resources().get(node.name());
         ResourceAddress address = BlockAddresses.of(node.path(), r);
         ModuleValues values = in.values();
+        Set<String> deps = new LinkedHashSet<>();
+        for (ConfigNode d : in.graph().resourceDependencies(node)) {
+            deps.add(ConfigIndex.prefix(d.path()) + d.name());
+        }
+        out.resourceDeps().put(address.toString(), deps);
+        Set<String> orderOnly = new LinkedHashSet<>(deps);
+        for (ConfigNode d : in.graph().referencedResources(node)) {
+            orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
+        }
+        out.orderOnlyDeps().put(address.toString(), orderOnly);
         if (r.mode() == Resource.Mode.DATA) {
-            data.read(node, r, address, values, out.planned(), diags);
+            data.read(node, r, address, values, out, List.copyOf(deps), diags);
             return;
         }
         ResourceType type = providers.resourceType(r.type());
@@ -65,11 +75,6 @@ final class InstanceDiff {
             return;
         }
         Lifecycle.checkCreateBeforeDestroy(r, type, address, diags);
-        Set<String> deps = new LinkedHashSet<>();
-        for (ConfigNode d : in.graph().resourceDependencies(node)) {
-            deps.add(ConfigIndex.prefix(d.path()) + d.name());
-        }
-        out.resourceDeps().put(address.toString(), deps);
         Expansion expansion = values.expansion(node.path(), r, diags);
         if (expansion == null) {
             return;

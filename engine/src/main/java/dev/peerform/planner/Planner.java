@@ -97,7 +97,7 @@ public final class Planner {
         checks.validatePlan(changes, diags);
         StepGraph steps = new StepGraph();
         if (!diags.hasErrors()) {
-            steps = new StepPlanner(providers).build(changes, diags);
+            steps = new StepPlanner(providers).build(changes, pass.orderOnlyDeps(), diags);
         }
         Map<String, String> endpoints = new TreeMap<>();
         providers.allConfigured().forEach((k, p) -> endpoints.put(k, p.endpoint()));
@@ -113,7 +113,7 @@ public final class Planner {
     }
 
     private record Pass(List<ResourceChange> changes, ModuleValues values, Map<InstanceAddress, Value> planned,
-            Map<String, Set<String>> resourceDeps) {
+            Map<String, Set<String>> resourceDeps, Map<String, Set<String>> orderOnlyDeps) {
     }
 
     /**
@@ -143,6 +143,6 @@ public final class Planner {
         }
         changes.sort(Comparator.comparing(ResourceChange::address));
         Lifecycle.preventDestroy(changes, config, diags);
-        return new Pass(changes, values, planned, out.resourceDeps());
+        return new Pass(changes, values, planned, out.resourceDeps(), out.orderOnlyDeps());
     }
 }

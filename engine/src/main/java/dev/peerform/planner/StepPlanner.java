@@ -10,7 +10,6 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.Phase;
-import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
@@ -25,10 +24,20 @@ import java.util.Set;
 
 /**
  * Expands changes into the action DAG: each change's steps in order (destroy half and create half ordered by the
- * action), then edges from dependencies (creates after what they refer to; destroys before what they referred to)
+ * action), then edges from references (creates after what they refer to; destroys before what they referred to)
  * and from the providers' ordering rules. An edge that would close a cycle is an error naming both steps.
+ *
+ * <p>Last come the dependencies only {@code depends_on} gives, which carry an order and no value. Each keeps
+ * Terraform's meaning as far as the cloud allows: the dependent's first step waits for every step of the
+ * dependency that does not itself wait, directly or not, for the dependent (reversed for destroys). So a
+ * {@code depends_on} never closes a cycle, and where a provider rule already orders a step of the dependency after
+ * the dependent (an acceptor's connection awaits Active, which only the initiator's connect brings), the rule stands
+ * and the cloud sees the same calls, in the same order, with or without the {@code depends_on}.
  */
 final class StepPlanner {
+
+    /** A data source read during apply: one step, after what its configuration depends on. */
+    static final StepSpec READ = StepSpec.of("read", Phase.CREATE, "read the data source");
 
     private final ProviderSet providers;
 
@@ -54,7 +63,7 @@ final class StepPlanner {
         }
     }
 
-    StepGraph build(List<ResourceChange> changes, Diagnostics diags) {
+    StepGraph build(List<ResourceChange> changes, Map<String, Set<String>> orderOnly, Diagnostics diags) {
         StepGraph g = new StepGraph();
         Map<String, List<Halves>> byResource = new HashMap<>();
         Map<ResourceChange, Halves> halves = new LinkedHashMap<>();
@@ -62,8 +71,8 @@ final class StepPlanner {
             if (c.action() == ChangeAction.NO_OP) {
                 continue;
             }
-            ResourceType type = providers.resourceType(c.type());
-            List<StepSpec> specs = phaseOrdered(c.action(), type.steps(new ChangeView(c.address(),
+            List<StepSpec> specs = c.action() == ChangeAction.READ ? List.of(READ)
+                    : phaseOrdered(c.action(), providers.resourceType(c.type()).steps(new ChangeView(c.address(),
                     c.type(), c.action(), c.before(), c.after(), c.references(), c.providerKey())));
             List<PlannedStep> destroy = new ArrayList<>();
             List<PlannedStep> create = new ArrayList<>();
@@ -89,7 +98,11 @@ final class StepPlanner {
         for (Map.Entry<ResourceChange, Halves> e : halves.entrySet()) {
             ResourceChange c = e.getKey();
             Halves h = e.getValue();
+            Set<String> soft = orderOnly.getOrDefault(c.address().resource().toString(), Set.of());
             for (String dep : c.dependencies()) {
+                if (soft.contains(dep)) {
+                    continue;
+                }
                 for (Halves d : byResource.getOrDefault(dep, List.of())) {
                     if (h.firstCreate() != null && d.lastCreate() != null && !reversedByRule(c, d.change(), ruled)) {
                         order(g, d.lastCreate(), h.firstCreate(), "needs " + dep, diags);
@@ -103,7 +116,42 @@ final class StepPlanner {
         for (RuleEdge r : rules) {
             order(g, r.before(), r.after(), r.why(), diags);
         }
+        for (Map.Entry<ResourceChange, Halves> e : halves.entrySet()) {
+            ResourceChange c = e.getKey();
+            Halves h = e.getValue();
+            for (String dep : orderOnly.getOrDefault(c.address().resource().toString(), Set.of())) {
+                if (!c.dependencies().contains(dep)) {
+                    continue;
+                }
+                for (Halves d : byResource.getOrDefault(dep, List.of())) {
+                    dependsOn(g, d, h, dep);
+                }
+            }
+        }
         return g;
+    }
+
+    /**
+     * {@code dependent depends_on dependency}: the dependent's first create (or update) step after each of the
+     * dependency's create steps that the graph does not already order after the dependent; the dependency's first
+     * destroy step after each of the dependent's destroy steps not already ordered after the dependency's. An edge
+     * that would close a cycle is exactly one the graph already orders the other way, so it is left out.
+     */
+    private static void dependsOn(StepGraph g, Halves dependency, Halves dependent, String dep) {
+        if (dependent.firstCreate() != null) {
+            for (PlannedStep s : dependency.create()) {
+                if (!g.reaches(dependent.firstCreate(), s)) {
+                    g.order(s, dependent.firstCreate(), "depends on " + dep);
+                }
+            }
+        }
+        if (dependency.firstDestroy() != null) {
+            for (PlannedStep s : dependent.destroy()) {
+                if (!g.reaches(dependency.firstDestroy(), s)) {
+                    g.order(s, dependency.firstDestroy(), dependent.change().address() + " is gone");
+                }
+            }
+        }
     }
 
     private record RuleEdge(PlannedStep before, PlannedStep after, String why) {

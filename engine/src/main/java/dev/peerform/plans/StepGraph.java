@@ -45,6 +45,11 @@ public final class StepGraph {
         }
     }
 
+    /** True when {@code to} waits, directly or not, for {@code from} (or is it). */
+    public boolean reaches(PlannedStep from, PlannedStep to) {
+        return from.equals(to) || dag.getDescendants(from).contains(to);
+    }
+
     public PlannedStep step(String id) {
         return byId.get(id);
     }

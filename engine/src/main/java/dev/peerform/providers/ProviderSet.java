@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -81,6 +82,7 @@ public final class ProviderSet implements Schemas {
      * refer to variables and locals; {@code scope} resolves them.
      */
     public void configure(Module root, ModuleScope scope, Path dir, Map<String, String> env, Diagnostics diags) {
+        checkRequired(diags);
         Evaluator evaluator = new Evaluator(scope, Functions.standard(), dir);
         Map<String, ProviderConfig> blocks = new LinkedHashMap<>(root.providers());
         collectImplied(root, blocks);
@@ -114,6 +116,38 @@ public final class ProviderSet implements Schemas {
                 configured.put(p.key(), c);
             }
         }
+    }
+
+    /**
+     * What {@code required_providers} asks for must be built in: a provider peerform does not have, or another
+     * source under the name of one it has, is an error naming the built-in providers and their sources. The
+     * registry's old {@code hashicorp/<name>} address of a provider that moved namespace (hashicorp/alicloud, now
+     * aliyun/alicloud) names the same provider, as the registry redirects it.
+     */
+    private void checkRequired(Diagnostics diags) {
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            ProviderFactory f = factories.get(e.getKey());
+            String asked = normalized(e.getValue());
+            if (f != null && (asked.equals(normalized(f.source()))
+                    || asked.equals(normalized("hashicorp/" + f.name())))) {
+                continue;
+            }
+            StringBuilder builtIn = new StringBuilder();
+            for (String name : names()) {
+                builtIn.append(builtIn.length() == 0 ? "" : ", ").append(name).append(" (")
+                        .append(factories.get(name).source()).append(')');
+            }
+            diags.error("Provider not built in", "required_providers asks for " + e.getKey() + " = \""
+                    + e.getValue() + "\", which peerform does not have. Its built-in providers are " + builtIn
+                    + ".", null);
+        }
+    }
+
+    /** {@code random} and {@code hashicorp/random} both mean {@code registry.terraform.io/hashicorp/random}. */
+    private static String normalized(String source) {
+        String s = source.toLowerCase(Locale.ROOT);
+        int parts = s.split("/").length;
+        return parts == 3 ? s : parts == 2 ? "registry.terraform.io/" + s : "registry.terraform.io/hashicorp/" + s;
     }
 
     /**
@@ -200,6 +234,7 @@ public final class ProviderSet implements Schemas {
     public String sourceAddress(String name) {
         ProviderFactory f = factories.get(name);
         String source = sources.getOrDefault(name, f != null ? f.source() : "hashicorp/" + name);
-        return source.split("/").length == 3 ? source : "registry.terraform.io/" + source;
+        return source.split("/").length == 3 ? source : source.contains("/") ? "registry.terraform.io/" + source
+                : "registry.terraform.io/hashicorp/" + source;
     }
 }

@@ -106,6 +106,9 @@ public final class PlanRenderer {
         if (used.contains(ChangeAction.CREATE_THEN_DELETE)) {
             b.append(green("+")).append('/').append(red("-")).append(" create replacement and then destroy\n");
         }
+        if (used.contains(ChangeAction.READ)) {
+            b.append(" ").append(cyan("<=")).append(" read (data resources)\n");
+        }
     }
 
     private void resource(ResourceChange c, StringBuilder b) {
@@ -113,24 +116,27 @@ public final class PlanRenderer {
             case CREATE -> "will be created";
             case UPDATE -> "will be updated in-place";
             case DELETE -> "will be destroyed";
+            case READ -> "will be read during apply";
             case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> c.reason() == ChangeReason.TAINTED
                     ? "is tainted, so must be replaced" : c.reason() == ChangeReason.REPLACE_BY_REQUEST
                     ? "will be replaced, as requested" : "must be replaced";
             default -> "";
         };
         b.append("  ").append(bold("# " + c.address() + " " + what)).append('\n');
-        String because = because(c);
+        String because = c.reason() == ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING
+                ? "depends on a resource or a module with changes pending"
+                : c.action() == ChangeAction.READ ? "config refers to values not yet known" : because(c);
         if (!because.isEmpty()) {
             b.append("  # (").append(because).append(")\n");
         }
         String symbol = c.action().symbol();
         String padded = symbol.length() == 1 ? "  " + symbol : symbol;
-        b.append(padded).append(" resource \"").append(c.type()).append("\" \"").append(c.address().resource().name())
+        b.append(padded).append(c.action() == ChangeAction.READ ? " data \"" : " resource \"").append(c.type()).append("\" \"").append(c.address().resource().name())
                 .append("\" {\n");
         Map<String, Value> before = c.before() == null ? null : c.before().attributes();
         Map<String, Value> after = c.after() == null ? null : c.after().attributes();
         String sym = switch (c.action()) {
-            case CREATE -> "+";
+            case CREATE, READ -> "+";
             case DELETE -> "-";
             default -> "~";
         };
@@ -268,6 +274,10 @@ public final class PlanRenderer {
 
     private String red(String s) {
         return color ? "\u001b[31m" + s + "\u001b[0m" : s;
+    }
+
+    private String cyan(String s) {
+        return color ? "\u001b[36m" + s + "\u001b[0m" : s;
     }
 
     private String yellow(String s) {

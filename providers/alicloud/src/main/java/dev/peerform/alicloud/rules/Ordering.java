@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * <li>routes over an interface are added after its connection is Active;</li>
  * <li>routes over an interface are deleted before its connection is suspended;</li>
  * <li>a suspended connection is resumed before its interface's bandwidth changes (only an Active interface's
- * specification may change).</li>
+ * specification may change);</li>
+ * <li>the acceptor's end is set before the initiator's, and suspended after it ({@link AcceptorFirst}).</li>
  * </ul>
  * Resources are matched by id when known and by reference otherwise, so the order holds on the first apply.
  */
@@ -57,6 +58,7 @@ public final class Ordering {
             }
         }
         out.addAll(acceptorsAwaitTheInitiator(steps, connect));
+        out.addAll(AcceptorFirst.edges(steps));
         Map<Token, List<StepView>> connectByEnd = byToken(connect, "interface_id");
         byToken(connect, "opposite_interface_id").forEach((k, v) -> connectByEnd.computeIfAbsent(k,
                 x -> new ArrayList<>()).addAll(v));
