@@ -96,4 +96,31 @@ class CrashRecoveryTest {
                 "no duplicate route");
         assertEquals(after.run("state", "list").out().lines().count(), 8L, "every object in the state");
     }
+
+    /**
+     * A state in which the acceptor's connection is taken as made though the cloud has it Idle (what the previous
+     * version recorded after a kill or an interrupt in the connect phase): its repair waits for the initiator, it
+     * never connects from the accepting side.
+     */
+    @org.junit.jupiter.api.Test
+    void anAcceptorsConnectionFoundIdleAwaitsTheInitiatorAndIsNeverConnectedFromTheAcceptingSide() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        s.env.put("PEERFORM_EMULATOR_TRANSITION_MS", "600");
+        killWhen(s, "result", "alicloud_router_interface_connection.acceptor#CREATE#set-opposite");
+        Scenario after = new Scenario(crashed);
+        assertEquals(0, after.run("state", "list").exitCode()); // folds the journal into the state
+        Path state = crashed.resolve("terraform.tfstate");
+        if (Files.exists(crashed.resolve("terraform.tfstate.journal"))) {
+            after.run("plan");
+        }
+        Files.writeString(state, Files.readString(state).replaceAll(
+                "(?s),\\s*\"peerform_completed_steps\"\\s*:\\s*\\[[^\\]]*\\]", ""));
+        int before = after.log().size();
+        Scenario.Run apply = after.run("apply", "-auto-approve");
+        List<CallRecord> calls = after.log().subList(before, after.log().size());
+        assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+        assertEquals(List.of(), calls.stream().filter(c -> !"OK".equals(c.result)).map(c -> c.action + " "
+                + c.result).toList(), apply.out());
+        assertEquals(0, after.run("plan", "-detailed-exitcode").exitCode());
+    }
 }
