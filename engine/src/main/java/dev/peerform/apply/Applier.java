@@ -23,6 +23,8 @@ import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepView;
+import dev.peerform.states.AttributeCodec;
+import dev.peerform.states.InstanceState;
 import dev.peerform.states.State;
 import dev.peerform.states.StepJournal;
 import dev.peerform.value.ObjectValue;
@@ -155,7 +157,11 @@ public final class Applier {
                 if (d.error() != null) {
                     counts[1]++;
                     diags.add(d.error());
-                    recorder.recordFailure(s);
+                    if (d.cancelled()) {
+                        recorder.recordCancelled(s, d.token());
+                    } else {
+                        recorder.recordFailure(s);
+                    }
                     listener.failed(s, d.error());
                     return false;
                 }
@@ -247,9 +253,32 @@ public final class Applier {
         }
         ObjectValue prior = c.action() == ChangeAction.UPDATE ? c.before() : null;
         ObjectValue planned = type.plan(prior, config).planned();
+        if (!c.resumedSteps().isEmpty()) {
+            planned = resumedFrom(c, planned);
+        }
         finalPlanned.put(c.address(), planned);
         working.put(c.address(), planned);
         return null;
+    }
+
+    /**
+     * A create resumed after the steps an interrupted run finished starts from what those steps made (the object
+     * in the state), with the configuration's values where they are known.
+     */
+    private ObjectValue resumedFrom(ResourceChange c, ObjectValue planned) {
+        InstanceState partial = state.instance(c.address());
+        if (partial == null) {
+            return planned;
+        }
+        ObjectValue made = AttributeCodec.decode(partial.attributes(), c.schema());
+        Map<String, Value> out = new HashMap<>(planned.attributes());
+        made.attributes().forEach((k, v) -> {
+            Value p = out.get(k);
+            if (v != null && !v.isNull() && (p == null || !p.isWhollyKnown())) {
+                out.put(k, v);
+            }
+        });
+        return new ObjectValue(out);
     }
 
     private Resource resource(InstanceAddress a) {

@@ -13,6 +13,10 @@ import dev.peerform.states.StepJournal;
 import dev.peerform.states.StepRecord;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
+import dev.peerform.json.TerraformJson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +30,8 @@ final class StateRecorder {
     private final ProviderSet providers;
     private final Map<InstanceAddress, Value> values;
     private final Map<InstanceAddress, ObjectValue> working;
+    /** The create steps of each unfinished create done so far (with those an earlier run finished). */
+    private final Map<InstanceAddress, List<String>> completed = new HashMap<>();
 
     StateRecorder(State state, StepJournal journal, ProviderSet providers, Map<InstanceAddress, Value> values,
             Map<InstanceAddress, ObjectValue> working) {
@@ -49,12 +55,20 @@ final class StateRecorder {
         working.put(c.address(), result);
         boolean gone = result == null;
         ObjectValue forState = gone ? null : result;
+        List<String> done = List.of();
+        if (s.spec().phase() == Phase.CREATE && !s.lastOfPhase()) {
+            done = completed.computeIfAbsent(c.address(), a -> new ArrayList<>(c.resumedSteps()));
+            done.add(s.spec().name());
+            done = List.copyOf(done);
+        } else if (s.spec().phase() == Phase.CREATE) {
+            completed.remove(c.address());
+        }
         journal.append(StepRecord.result(c.address().toString(), provider, s.id(),
                 gone ? null : AttributeCodec.encode(forState, c.schema()),
-                gone ? null : AttributeCodec.sensitivePaths(forState), c.dependencies(), gone));
+                gone ? null : AttributeCodec.sensitivePaths(forState), c.dependencies(), gone, done));
         if (!s.lastOfPhase()) {
             if (!gone && s.spec().phase() != Phase.DESTROY) {
-                putState(c, result, false);
+                putState(c, result, false, done);
             }
             return;
         }
@@ -64,15 +78,45 @@ final class StateRecorder {
                 values.remove(c.address());
             }
         } else if (!gone) {
-            putState(c, result, false);
+            putState(c, result, false, List.of());
             values.put(c.address(), result);
         }
     }
 
-    private void putState(ResourceChange c, ObjectValue v, boolean tainted) {
+    private void putState(ResourceChange c, ObjectValue v, boolean tainted, List<String> done) {
         InstanceState is = new InstanceState(0, AttributeCodec.encode(v, c.schema()), AttributeCodec.sensitivePaths(v),
-                c.dependencies(), tainted, c.createBeforeDestroy(), null);
+                c.dependencies(), tainted, c.createBeforeDestroy(), null, done);
         state.put(c.address(), providers.stateKey(c.providerKey()), is);
+    }
+
+    /**
+     * A step stopped by a second interrupt did not fail: the cloud may still finish what it started. Nothing is
+     * tainted: a destroy or an update is planned again from what the cloud has; a create keeps the steps it
+     * finished, or, when its first step was cut off, its ClientToken, so that the next run resumes or re-issues
+     * it (the journal's intent stands for the same, should this run not reach its final state write).
+     */
+    void recordCancelled(PlannedStep s, String token) {
+        ResourceChange c = s.change();
+        if (s.spec().phase() != Phase.CREATE) {
+            return;
+        }
+        ObjectValue w = working.get(c.address());
+        Value id = w == null ? null : w.get("id");
+        boolean exists = id != null && id.isKnown() && !id.isNull();
+        List<String> done = completed.getOrDefault(c.address(), c.resumedSteps());
+        if (exists && !done.isEmpty()) {
+            putState(c, w, false, List.copyOf(done));
+            return;
+        }
+        if (token == null) {
+            return;
+        }
+        InstanceState before = state.instance(c.address());
+        InstanceState pending = before == null
+                ? new InstanceState(0, TerraformJson.MAPPER.createObjectNode(), null, c.dependencies(), true, false,
+                        token)
+                : before.withPendingClientToken(token);
+        state.put(c.address(), providers.stateKey(c.providerKey()), pending);
     }
 
     /**
@@ -93,7 +137,7 @@ final class StateRecorder {
         Value id = w.get("id");
         boolean exists = id != null && id.isKnown() && !id.isNull();
         if (exists) {
-            putState(c, w, !update);
+            putState(c, w, !update, List.of());
         } else if (c.before() == null) {
             state.remove(c.address());
         }

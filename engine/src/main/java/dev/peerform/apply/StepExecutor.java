@@ -30,7 +30,11 @@ import java.util.UUID;
 final class StepExecutor {
 
     /** What a step's run came to: the object after it (null when it is gone), or the error. */
-    record Done(PlannedStep step, ObjectValue result, Diagnostic error, Duration elapsed) {
+    record Done(PlannedStep step, ObjectValue result, Diagnostic error, Duration elapsed, boolean cancelled,
+            String token) {
+        Done(PlannedStep step, ObjectValue result, Diagnostic error, Duration elapsed) {
+            this(step, result, error, elapsed, false, null);
+        }
     }
 
     private final Plan plan;
@@ -69,9 +73,10 @@ final class StepExecutor {
         if (c.action() == ChangeAction.READ) {
             return read(s, provider, current, start);
         }
-        journal.append(StepRecord.intent(c.address().toString(), stateProvider, s.id(),
-                firstCreate && c.action().creates() && c.before() == null || firstCreate && c.action().isReplace(),
-                token));
+        // a create resumed after its first steps creates nothing new: its object exists
+        boolean creates = c.resumedSteps().isEmpty() && (firstCreate && c.action().creates() && c.before() == null
+                || firstCreate && c.action().isReplace());
+        journal.append(StepRecord.intent(c.address().toString(), stateProvider, s.id(), creates, token));
         Instant deadline = start.plus(options.stepTimeout());
         StepContext ctx = new StepContext() {
             @Override
@@ -125,7 +130,8 @@ final class StepExecutor {
                     }
                     continue;
                 }
-                return new Done(s, null, stepError(s, e), Duration.between(start, options.clock().instant()));
+                return new Done(s, null, stepError(s, e), Duration.between(start, options.clock().instant()),
+                        interrupt.stopNow(), creates ? token : null);
             } catch (RuntimeException e) {
                 return new Done(s, null, Diagnostic.errorAt(c.address().toString(), "Step failed: "
                         + s.spec().description(), "The provider failed unexpectedly: " + e + ". Nothing after this "

@@ -111,7 +111,8 @@ public final class Cli {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setParameterExceptionHandler(Cli::badArguments);
-        cl.setExecutionExceptionHandler((e, line, parsed) -> internalError(ctx, e));
+        cl.setExecutionExceptionHandler((e, line, parsed) -> e instanceof BadFlagException bad
+                ? badFlag(ctx, bad) : internalError(ctx, e));
         return cl;
     }
 
@@ -131,6 +132,11 @@ public final class Cli {
     private static String suggestion(UnmatchedArgumentException u) {
         List<String> near = u.getSuggestions();
         return near.isEmpty() ? "" : " Did you mean \"" + near.get(0) + "\"?";
+    }
+
+    private static int badFlag(CliContext ctx, BadFlagException e) {
+        ctx.err().println("Error: Invalid command-line flag\n\n" + e.getMessage());
+        return ExitCode.ERROR;
     }
 
     /** A bug, not a user error: say so plainly, without a stack trace unless PEERFORM_LOG=debug asks. */

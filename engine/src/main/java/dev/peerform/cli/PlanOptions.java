@@ -5,9 +5,7 @@ import dev.peerform.planner.Planner;
 import dev.peerform.plans.PlanMode;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** The planning options plan, apply and destroy share. */
 final class PlanOptions {
@@ -44,8 +42,8 @@ final class PlanOptions {
             try {
                 out.add(InstanceAddress.parse(t));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(new CommandLine(new Object()),
-                        "Invalid " + flag + " address: " + e.getMessage());
+                throw new BadFlagException("Invalid " + flag + " address \"" + t + "\": " + e.getMessage()
+                        + ". Give a resource address such as alicloud_route_entry.a, aws_x.y[0] or module.m.type.name.");
             }
         }
         return out;

@@ -1,9 +1,7 @@
 package dev.peerform.cli;
 
 import java.time.Duration;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code -lock}, {@code -lock-timeout}, {@code -no-color}, {@code -input}: what every state-touching command takes. */
 final class StateOptions {
@@ -36,8 +34,7 @@ final class StateOptions {
             }
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {
-            throw new ParameterException(new CommandLine(new Object()),
-                    "invalid -lock-timeout \"" + lockTimeout + "\": use a duration like 30s or 2m");
+            throw new BadFlagException("invalid -lock-timeout \"" + lockTimeout + "\": use a duration like 30s or 2m");
         }
     }
 }

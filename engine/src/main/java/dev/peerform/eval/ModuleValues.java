@@ -34,6 +34,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -58,6 +60,8 @@ public final class ModuleValues {
     private final boolean rememberAll;
     private final Functions functions = Functions.standard();
     private final Map<String, Value> memo = new HashMap<>();
+    /** The values being computed on this thread, in order: one asked for again is a cycle. */
+    private final ThreadLocal<Set<String>> computing = ThreadLocal.withInitial(LinkedHashSet::new);
     private final Map<ResourceAddress, Expansion> expansions = new HashMap<>();
     private String workspace = "default";
 
@@ -107,12 +111,28 @@ public final class ModuleValues {
         return new Evaluator(scope(path, context, diags), functions, module(path).dir());
     }
 
-    private Value remember(String key, Supplier<Value> compute) {
+    /**
+     * A value computed once. A value asked for again while it is being computed depends on itself: that is a
+     * cycle (the graph reports one through a module's variables and outputs before evaluation starts; this is the
+     * guard that keeps any other from recursing without end), reported once and unknown.
+     */
+    private Value remember(String key, Diagnostics diags, Supplier<Value> compute) {
         Value v = memo.get(key);
         if (v != null) {
             return v;
         }
-        v = compute.get();
+        Set<String> mine = computing.get();
+        if (!mine.add(key)) {
+            diags.error("Cycle", "The value of " + key.replaceFirst(":\\[\\]:", ".").replace(':', ' ')
+                    + " depends on itself through: " + String.join(" -> ", mine) + ". Break the cycle by "
+                    + "removing one of these references.", null);
+            return Value.DYNAMIC_UNKNOWN;
+        }
+        try {
+            v = compute.get();
+        } finally {
+            mine.remove(key);
+        }
         if (rememberAll || v.isWhollyKnown()) {
             memo.put(key, v);
         }
@@ -124,7 +144,7 @@ public final class ModuleValues {
             Value v = rootVariables.get(name);
             return v == null ? Value.DYNAMIC_UNKNOWN : v;
         }
-        return remember("var:" + path + ":" + name, () -> {
+        return remember("var:" + path + ":" + name, diags, () -> {
             List<String> parentPath = path.subList(0, path.size() - 1);
             Module parent = module(parentPath);
             Module m = module(path);
@@ -158,12 +178,12 @@ public final class ModuleValues {
     }
 
     public Value local(List<String> path, String name, Diagnostics diags) {
-        return remember("local:" + path + ":" + name, () -> evaluator(path, ModuleScope.Context.NONE, diags)
+        return remember("local:" + path + ":" + name, diags, () -> evaluator(path, ModuleScope.Context.NONE, diags)
                 .evaluate(module(path).locals().get(name), diags));
     }
 
     public Value output(List<String> path, String name, Diagnostics diags) {
-        return remember("output:" + path + ":" + name, () -> {
+        return remember("output:" + path + ":" + name, diags, () -> {
             Output o = module(path).outputs().get(name);
             if (o.value() == null) {
                 return Value.NULL;

@@ -215,7 +215,7 @@ public final class ConfigGraph {
         for (ConfigNode n = from; n != null; n = parent.get(n)) {
             names.add(0, describe(n));
         }
-        names.add(describe(from));
+        names.add(describe(to)); // back to where the cycle started
         return String.join(" -> ", names);
     }
 

@@ -80,6 +80,9 @@ public final class PlanFile {
             if (c.pendingClientToken() != null) {
                 n.put("pending_client_token", c.pendingClientToken());
             }
+            if (!c.resumedSteps().isEmpty()) {
+                n.set("resumed_steps", strings(c.resumedSteps()));
+            }
         }
         ArrayNode outputs = root.putArray("outputs");
         for (OutputChange o : plan.outputs()) {
@@ -159,7 +162,8 @@ public final class PlanFile {
                     ChangeAction.valueOf(n.get("action").asText()), (ObjectValue) TaggedValues.decode(n.get("before")),
                     (ObjectValue) TaggedValues.decode(n.get("after")), list(n.get("replace_paths")),
                     ChangeReason.fromKey(n.path("reason").asText("")), refs, list(n.get("dependencies")),
-                    n.path("create_before_destroy").asBoolean(), n.path("pending_client_token").asText(null));
+                    n.path("create_before_destroy").asBoolean(), n.path("pending_client_token").asText(null),
+                    n.has("resumed_steps") ? list(n.get("resumed_steps")) : List.of());
             changes.add(c);
             byAddress.put(a.toString(), c);
         }

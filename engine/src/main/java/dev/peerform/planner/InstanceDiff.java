@@ -114,6 +114,7 @@ final class InstanceDiff {
                 }
             }
             ChangeAction action;
+            List<String> resumed = List.of();
             ChangeReason reason = ChangeReason.NONE;
             boolean tainted = priorState != null && priorState.tainted() && priorState.pendingClientToken() == null;
             boolean requested = in.options().replace().contains(ia);
@@ -128,6 +129,12 @@ final class InstanceDiff {
                         : !replacePaths.isEmpty() || required ? ChangeReason.REPLACE_BECAUSE_CANNOT_UPDATE
                         : ChangeReason.REPLACE_BY_TRIGGERS;
                 p = type.plan(null, cfg); // a new object: its computed attributes are unknown
+            } else if (priorState != null && priorState.incomplete()) {
+                // an interrupted run made the object but did not finish creating it: the create goes on after
+                // the steps it finished, in the same order of work, instead of the object being taken as made
+                action = ChangeAction.CREATE;
+                resumed = priorState.completedSteps();
+                p = type.plan(null, cfg); // planned as the create it is, its computed attributes to come
             } else if (!Redaction.sameForDiff(prior, p.planned())) {
                 action = ChangeAction.UPDATE;
             } else {
@@ -140,9 +147,10 @@ final class InstanceDiff {
             Value self = action == ChangeAction.NO_OP ? prior : p.planned();
             checkConditions(r, node.path(), values, values.context(expansion, key), self, ia, diags);
             out.planned().put(ia, self);
-            out.changes().add(new ResourceChange(ia, providerKey, type.schema(), action, prior, p.planned(),
-                    replacePaths, reason, references, List.copyOf(deps), r.lifecycle().createBeforeDestroy(),
-                    priorState == null ? null : priorState.pendingClientToken()));
+            out.changes().add(new ResourceChange(ia, providerKey, type.schema(), action,
+                    resumed.isEmpty() ? prior : null, p.planned(), replacePaths, reason, references,
+                    List.copyOf(deps), r.lifecycle().createBeforeDestroy(),
+                    priorState == null ? null : priorState.pendingClientToken(), resumed));
         }
     }
 

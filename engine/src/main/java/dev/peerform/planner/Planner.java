@@ -73,7 +73,16 @@ public final class Planner {
     public Result plan(State prior, Options options, Diagnostics diags) {
         Refresh refresh = new Refresh(providers);
         Refresh.Outcome refreshed = refresh.run(prior, options.refresh(), diags);
-        ConfigGraph graph = ConfigGraph.build(root, diags);
+        Diagnostics graphErrors = new Diagnostics();
+        ConfigGraph graph = ConfigGraph.build(root, graphErrors);
+        diags.addAll(graphErrors);
+        if (graphErrors.errors().stream().anyMatch(d -> d.summary().equals("Cycle")
+                || d.summary().startsWith("Self-referential"))) {
+            // a cycle (or a reference the graph refuses): evaluating in its order would go round for ever
+            return new Result(new Plan(options.mode(), List.of(), List.of(), refreshed.drift(), new StepGraph(),
+                    prior.lineage(), prior.serial(), variables, Map.of(), new HashMap<>(), new HashMap<>(),
+                    clock.instant()), refreshed.state());
+        }
         Diagnostics first = new Diagnostics();
         Pass pass = changes(graph, refreshed, options, Set.of(), first);
         Map<InstanceAddress, String> more = options.mode() == PlanMode.NORMAL && !first.hasErrors()

@@ -67,7 +67,8 @@ final class ProviderChecks {
         for (ResourceChange c : changes) {
             byProvider.computeIfAbsent(ConfigIndex.providerName(c.providerKey()), k -> new ArrayList<>()).add(
                     new ChangeView(c.address(), c.type(), c.action(), c.before(), c.after(),
-                            c.references(), c.providerKey()));
+                            c.references(), c.providerKey(), c.pendingClientToken() != null
+                            && c.action().creates()));
         }
         return byProvider;
     }

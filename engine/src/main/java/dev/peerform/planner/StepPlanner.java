@@ -72,8 +72,8 @@ final class StepPlanner {
                 continue;
             }
             List<StepSpec> specs = c.action() == ChangeAction.READ ? List.of(READ)
-                    : phaseOrdered(c.action(), providers.resourceType(c.type()).steps(new ChangeView(c.address(),
-                    c.type(), c.action(), c.before(), c.after(), c.references(), c.providerKey())));
+                    : resumed(c, phaseOrdered(c.action(), providers.resourceType(c.type()).steps(new ChangeView(c.address(),
+                    c.type(), c.action(), c.before(), c.after(), c.references(), c.providerKey()))));
             List<PlannedStep> destroy = new ArrayList<>();
             List<PlannedStep> create = new ArrayList<>();
             PlannedStep previous = null;
@@ -212,6 +212,20 @@ final class StepPlanner {
         ResourceChange c = s.change();
         return new StepView(c.address(), c.type(), c.action(), s.spec(), c.before(), c.after(),
                 c.references());
+    }
+
+    /**
+     * A create an interrupted run left half-done goes on from where it stopped: its remaining steps, which keep
+     * their names and so every ordering edge the providers' rules give them. Should the provider's steps have
+     * changed so that none remains, the last one runs again (the steps are idempotent).
+     */
+    private static List<StepSpec> resumed(ResourceChange c, List<StepSpec> specs) {
+        if (c.resumedSteps().isEmpty()) {
+            return specs;
+        }
+        List<StepSpec> rest = specs.stream().filter(s -> s.phase() != Phase.CREATE
+                || !c.resumedSteps().contains(s.name())).toList();
+        return rest.isEmpty() && !specs.isEmpty() ? List.of(specs.get(specs.size() - 1)) : rest;
     }
 
     /** A replacement's steps: the old object's destroy steps first, or last when creating before destroying. */

@@ -1,10 +1,17 @@
 package dev.peerform.states;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.json.TerraformJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +65,7 @@ final class LocalStateStore implements StateStore {
                 + "@" + host(), version, clock.instant().toString(), statePath.toString(),
                 ProcessHandle.current().pid(), host());
         while (true) {
-            try {
-                Files.createDirectories(lockPath.toAbsolutePath().getParent());
-                Files.write(lockPath, TerraformJson.MAPPER.writeValueAsBytes(mine.toJson()), StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                AtomicFiles.ownerOnly(lockPath);
+            if (create(mine)) {
                 return new Lock() {
                     @Override
                     public LockInfo info() {
@@ -81,26 +84,63 @@ final class LocalStateStore implements StateStore {
                         }
                     }
                 };
+            }
+            LockInfo holder = lockHolder();
+            if (holder == null) {
+                continue; // released between our attempt and our look
+            }
+            if (!holder.unreadable() && holder.host().equals(host()) && holder.pid() > 0
+                    && holder.pid() != ProcessHandle.current().pid() && !running(holder.pid())) {
+                Files.deleteIfExists(lockPath); // its process is gone: a crash left it
+                continue;
+            }
+            if (!clock.instant().isBefore(giveUp)) {
+                throw new StateLockedException(holder);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StateLockedException(holder);
+            }
+        }
+    }
+
+    /**
+     * Creates the lock file with its content in one step, so that no crash leaves it empty: the content is written
+     * and fsynced under a name of this process, then hard-linked to the lock's name (which fails when it exists).
+     * False when another holds the lock.
+     */
+    private boolean create(LockInfo mine) throws IOException {
+        Path dir = lockPath.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(lockPath.getFileName() + "." + mine.id() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                AtomicFiles.ownerOnly(tmp);
+                ByteBuffer buf = ByteBuffer.wrap(TerraformJson.MAPPER.writeValueAsBytes(mine.toJson()));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.createLink(lockPath, tmp);
+                return true;
             } catch (FileAlreadyExistsException held) {
-                LockInfo holder = lockHolder();
-                if (holder == null) {
-                    continue; // released between our attempt and our look
-                }
-                if (holder.host().equals(host()) && holder.pid() > 0 && holder.pid() != ProcessHandle.current().pid()
-                        && !running(holder.pid())) {
-                    Files.deleteIfExists(lockPath); // its process is gone: a crash left it
-                    continue;
-                }
-                if (!clock.instant().isBefore(giveUp)) {
-                    throw new StateLockedException(holder);
-                }
+                return false;
+            } catch (UnsupportedOperationException noLinks) {
                 try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StateLockedException(holder);
+                    Files.write(lockPath, Files.readAllBytes(tmp), StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE);
+                    AtomicFiles.ownerOnly(lockPath);
+                    return true;
+                } catch (FileAlreadyExistsException held) {
+                    return false;
                 }
             }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -124,6 +164,7 @@ final class LocalStateStore implements StateStore {
     @Override
     public boolean forceUnlock(String id) throws IOException {
         LockInfo holder = lockHolder();
+        // an unreadable lock's ID is its content's digest: the file is removed only if it is still that one
         if (holder == null || !holder.id().equals(id)) {
             return false;
         }
@@ -136,11 +177,24 @@ final class LocalStateStore implements StateStore {
         if (!Files.exists(lockPath)) {
             return null;
         }
+        byte[] bytes;
         try {
-            return LockInfo.fromJson((ObjectNode) TerraformJson.MAPPER.readTree(Files.readAllBytes(lockPath)));
-        } catch (IOException | ClassCastException e) {
+            bytes = Files.readAllBytes(lockPath);
+        } catch (NoSuchFileException gone) {
             return null;
         }
+        String problem;
+        try {
+            JsonNode n = TerraformJson.MAPPER.readTree(bytes);
+            if (n instanceof ObjectNode o && o.hasNonNull("ID") && !o.path("ID").asText().isEmpty()) {
+                return LockInfo.fromJson(o);
+            }
+            problem = bytes.length == 0 ? "the file is empty" : "the file holds no lock ID";
+        } catch (IOException notJson) {
+            problem = "the file is not JSON";
+        }
+        return LockInfo.unreadable("unreadable-" + digest(bytes), lockPath.toString(), problem + " ("
+                + bytes.length + " bytes)");
     }
 
     /** The state, or an empty one when there is no state file yet. */
@@ -149,7 +203,18 @@ final class LocalStateStore implements StateStore {
         if (!Files.exists(statePath)) {
             return State.empty();
         }
-        return StateCodec.read(Files.readAllBytes(statePath), statePath.getFileName().toString());
+        if (!Files.isRegularFile(statePath)) {
+            throw new StateFormatException("The state path " + statePath + " is " + (Files.isDirectory(statePath)
+                    ? "a directory" : "not a regular file") + ", not a state file. Point the backend's path at a "
+                    + "file (or move what is there away) and run the command again.");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(statePath);
+        } catch (IOException e) {
+            throw new IOException("Cannot read the state file " + statePath + ": " + e.getMessage() + ".", e);
+        }
+        return StateCodec.read(bytes, statePath.toString());
     }
 
     /** Writes the state atomically; the first write of this backend keeps the previous file as the backup. */
@@ -174,20 +239,29 @@ final class LocalStateStore implements StateStore {
      * creating a duplicate. Returns how many entries were replayed (0 when there was no journal).
      */
     @Override
-    public int recover(State state) throws IOException {
-        List<StepRecord> records = FileJournal.read(journalPath);
+    public Recovered recover(State state) throws IOException {
+        FileJournal.Contents journal = FileJournal.load(journalPath);
+        List<StepRecord> records = journal.records();
         if (!records.isEmpty()) {
             Recovery.fold(state, records);
             write(state);
         }
         Files.deleteIfExists(journalPath);
-        return records.size();
+        return new Recovered(records.size(), journal.note());
     }
 
     /** Called after a run's final state write: the journal's content is in the state now. */
     @Override
     public void discardJournal() throws IOException {
         Files.deleteIfExists(journalPath);
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String host() {

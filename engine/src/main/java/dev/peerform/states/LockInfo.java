@@ -3,9 +3,26 @@ package dev.peerform.states;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.json.TerraformJson;
 
-/** Who holds the state lock, as Terraform records it: ID, operation, who, version, created, path. */
+/**
+ * Who holds the state lock, as Terraform records it: ID, operation, who, version, created, path. {@code problem}
+ * is set when the lock file exists but cannot be read (empty, not JSON): then only {@code id} and {@code path} mean
+ * something, and the ID is derived from the file's content so that {@code force-unlock} removes that file only.
+ */
 public record LockInfo(String id, String operation, String who, String version, String created, String path,
-        long pid, String host) {
+        long pid, String host, String problem) {
+
+    public LockInfo(String id, String operation, String who, String version, String created, String path, long pid,
+            String host) {
+        this(id, operation, who, version, created, path, pid, host, null);
+    }
+
+    static LockInfo unreadable(String id, String path, String problem) {
+        return new LockInfo(id, "", "", "", "", path, -1, "", problem);
+    }
+
+    public boolean unreadable() {
+        return problem != null;
+    }
 
     ObjectNode toJson() {
         ObjectNode o = TerraformJson.MAPPER.createObjectNode();
@@ -22,6 +39,9 @@ public record LockInfo(String id, String operation, String who, String version, 
 
     /** The lines Terraform prints under "Lock Info:". */
     public String describe() {
+        if (unreadable()) {
+            return "  ID:        " + id + "\n  Path:      " + path + "\n  Problem:   " + problem;
+        }
         return "  ID:        " + id + "\n  Path:      " + path + "\n  Operation: " + operation + "\n  Who:       "
                 + who + "\n  Version:   " + version + "\n  Created:   " + created;
     }

@@ -165,7 +165,7 @@ final class PgWorkspaceState implements StateStore {
     }
 
     @Override
-    public int recover(State state) throws IOException {
+    public Recovered recover(State state) throws IOException {
         List<PgStepRecord> rows;
         try {
             rows = held != null ? held.steps() : backend.store().steps(name);
@@ -173,7 +173,7 @@ final class PgWorkspaceState implements StateStore {
             throw io("Failed to read the step records of " + location(), e);
         }
         if (rows.isEmpty()) {
-            return 0;
+            return Recovered.NOTHING;
         }
         List<StepRecord> records = new ArrayList<>();
         for (PgStepRecord row : rows) {
@@ -181,7 +181,7 @@ final class PgWorkspaceState implements StateStore {
         }
         Recovery.fold(state, records);
         write(state);
-        return records.size();
+        return new Recovered(records.size(), null);
     }
 
     /** The final write cleared the records already, in the same transaction. */

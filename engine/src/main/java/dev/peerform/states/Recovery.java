@@ -32,9 +32,11 @@ final class Recovery {
                         state.remove(address);
                     } else {
                         InstanceState before = state.instance(address);
+                        boolean failed = e.kind() == StepRecord.Kind.FAILED;
+                        // a create that stopped after some of its steps resumes after them, not as made
                         InstanceState after = new InstanceState(0, e.attributes(), e.sensitive(), e.dependencies(),
-                                e.kind() == StepRecord.Kind.FAILED && (before == null || before.tainted()), false,
-                                null);
+                                failed && (before == null || before.tainted()), false, null,
+                                failed && before != null ? before.completedSteps() : e.completed());
                         state.put(address, e.provider(), after);
                     }
                 }

@@ -70,6 +70,10 @@ public final class StateCodec {
                 if (i.pendingClientToken() != null) {
                     in.put("peerform_pending_client_token", i.pendingClientToken());
                 }
+                if (i.incomplete()) {
+                    ArrayNode done = in.putArray("peerform_completed_steps");
+                    i.completedSteps().forEach(done::add);
+                }
             });
         }
         root.putNull("check_results");
@@ -127,10 +131,16 @@ public final class StateCodec {
                 InstanceState instance = new InstanceState(in.path("schema_version").asInt(0),
                         attrs instanceof ObjectNode o ? o : F.objectNode(), in.get("sensitive_attributes"), deps,
                         "tainted".equals(in.path("status").asText()), in.path("create_before_destroy").asBoolean(),
-                        in.path("peerform_pending_client_token").asText(null));
+                        in.path("peerform_pending_client_token").asText(null), completed(in));
                 s.put(address.instance(key), provider, instance);
             }
         }
         return s;
+    }
+
+    private static List<String> completed(JsonNode in) {
+        List<String> out = new ArrayList<>();
+        in.path("peerform_completed_steps").forEach(d -> out.add(d.asText()));
+        return out;
     }
 }

@@ -34,10 +34,11 @@ public interface StateStore {
     StepJournal openJournal();
 
     /**
-     * Folds the journal of an interrupted run into the state and writes it ({@link Recovery}); returns how many
-     * records were replayed, 0 when there was none.
+     * Folds the journal of an interrupted run into the state and writes it ({@link Recovery}): how many records
+     * were replayed (0 when there was none), and a note when a torn last record was dropped. A journal that cannot
+     * be trusted is refused ({@link JournalDamagedException}) and kept.
      */
-    int recover(State state) throws IOException;
+    Recovered recover(State state) throws IOException;
 
     /** Called after a run's final state write: the journal's content is in the state now. */
     void discardJournal() throws IOException;

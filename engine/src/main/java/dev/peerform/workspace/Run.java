@@ -15,6 +15,7 @@ import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.InstanceState;
+import dev.peerform.states.JournalDamagedException;
 import dev.peerform.states.Redaction;
 import dev.peerform.states.State;
 import dev.peerform.states.StateFormatException;
@@ -70,6 +71,8 @@ public final class Run implements AutoCloseable {
         } catch (StateFormatException e) {
             refused.error("Failed to load state", e.getMessage() + " Nothing was changed. Restore the file from "
                     + "terraform.tfstate.backup or from version control.", null);
+        } catch (JournalDamagedException e) {
+            refused.error("Failed to recover the interrupted run", e.getMessage(), null);
         } catch (IOException e) {
             refused.error("Failed to load state", e.getMessage(), null);
         }

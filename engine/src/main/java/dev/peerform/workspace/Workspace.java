@@ -25,6 +25,7 @@ import dev.peerform.render.StateView;
 import dev.peerform.states.Backend;
 import dev.peerform.states.LocalBackend;
 import dev.peerform.states.Redaction;
+import dev.peerform.states.Recovered;
 import dev.peerform.states.State;
 import dev.peerform.states.StateStore;
 import dev.peerform.states.StepJournal;
@@ -238,10 +239,13 @@ public final class Workspace {
     /** Reads the state, folding in the journal of an interrupted run (a warning says so). */
     public State readState(Loaded l, Diagnostics diags) throws IOException {
         State s = l.store().read();
-        int recovered = l.store().recover(s);
-        if (recovered > 0) {
+        Recovered recovered = l.store().recover(s);
+        if (recovered.note() != null) {
+            diags.warning("Dropped a torn journal line", recovered.note(), null);
+        }
+        if (recovered.replayed() > 0) {
             diags.warning("Recovered an interrupted run", "The previous run stopped before it finished; its journal "
-                    + "(" + recovered + " entries) has been folded into the state. Creates it had started will be "
+                    + "(" + recovered.replayed() + " entries) has been folded into the state. Creates it had started will be "
                     + "re-issued with their ClientTokens, so nothing is duplicated.", null);
         }
         return s;

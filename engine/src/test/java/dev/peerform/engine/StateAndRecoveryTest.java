@@ -218,4 +218,83 @@ class StateAndRecoveryTest {
         assertTrue(held.getMessage().contains("held-1"), "a live holder is named: " + held.getMessage());
         parent.destroyForcibly();
     }
+
+    private static final String LINKS = """
+            resource "testcloud_thing" "a" { name = "a" }
+            resource "testcloud_thing" "b" { name = "b" }
+            resource "testcloud_link" "from_a" {
+              thing_id      = testcloud_thing.a.id
+              peer_thing_id = testcloud_thing.b.id
+              initiator     = true
+            }
+            resource "testcloud_link" "from_b" {
+              thing_id      = testcloud_thing.b.id
+              peer_thing_id = testcloud_thing.a.id
+            }
+            """;
+
+    /** Stops the apply once from_a's first step is recorded, keeping a copy of the journal as it was then. */
+    private byte[] applyStoppedAfterTheFirstStepOfFromA(Interrupt interrupt) throws Exception {
+        byte[][] journal = new byte[1][];
+        ApplyListener listener = new ApplyListener() {
+            @Override
+            public void finished(PlannedStep step, java.time.Duration elapsed, dev.peerform.value.ObjectValue r) {
+                if (step.id().equals("testcloud_link.from_a#CREATE#prepare")) {
+                    try {
+                        journal[0] = Files.readAllBytes(f.dir.resolve("terraform.tfstate.journal"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    interrupt.interrupt();
+                }
+            }
+        };
+        f.parallelism = 1;
+        EngineFixture.Run r = f.apply(Planner.Options.DEFAULT, interrupt, listener);
+        assertTrue(r.result().interrupted(), r.diags().toString());
+        return journal[0];
+    }
+
+    private void resumesFromA() throws Exception {
+        Diagnostics diags = new Diagnostics();
+        var plan = f.plan(Planner.Options.DEFAULT, diags).plan();
+        assertFalse(diags.hasErrors(), diags.toString());
+        var fromA = plan.changes().stream().filter(c -> c.address().toString().equals("testcloud_link.from_a"))
+                .findFirst().orElseThrow();
+        assertEquals(dev.peerform.spi.ChangeAction.CREATE, fromA.action(), "its create is not done");
+        assertEquals(java.util.List.of("testcloud_link.from_a#CREATE#connect"), plan.steps().steps().stream()
+                .filter(s -> s.change().address().equals(fromA.address())).map(PlannedStep::id).toList(),
+                "only the remaining step");
+        f.cloud.calls.clear();
+        f.apply();
+        assertEquals(1, f.cloud.calls.stream().filter(c -> c.equals("connect testcloud_link.from_a")).count(),
+                f.cloud.calls.toString());
+        assertFalse(f.cloud.calls.stream().anyMatch(c -> c.equals("prepare testcloud_link.from_a")),
+                "what was done is not done again: " + f.cloud.calls);
+        assertTrue(f.cloud.calls.indexOf("prepare testcloud_link.from_b")
+                < f.cloud.calls.indexOf("connect testcloud_link.from_a"), "with the same ordering edge: "
+                + f.cloud.calls);
+        Diagnostics again = new Diagnostics();
+        assertTrue(f.plan(Planner.Options.DEFAULT, again).plan().changes().stream()
+                .allMatch(c -> c.action() == dev.peerform.spi.ChangeAction.NO_OP), "and then the plan is clean");
+    }
+
+    @Test
+    void aCreateInterruptedAfterSomeOfItsStepsResumesWithTheRemainingStepsInTheSameOrder() throws Exception {
+        f.config(LINKS);
+        applyStoppedAfterTheFirstStepOfFromA(new Interrupt());
+        assertEquals(java.util.List.of("prepare"), f.state().instance(InstanceAddress.parse(
+                "testcloud_link.from_a")).completedSteps());
+        resumesFromA();
+    }
+
+    @Test
+    void aCrashAfterSomeStepsOfACreateIsRecoveredAsThatCreateResumedNotAsTheObjectMade() throws Exception {
+        f.config(LINKS);
+        byte[] journal = applyStoppedAfterTheFirstStepOfFromA(new Interrupt());
+        // as if the process had died at that moment: no final state write, the journal as it was
+        Files.delete(f.dir.resolve("terraform.tfstate"));
+        Files.write(f.dir.resolve("terraform.tfstate.journal"), journal);
+        resumesFromA();
+    }
 }

@@ -24,7 +24,10 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,7 +133,34 @@ final class ProviderInstance implements ConfiguredProvider {
 
     @Override
     public Map<String, String> replacementsRequired(List<ChangeView> all) {
-        return PeerChanges.replacementsRequired(all);
+        Map<String, String> out = new TreeMap<>(PeerChanges.replacementsRequired(all));
+        out.putAll(PeerChanges.reconnectsRequired(all, (providerKey, ids) -> {
+            ProviderInstance c = provider.configured(providerKey);
+            Map<String, PeerChanges.Seen> seen = new HashMap<>();
+            if (c == null) {
+                return seen;
+            }
+            try {
+                for (int i = 0; i < ids.size(); i += 50) {
+                    List<String> kv = new ArrayList<>(List.of("Filter.1.Key", "RouterInterfaceId", "PageSize", "50"));
+                    List<String> page = ids.subList(i, Math.min(ids.size(), i + 50));
+                    for (int j = 0; j < page.size(); j++) {
+                        kv.add("Filter.1.Value." + (j + 1));
+                        kv.add(page.get(j));
+                    }
+                    JsonNode r = c.api.call("DescribeRouterInterfaces", kv.toArray(String[]::new));
+                    for (JsonNode ri : r.path("RouterInterfaceSet").path("RouterInterfaceType")) {
+                        JsonNode opposite = ri.get("OppositeInterfaceId");
+                        seen.put(ri.get("RouterInterfaceId").asText(), new PeerChanges.Seen(ri.path("Status")
+                                .asText(), opposite == null || opposite.isNull() ? null : opposite.asText()));
+                    }
+                }
+            } catch (ApiException e) {
+                // not known: the apply says what the cloud thinks
+            }
+            return seen;
+        }));
+        return out;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Calls that several resources make the same way. */
 final class Calls {
@@ -67,13 +68,48 @@ final class Calls {
         if (status == null) {
             return;
         }
+        if (TOWARD_ACTIVE.contains(status)) {
+            // a transition the cloud will finish: deactivating is refused until it has
+            awaitStatus(api, ctx, id + " to be Active before it is suspended", id, "Active");
+            status = "Active";
+        }
         if (status.equals("Active")) {
-            api.call("DeactivateRouterInterface", "RouterInterfaceId", id);
+            transition(api, id, "DeactivateRouterInterface", Set.of("Deactivating", "Inactive"));
         }
         if (!status.equals("Idle")) {
             awaitStatus(api, ctx, id + " to be Inactive", id, "Inactive");
         }
     }
+
+    /** The statuses an interface passes through on its way to Active. */
+    static final Set<String> TOWARD_ACTIVE = Set.of("Connecting", "AcceptingConnecting", "Activating", "Modifying");
+
+    /**
+     * Calls an action that starts a status transition of interface {@code id}. A refusal for the interface's
+     * status is not taken as final before the status is read again: when the call took effect but its answer was
+     * lost, the retry is refused because the transition is under way ({@code took} lists the statuses that say
+     * so), and that is success.
+     */
+    static void transition(Api api, String id, String action, Set<String> took) throws ApiException {
+        try {
+            api.call(action, "RouterInterfaceId", id);
+        } catch (ApiException e) {
+            if (e.code() == null || !(e.code().startsWith("IncorrectRIStatus")
+                    || e.code().startsWith("IncorrectStatus"))) {
+                throw e;
+            }
+            String now = InterfaceReader.status(api, id, api.region());
+            if (now == null || !took.contains(now)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The statuses that say a connect took effect. */
+    static final Set<String> CONNECTED = Set.of("Connecting", "AcceptingConnecting", "Active");
+
+    /** The statuses that say a resume took effect. */
+    static final Set<String> RESUMED = Set.of("Activating", "Active");
 
     /** Polls the interface until its status is {@code wanted} (null: until it is gone). */
     static void awaitStatus(Api api, StepContext ctx, String what, String id, String wanted) throws StepException {

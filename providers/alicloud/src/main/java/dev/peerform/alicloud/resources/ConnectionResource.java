@@ -156,22 +156,8 @@ public final class ConnectionResource extends NamedResource {
                     return ObjectValues.with(current, "id", id, "opposite_router_id", router,
                             "opposite_interface_owner_id", owner);
                 }
-                case CONNECT -> {
-                    JsonNode own = InterfaceReader.one(api, id, api.region());
-                    if (own != null && Role.INITIATOR.is(own.get("Role").asText())
-                            && own.get("Status").asText().equals("Idle")) {
-                        api.call("ConnectRouterInterface", "RouterInterfaceId", id);
-                    }
-                    Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
-                    return ObjectValues.with(current, "status", "Active");
-                }
-                case RESUME -> {
-                    String status = InterfaceReader.status(api, id, api.region());
-                    if ("Inactive".equals(status)) {
-                        api.call("ActivateRouterInterface", "RouterInterfaceId", id);
-                    } else if ("Idle".equals(status)) {
-                        api.call("ConnectRouterInterface", "RouterInterfaceId", id);
-                    }
+                case CONNECT, RESUME -> {
+                    connectOrAwait(api, id);
                     Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
                     return ObjectValues.with(current, "status", "Active");
                 }
@@ -183,6 +169,24 @@ public final class ConnectionResource extends NamedResource {
             throw new IllegalStateException(step.spec().name());
         } catch (ApiException e) {
             throw Errors.step(e, step.spec().description());
+        }
+    }
+
+    /**
+     * What brings one end to Active from the status it has: an Idle initiator connects (the acceptor cannot: it
+     * awaits the initiator, whose own step connects); a suspended end of either role is resumed, as after a
+     * replacement suspended it; an end already on its way is waited for.
+     */
+    private static void connectOrAwait(Api api, String id) throws ApiException {
+        JsonNode own = InterfaceReader.one(api, id, api.region());
+        if (own == null) {
+            return; // the wait says that it is gone
+        }
+        String status = own.get("Status").asText();
+        if (status.equals("Idle") && Role.INITIATOR.is(own.get("Role").asText())) {
+            Calls.transition(api, id, "ConnectRouterInterface", Calls.CONNECTED);
+        } else if (status.equals("Inactive")) {
+            Calls.transition(api, id, "ActivateRouterInterface", Calls.RESUMED);
         }
     }
 

@@ -65,6 +65,12 @@ final class InterfacesPerRouter implements PlanRule {
             if (id != null) {
                 managed.add(id);
             }
+            // an interface being replaced still has its old object in the cloud: that one is ours too, and the
+            // node already counts it (it is deleted before its successor is made)
+            String old = PlanValues.str(n.view().before(), "id");
+            if (old != null) {
+                managed.add(old);
+            }
         }
         return managed;
     }

@@ -59,8 +59,11 @@ public final class Ordering {
         }
         out.addAll(acceptorsAwaitTheInitiator(steps, connect));
         out.addAll(AcceptorFirst.edges(steps));
-        Map<Token, List<StepView>> connectByEnd = byToken(connect, "interface_id");
-        byToken(connect, "opposite_interface_id").forEach((k, v) -> connectByEnd.computeIfAbsent(k,
+        // a resume makes a connection Active as a connect does: routes over it wait for either
+        List<StepView> toActive = new ArrayList<>(connect);
+        toActive.addAll(of(steps, ConnectionResource.TYPE, ConnectionStep.RESUME));
+        Map<Token, List<StepView>> connectByEnd = byToken(toActive, "interface_id");
+        byToken(toActive, "opposite_interface_id").forEach((k, v) -> connectByEnd.computeIfAbsent(k,
                 x -> new ArrayList<>()).addAll(v));
         for (StepView r : of(steps, RouteEntryResource.TYPE, RouteStep.CREATE)) {
             for (StepView c : candidates(connectByEnd, Identity.of(r, "nexthop_id"))) {

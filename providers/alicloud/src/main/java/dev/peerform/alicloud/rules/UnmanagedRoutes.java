@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * A new route whose destination the table already has, in an entry peerform does not manage (made in the
- * console, or forgotten with {@code state rm}): the cloud would refuse it (RouterEntryConflict.Duplicated).
+ * console, or forgotten with {@code state rm}): the cloud would refuse it (RouterEntryConflict.Duplicated). A create
+ * that an interrupted run already sent is not refused: the entry the table has may be the one it made, and
+ * re-issuing it with its ClientToken adopts that entry (or, if another made it, the cloud says so).
  */
 final class UnmanagedRoutes implements PlanRule {
 
@@ -37,7 +39,7 @@ final class UnmanagedRoutes implements PlanRule {
         Map<String, Set<String>> inCloud = new HashMap<>();
         for (ChangeView c : plan.all) {
             if (!c.type().equals(RouteEntryResource.TYPE) || !c.action().creates()
-                    || c.action() == ChangeAction.UPDATE) {
+                    || c.action() == ChangeAction.UPDATE || c.pendingCreate()) {
                 continue;
             }
             String t = PlanValues.str(c.after(), "route_table_id");
