@@ -47,8 +47,8 @@ final class PlanCommand implements Callable<Integer> {
             if (result == null) {
                 return ExitCode.ERROR;
             }
-            op.report();
             op.printPlan(result.plan());
+            op.report(); // warnings after the plan, as Terraform prints them
             if (out != null) {
                 op.run.savePlan(result.plan(), ctx.workingDir().resolve(out));
                 if (!json) {

@@ -34,8 +34,18 @@ import java.util.TreeMap;
  */
 public final class Planner {
 
-    public record Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace) {
+    /** {@code moduleTargets}: {@code -target=module.x} and {@code module.x[0]}, as module instance paths. */
+    public record Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace,
+            List<List<String>> moduleTargets) {
         public static final Options DEFAULT = new Options(PlanMode.NORMAL, true, List.of(), List.of());
+
+        public Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace) {
+            this(mode, refresh, targets, replace, List.of());
+        }
+
+        public Options withMode(PlanMode other) {
+            return new Options(other, refresh, targets, replace, moduleTargets);
+        }
     }
 
     /** The plan, and the refreshed prior state it was made from (what apply starts from). */
@@ -82,10 +92,20 @@ public final class Planner {
         List<ResourceChange> changes = pass.changes();
         ModuleValues values = pass.values();
         Map<InstanceAddress, Value> planned = pass.planned();
-        if (!options.targets().isEmpty()) {
-            changes = Targeting.target(changes, options.targets(), pass.resourceDeps());
+        if (!options.targets().isEmpty() || !options.moduleTargets().isEmpty()) {
+            changes = Targeting.target(changes, options.targets(), options.moduleTargets(), pass.resourceDeps());
+            diags.warning("Resource targeting is in effect", "This plan was made with -target, so it covers only the "
+                    + "targeted objects and what they depend on, and may leave out changes the configuration asks "
+                    + "for. Use -target only to recover from a mistake or an error, then plan without it.", null);
         }
         List<OutputChange> outputs = Outputs.plan(root, values, refreshed.state(), options.mode(), diags);
+        if (!options.targets().isEmpty() || !options.moduleTargets().isEmpty()) {
+            // a targeted plan leaves the outputs as the state has them (Terraform plans only those that depend on
+            // the targets; peerform none)
+            outputs = outputs.stream().filter(o -> o.before() != null)
+                    .map(o -> new OutputChange(o.name(), ChangeAction.NO_OP, o.before(), o.before(), o.sensitive()))
+                    .toList();
+        }
         checks.validatePlan(changes, diags);
         StepGraph steps = new StepGraph();
         if (!diags.hasErrors()) {

@@ -14,7 +14,8 @@ public enum ChangeReason {
     DELETE_BECAUSE_NO_REPETITION("delete_because_no_repetition"),
     DELETE_BECAUSE_COUNT_INDEX("delete_because_count_index"),
     DELETE_BECAUSE_EACH_KEY("delete_because_each_key"),
-    DELETE_BECAUSE_WRONG_REPETITION("delete_because_wrong_repetition");
+    DELETE_BECAUSE_WRONG_REPETITION("delete_because_wrong_repetition"),
+    DELETE_BECAUSE_NO_MODULE("delete_because_no_module");
 
     private final String key;
 

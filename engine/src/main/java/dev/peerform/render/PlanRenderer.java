@@ -147,10 +147,12 @@ public final class PlanRenderer {
 
     private static String because(ResourceChange c) {
         return switch (c.reason()) {
-            case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> c.address().resource() + " is not in configuration";
-            case DELETE_BECAUSE_COUNT_INDEX -> "index " + c.address().key() + " is out of range for count";
-            case DELETE_BECAUSE_EACH_KEY -> "key " + c.address().key() + " is not in for_each map";
-            case DELETE_BECAUSE_NO_REPETITION -> "resource does not use count or for_each";
+            case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "because " + c.address().resource() + " is not in configuration";
+            case DELETE_BECAUSE_NO_MODULE -> "because " + c.address().resource().stateModule()
+                    + " is not in configuration";
+            case DELETE_BECAUSE_COUNT_INDEX -> "because index " + c.address().key() + " is out of range for count";
+            case DELETE_BECAUSE_EACH_KEY -> "because key " + c.address().key() + " is not in for_each map";
+            case DELETE_BECAUSE_NO_REPETITION -> "because resource does not use count or for_each";
             case REPLACE_BY_TRIGGERS -> "replace_triggered_by names a changed resource";
             default -> "";
         };

@@ -1,6 +1,7 @@
 package dev.peerform.workspace;
 
 import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.ModuleStep;
 import dev.peerform.apply.Applier;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
@@ -173,7 +174,7 @@ public final class Run implements AutoCloseable {
      */
     public String importResource(InstanceAddress target, String id, Diagnostics refused) throws IOException {
         Module m = loaded.module();
-        for (String p : target.resource().modulePath()) {
+        for (String p : ModuleStep.names(target.resource().modulePath())) {
             m = m == null ? null : m.children().get(p);
         }
         Resource r = m == null ? null : m.resources().get(target.resource().type() + "." + target.resource().name());
