@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 public final class ModuleLoader {
 
     /** The blocks Terraform knows but peerform does not handle yet: accepted with a warning. */
-    private static final Set<String> NOT_YET = Set.of("moved", "import", "check");
+    private static final Set<String> NOT_YET = Set.of("import", "check");
 
     private final Path root;
     private final Evaluator constants;
@@ -85,6 +85,8 @@ public final class ModuleLoader {
         decoders.put("data", new ResourceDecoder(diags, constants, Resource.Mode.DATA));
         decoders.put("output", new OutputDecoder(diags, constants));
         decoders.put("module", new ModuleCallDecoder(diags, constants));
+        decoders.put("moved", new MovedDecoder(diags, constants));
+        decoders.put("removed", new RemovedDecoder(diags, constants));
         return decoders;
     }
 

@@ -73,8 +73,14 @@ public final class Planner {
     }
 
     public Result plan(State prior, Options options, Diagnostics diags) {
+        Moves.Result moves = Moves.plan(root, new ModuleValues(root, variables, providers, cwd, a -> null, true),
+                prior, diags);
+        if (diags.hasErrors()) {
+            return new Result(new Plan(options.mode(), List.of(), List.of(), List.of(), new StepGraph(),
+                    prior.lineage(), prior.serial(), variables, Map.of(), Map.of(), Map.of(), clock.instant()), prior);
+        }
         Refresh refresh = new Refresh(providers);
-        Refresh.Outcome refreshed = refresh.run(prior, options.refresh(), diags);
+        Refresh.Outcome refreshed = refresh.run(moves.state(), options.refresh(), diags);
         ConfigGraph graph = ConfigGraph.build(root, diags);
         Diagnostics first = new Diagnostics();
         Pass pass = changes(graph, refreshed, options, Set.of(), first);
@@ -120,11 +126,13 @@ public final class Planner {
             }
         });
         Plan plan = new Plan(options.mode(), changes, outputs, refreshed.drift(), steps, prior.lineage(),
-                prior.serial(), variables, endpoints, new HashMap<>(values.expansions()), data, clock.instant());
+                prior.serial(), variables, endpoints, new HashMap<>(values.expansions()), data, clock.instant(),
+                moves.moved(), pass.forgotten());
         return new Result(plan, refreshed.state());
     }
 
     private record Pass(List<ResourceChange> changes, ModuleValues values, Map<InstanceAddress, Value> planned,
+            List<InstanceAddress> forgotten,
             Map<String, Set<String>> resourceDeps) {
     }
 
@@ -153,7 +161,9 @@ public final class Planner {
             changes.removeIf(c -> c.before() == null);
         }
         changes.sort(Comparator.comparing(ResourceChange::address));
+        List<InstanceAddress> forgotten = options.mode() == PlanMode.DESTROY ? List.of()
+                : Removals.plan(root, changes, diags);
         Lifecycle.preventDestroy(changes, config, diags);
-        return new Pass(changes, values, planned, out.resourceDeps());
+        return new Pass(changes, values, planned, forgotten, out.resourceDeps());
     }
 }

@@ -1,5 +1,6 @@
 package dev.peerform.render;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.plans.ChangeReason;
 import dev.peerform.plans.Drift;
 import dev.peerform.plans.OutputChange;
@@ -55,20 +56,28 @@ public final class PlanRenderer {
             }
             return b.toString();
         }
-        List<ResourceChange> changes = plan.changes().stream().filter(c -> c.action() != ChangeAction.NO_OP).toList();
+        List<ResourceChange> changes = plan.changes().stream().filter(c -> c.action() != ChangeAction.NO_OP
+                || plan.moved().containsKey(c.address())).toList();
         boolean outputsChange = plan.outputs().stream().anyMatch(o -> o.action() != ChangeAction.NO_OP);
-        if (changes.isEmpty() && !outputsChange) {
+        if (changes.isEmpty() && !outputsChange && plan.forgotten().isEmpty()) {
             b.append("\nNo changes. Your infrastructure matches the configuration.\n\npeerform has compared your real "
                     + "infrastructure against your configuration\nand found no differences, so no changes are "
                     + "needed.\n");
             return b.toString();
         }
-        if (!changes.isEmpty()) {
+        if (!changes.isEmpty() || !plan.forgotten().isEmpty()) {
             symbols(changes, b);
             b.append("\npeerform will perform the following actions:\n");
-            for (ResourceChange c : changes) {
+            List<Object> entries = new ArrayList<>(changes);
+            entries.addAll(plan.forgotten());
+            entries.sort((x, y) -> address(x).compareTo(address(y)));
+            for (Object e : entries) {
                 b.append('\n');
-                resource(c, b);
+                if (e instanceof ResourceChange c) {
+                    resource(c, plan.moved().get(c.address()), b);
+                } else {
+                    forgotten((InstanceAddress) e, b);
+                }
             }
             b.append('\n').append(bold("Plan:")).append(' ').append(plan.toAdd()).append(" to add, ")
                     .append(plan.toChange()).append(" to change, ").append(plan.toDestroy()).append(" to destroy.\n");
@@ -108,7 +117,31 @@ public final class PlanRenderer {
         }
     }
 
-    private void resource(ResourceChange c, StringBuilder b) {
+    private static InstanceAddress address(Object entry) {
+        return entry instanceof ResourceChange c ? c.address() : (InstanceAddress) entry;
+    }
+
+    /** An object a removed block forgets: Terraform's words, one column further left than a change's. */
+    private void forgotten(InstanceAddress a, StringBuilder b) {
+        b.append(' ').append(bold("# " + a + " will no longer be managed by peerform, but will not be destroyed"))
+                .append('\n');
+        b.append(" # (destroy = false is set in the configuration)\n");
+        b.append(" . resource \"").append(a.resource().type()).append("\" \"").append(a.resource().name())
+                .append("\" {\n    }\n");
+    }
+
+    private void resource(ResourceChange c, InstanceAddress movedFrom, StringBuilder b) {
+        if (c.action() == ChangeAction.NO_OP && movedFrom != null) {
+            b.append("  ").append(bold("# " + movedFrom + " has moved to " + c.address())).append('\n');
+            b.append("    resource \"").append(c.type()).append("\" \"").append(c.address().resource().name())
+                    .append("\" {\n");
+            for (String line : ValueRenderer.attributes(c.before().attributes(), c.before().attributes(), "~", 6,
+                    new HashSet<>(), true)) {
+                b.append(colorLine(line)).append('\n');
+            }
+            b.append("    }\n");
+            return;
+        }
         String what = switch (c.action()) {
             case CREATE -> "will be created";
             case UPDATE -> "will be updated in-place";
@@ -120,8 +153,14 @@ public final class PlanRenderer {
         };
         b.append("  ").append(bold("# " + c.address() + " " + what)).append('\n');
         String because = because(c);
+        if (movedFrom != null && c.action() == ChangeAction.DELETE) {
+            because = "because " + movedFrom + " was moved to " + c.address() + ", which is not in configuration";
+        }
         if (!because.isEmpty()) {
             b.append("  # (").append(because).append(")\n");
+        }
+        if (movedFrom != null) {
+            b.append("  # (moved from ").append(movedFrom).append(")\n");
         }
         String symbol = c.action().symbol();
         String padded = symbol.length() == 1 ? "  " + symbol : symbol;

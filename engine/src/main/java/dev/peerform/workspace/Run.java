@@ -148,8 +148,7 @@ public final class Run implements AutoCloseable {
                 vars.put(e.getKey(), now);
             }
         }
-        return new Plan(saved.mode(), saved.changes(), saved.outputs(), saved.drift(), saved.steps(), saved.lineage(),
-                saved.serial(), vars, saved.providerEndpoints(), saved.expansions(), saved.data(), saved.timestamp());
+        return saved.withVariables(vars);
     }
 
     /** Applies the plan to the state it was made from, and writes the state. */

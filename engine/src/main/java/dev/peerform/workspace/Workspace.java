@@ -15,6 +15,7 @@ import dev.peerform.lang.Functions;
 import dev.peerform.lang.Scope;
 import dev.peerform.lang.ValueJson;
 import dev.peerform.planfile.PlanFile;
+import dev.peerform.planner.Moves;
 import dev.peerform.planner.Planner;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.PlanMode;
@@ -235,6 +236,8 @@ public final class Workspace {
     public Applier.Result apply(Loaded l, Plan plan, State state, Applier.Options options, ApplyListener listener,
             Interrupt interrupt, Diagnostics diags) throws IOException {
         Applier.Result result;
+        Moves.apply(state, plan.moved()); // a saved plan's moves (a fresh plan's state has them already)
+        plan.forgotten().forEach(state::remove);
         try (StepJournal journal = l.store().openJournal()) {
             Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
             result = applier.run(interrupt, diags);
