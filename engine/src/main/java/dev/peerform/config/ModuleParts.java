@@ -23,9 +23,10 @@ final class ModuleParts {
     final Map<String, ModuleCall> moduleCalls = new LinkedHashMap<>();
     final List<Moved> moved = new ArrayList<>();
     final List<Removed> removed = new ArrayList<>();
+    final List<Check> checks = new ArrayList<>();
 
     Module toModule(Path dir, List<ConfigFile> files, Map<String, Module> children) {
         return new Module(dir, files, requiredProviders, backend, providers, variables, locals, resources, outputs,
-                moduleCalls, children, List.copyOf(moved), List.copyOf(removed));
+                moduleCalls, children, List.copyOf(moved), List.copyOf(removed), List.copyOf(checks));
     }
 }

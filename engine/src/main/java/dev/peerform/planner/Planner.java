@@ -105,6 +105,9 @@ public final class Planner {
                     + "for. Use -target only to recover from a mistake or an error, then plan without it.", null);
         }
         List<OutputChange> outputs = Outputs.plan(root, values, refreshed.state(), options.mode(), diags);
+        if (options.mode() != PlanMode.DESTROY) {
+            Checks.judge(root, values, diags);
+        }
         if (!options.targets().isEmpty() || !options.moduleTargets().isEmpty()) {
             // a targeted plan leaves the outputs as the state has them (Terraform plans only those that depend on
             // the targets; peerform none)

@@ -187,7 +187,11 @@ public final class Workspace {
         Diagnostics diags = new Diagnostics();
         Loaded l = load(List.of(), false, diags);
         if (l != null && !diags.hasErrors()) {
-            plan(l, State.empty(), new Planner.Options(PlanMode.NORMAL, false, List.of(), List.of()), diags);
+            Diagnostics planned = new Diagnostics();
+            plan(l, State.empty(), new Planner.Options(PlanMode.NORMAL, false, List.of(), List.of()), planned);
+            // check blocks judge the infrastructure, which validate does not look at (nor does Terraform's)
+            planned.list().stream().filter(d -> d.isError() || !d.summary().equals("Check block assertion failed"))
+                    .forEach(diags::add);
         }
         return diags;
     }
