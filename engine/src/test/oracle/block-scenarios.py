@@ -130,6 +130,26 @@ S.append({"name": "removedErrors", "files": {"main.tf": A},
 S.append({"name": "importBlocksImportDuringApply", "files": {"main.tf": res("a")},
   "steps": [
     {"files": {"main.tf": res("a") + '\nimport {\n  to = terraform_data.a\n  id = "abc"\n}\n'}, "args": ["plan"]},
+    {"args": ["apply", "-auto-approve"]},
+    {"args": ["plan", "-detailed-exitcode"]},
+  ]})
+S.append({"name": "importForEachTargetsEachKey", "files": {"main.tf": 'resource "terraform_data" "m" {\n  for_each = toset(["x", "y"])\n}\n\nimport {\n  for_each = toset(["x", "y"])\n  to       = terraform_data.m[each.key]\n  id       = "id-${each.key}"\n}\n'},
+  "steps": [
+    {"args": ["plan", "-detailed-exitcode"]},
+    {"args": ["plan", "-out=tfplan"]},
+    {"args": ["apply", "tfplan"]},
+    {"args": ["plan", "-detailed-exitcode"]},
+  ]})
+S.append({"name": "importWithoutConfigurationIsAnError", "files": {"main.tf": '\nimport {\n  to = terraform_data.nope\n  id = "abc"\n}\n'},
+  "steps": [
+    {"args": ["plan"]},
+  ]})
+S.append({"name": "savedPlansCarryMovesAndForgets", "files": {"main.tf": A + res("f")},
+  "steps": [
+    {"args": ["apply", "-auto-approve"]},
+    {"files": {"main.tf": res("b") + moved("terraform_data.a", "terraform_data.b") + '\nremoved {\n  from = terraform_data.f\n\n  lifecycle {\n    destroy = false\n  }\n}\n'}, "args": ["plan", "-out=tfplan"]},
+    {"args": ["apply", "tfplan"]},
+    {"args": ["plan", "-detailed-exitcode"]},
   ]})
 S.append({"name": "checkFailuresAreWarnings", "files": {"main.tf": A + '\nvariable "n" {\n  default = 3\n}\n\ncheck "small" {\n  assert {\n    condition     = var.n < 2\n    error_message = "n is too big."\n  }\n}\n\ncheck "fine" {\n  assert {\n    condition     = var.n > 2\n    error_message = "never shown."\n  }\n}\n'},
   "steps": [

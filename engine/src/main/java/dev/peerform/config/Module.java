@@ -14,7 +14,8 @@ import java.util.Map;
 public record Module(Path dir, List<ConfigFile> files, Map<String, String> requiredProviders, Backend backend,
         Map<String, ProviderConfig> providers, Map<String, Variable> variables, Map<String, Expr> locals,
         Map<String, Resource> resources, Map<String, Output> outputs, Map<String, ModuleCall> moduleCalls,
-        Map<String, Module> children, List<Moved> moved, List<Removed> removed, List<Check> checks) {
+        Map<String, Module> children, List<Moved> moved, List<Removed> removed, List<Check> checks,
+        List<Import> imports) {
 
     /** The source text of a file of this module, for diagnostics that quote a line. */
     public String source(String filename) {

@@ -24,9 +24,10 @@ final class ModuleParts {
     final List<Moved> moved = new ArrayList<>();
     final List<Removed> removed = new ArrayList<>();
     final List<Check> checks = new ArrayList<>();
+    final List<Import> imports = new ArrayList<>();
 
     Module toModule(Path dir, List<ConfigFile> files, Map<String, Module> children) {
         return new Module(dir, files, requiredProviders, backend, providers, variables, locals, resources, outputs,
-                moduleCalls, children, List.copyOf(moved), List.copyOf(removed), List.copyOf(checks));
+                moduleCalls, children, List.copyOf(moved), List.copyOf(removed), List.copyOf(checks), List.copyOf(imports));
     }
 }

@@ -110,6 +110,8 @@ public final class PlanFile {
         plan.moved().forEach((to, from) -> moved.put(to.toString(), from.toString()));
         ArrayNode forgotten = root.putArray("forgotten");
         plan.forgotten().forEach(a -> forgotten.add(a.toString()));
+        ObjectNode imported = root.putObject("imported");
+        plan.imported().forEach((a, id) -> imported.put(a.toString(), id));
         ObjectNode expansions = root.putObject("expansions");
         plan.expansions().forEach((a, e) -> {
             ObjectNode n = expansions.putObject(a.toString());
@@ -195,7 +197,8 @@ public final class PlanFile {
                 TaggedValues.decode(e.getValue())));
         Plan plan = new Plan(PlanMode.valueOf(root.get("mode").asText()), changes, outputs, List.of(), steps,
                 root.get("lineage").asText(), root.get("serial").asLong(), variables, endpoints, expansions, data,
-                Instant.parse(root.get("timestamp").asText()), moved(root), forgotten(root));
+                Instant.parse(root.get("timestamp").asText()), moved(root), forgotten(root),
+                imported(root));
         return new Saved(plan, root.path("configuration_digest").asText());
     }
 
@@ -211,6 +214,13 @@ public final class PlanFile {
         Map<InstanceAddress, InstanceAddress> out = new LinkedHashMap<>();
         root.path("moved").fields().forEachRemaining(e -> out.put(InstanceAddress.parse(e.getKey()),
                 InstanceAddress.parse(e.getValue().asText())));
+        return out;
+    }
+
+    private static Map<InstanceAddress, String> imported(JsonNode root) {
+        Map<InstanceAddress, String> out = new LinkedHashMap<>();
+        root.path("imported").fields().forEachRemaining(e -> out.put(InstanceAddress.parse(e.getKey()),
+                e.getValue().asText()));
         return out;
     }
 

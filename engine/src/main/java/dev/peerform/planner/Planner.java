@@ -79,8 +79,10 @@ public final class Planner {
             return new Result(new Plan(options.mode(), List.of(), List.of(), List.of(), new StepGraph(),
                     prior.lineage(), prior.serial(), variables, Map.of(), Map.of(), Map.of(), clock.instant()), prior);
         }
+        Imports.Result imports = Imports.plan(root, new ModuleValues(root, variables, providers, cwd, a -> null, true),
+                providers, config, moves.state(), diags);
         Refresh refresh = new Refresh(providers);
-        Refresh.Outcome refreshed = refresh.run(moves.state(), options.refresh(), diags);
+        Refresh.Outcome refreshed = refresh.run(imports.state(), options.refresh(), diags);
         ConfigGraph graph = ConfigGraph.build(root, diags);
         Diagnostics first = new Diagnostics();
         Pass pass = changes(graph, refreshed, options, Set.of(), first);
@@ -130,7 +132,7 @@ public final class Planner {
         });
         Plan plan = new Plan(options.mode(), changes, outputs, refreshed.drift(), steps, prior.lineage(),
                 prior.serial(), variables, endpoints, new HashMap<>(values.expansions()), data, clock.instant(),
-                moves.moved(), pass.forgotten());
+                moves.moved(), pass.forgotten(), imports.imported());
         return new Result(plan, refreshed.state());
     }
 

@@ -57,7 +57,7 @@ public final class PlanRenderer {
             return b.toString();
         }
         List<ResourceChange> changes = plan.changes().stream().filter(c -> c.action() != ChangeAction.NO_OP
-                || plan.moved().containsKey(c.address())).toList();
+                || plan.moved().containsKey(c.address()) || plan.imported().containsKey(c.address())).toList();
         boolean outputsChange = plan.outputs().stream().anyMatch(o -> o.action() != ChangeAction.NO_OP);
         if (changes.isEmpty() && !outputsChange && plan.forgotten().isEmpty()) {
             b.append("\nNo changes. Your infrastructure matches the configuration.\n\npeerform has compared your real "
@@ -74,12 +74,14 @@ public final class PlanRenderer {
             for (Object e : entries) {
                 b.append('\n');
                 if (e instanceof ResourceChange c) {
-                    resource(c, plan.moved().get(c.address()), b);
+                    resource(c, plan.moved().get(c.address()), plan.imported().get(c.address()), b);
                 } else {
                     forgotten((InstanceAddress) e, b);
                 }
             }
-            b.append('\n').append(bold("Plan:")).append(' ').append(plan.toAdd()).append(" to add, ")
+            b.append('\n').append(bold("Plan:")).append(' ')
+                    .append(plan.imported().isEmpty() ? "" : plan.imported().size() + " to import, ")
+                    .append(plan.toAdd()).append(" to add, ")
                     .append(plan.toChange()).append(" to change, ").append(plan.toDestroy()).append(" to destroy.\n");
         }
         if (outputsChange) {
@@ -130,9 +132,10 @@ public final class PlanRenderer {
                 .append("\" {\n    }\n");
     }
 
-    private void resource(ResourceChange c, InstanceAddress movedFrom, StringBuilder b) {
-        if (c.action() == ChangeAction.NO_OP && movedFrom != null) {
-            b.append("  ").append(bold("# " + movedFrom + " has moved to " + c.address())).append('\n');
+    private void resource(ResourceChange c, InstanceAddress movedFrom, String importedId, StringBuilder b) {
+        if (c.action() == ChangeAction.NO_OP && (movedFrom != null || importedId != null)) {
+            b.append("  ").append(bold("# " + (movedFrom != null ? movedFrom + " has moved to " + c.address()
+                    : c.address() + " will be imported"))).append('\n');
             b.append("    resource \"").append(c.type()).append("\" \"").append(c.address().resource().name())
                     .append("\" {\n");
             for (String line : ValueRenderer.attributes(c.before().attributes(), c.before().attributes(), "~", 6,
@@ -161,6 +164,9 @@ public final class PlanRenderer {
         }
         if (movedFrom != null) {
             b.append("  # (moved from ").append(movedFrom).append(")\n");
+        }
+        if (importedId != null) {
+            b.append("  # (imported from \"").append(importedId).append("\")\n");
         }
         String symbol = c.action().symbol();
         String padded = symbol.length() == 1 ? "  " + symbol : symbol;

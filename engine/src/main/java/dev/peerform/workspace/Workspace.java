@@ -19,11 +19,14 @@ import dev.peerform.planner.Moves;
 import dev.peerform.planner.Planner;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.PlanMode;
+import dev.peerform.plans.ResourceChange;
 import dev.peerform.providers.ProviderSet;
 import dev.peerform.render.PlanJson;
 import dev.peerform.render.PlanRenderer;
 import dev.peerform.render.StateView;
+import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.Backend;
+import dev.peerform.states.InstanceState;
 import dev.peerform.states.LocalBackend;
 import dev.peerform.states.Redaction;
 import dev.peerform.states.State;
@@ -242,6 +245,14 @@ public final class Workspace {
         Applier.Result result;
         Moves.apply(state, plan.moved()); // a saved plan's moves (a fresh plan's state has them already)
         plan.forgotten().forEach(state::remove);
+        for (ResourceChange c : plan.changes()) {
+            // a saved plan's imports: the objects read while planning, recorded now
+            if (plan.imported().containsKey(c.address()) && state.instance(c.address()) == null && c.before() != null) {
+                state.put(c.address(), l.providers().stateKey(c.providerKey()), new InstanceState(0,
+                        AttributeCodec.encode(c.before(), c.schema()), AttributeCodec.sensitivePaths(c.before()),
+                        List.of(), false, false, null));
+            }
+        }
         try (StepJournal journal = l.store().openJournal()) {
             Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
             result = applier.run(interrupt, diags);

@@ -30,7 +30,7 @@ class BlockParityTest {
     private static final Pattern HEAD = Pattern.compile("^( {1,3}# .*|Plan: .*|No changes\\..*|(Error|Warning): .*)$");
 
     /** Scenarios peerform does not agree with yet (the report says why); each is skipped, not hidden. */
-    private static final Set<String> PENDING = Set.of("importBlocksImportDuringApply");
+    private static final Set<String> PENDING = Set.of();
 
     @TempDir
     Path root;
