@@ -165,4 +165,10 @@ S.append({"name": "requiredVersionIsCheckedAgainstTerraform111", "files": {"main
     {"files": {"main.tf": 'terraform {\n  required_version = "~> 1.10.0"\n}\n' + A}, "args": ["validate"]},
     {"files": {"main.tf": 'terraform {\n  required_version = "banana"\n}\n' + A}, "args": ["validate"]},
   ]})
+S.append({"name": "generateConfigOutWritesBlocksForImportTargetsWithoutOne", "files": {"main.tf": '\nimport {\n  to = terraform_data.nope\n  id = "abc"\n}\n'},
+  "steps": [
+    {"args": ["plan", "-generate-config-out=gen.tf"], "read": ["gen.tf"], "compare": "files"},
+    {"args": ["plan", "-generate-config-out=gen.tf"]},
+    {"args": ["apply", "-auto-approve"]},
+  ]})
 json.dump(S, open("block-scenarios.json", "w"), indent=1)

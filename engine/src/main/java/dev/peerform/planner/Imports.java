@@ -10,6 +10,7 @@ import dev.peerform.eval.ModuleValues;
 import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.ResourceType;
+import dev.peerform.spi.Schema;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.InstanceState;
 import dev.peerform.states.State;
@@ -18,6 +19,7 @@ import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.Map;
  * through its provider while planning and planned against its configuration like any prior object; apply then
  * records it (and makes whatever change the plan shows). A target the state already has is left alone.
  */
-final class Imports {
+public final class Imports {
 
     private Imports() {
     }
@@ -41,10 +43,29 @@ final class Imports {
         Map<InstanceAddress, String> imported = new LinkedHashMap<>();
         for (Import imp : root.imports()) {
             for (ModuleScope.Context each : contexts(imp, values, diags)) {
-                importOne(imp, each, values, providers, config, state, imported, diags);
+                importOne(imp, each, values, providers, config, state, imported, null, diags);
             }
         }
         return new Result(state, imported);
+    }
+
+    /** An import target with no resource block, read so that its configuration can be written. */
+    public record Generated(InstanceAddress address, String id, Schema schema, ObjectValue object) {
+    }
+
+    /** {@code plan -generate-config-out}: the import targets that have no resource block, read from the cloud. */
+    public static List<Generated> unconfigured(Module root, Map<String, Value> variables, ProviderSet providers,
+            Diagnostics diags) {
+        ModuleValues values = new ModuleValues(root, variables, providers, root.dir(), a -> null, true);
+        ConfigIndex config = new ConfigIndex(root, providers);
+        List<Generated> out = new ArrayList<>();
+        State scratch = State.empty();
+        for (Import imp : root.imports()) {
+            for (ModuleScope.Context each : contexts(imp, values, diags)) {
+                importOne(imp, each, values, providers, config, scratch, new LinkedHashMap<>(), out, diags);
+            }
+        }
+        return out;
     }
 
     private static List<ModuleScope.Context> contexts(Import imp, ModuleValues values, Diagnostics diags) {
@@ -75,7 +96,8 @@ final class Imports {
     }
 
     private static void importOne(Import imp, ModuleScope.Context each, ModuleValues values, ProviderSet providers,
-            ConfigIndex config, State state, Map<InstanceAddress, String> imported, Diagnostics diags) {
+            ConfigIndex config, State state, Map<InstanceAddress, String> imported, List<Generated> generate,
+            Diagnostics diags) {
         Diagnostics local = new Diagnostics();
         String text = address(imp.to(), values, each, local);
         Value id = values.evaluator(List.of(), each, local).evaluate(imp.id(), Type.STRING, local);
@@ -96,11 +118,26 @@ final class Imports {
             return;
         }
         Resource r = config.configOf(a);
+        if (r == null && generate != null) {
+            String key = imp.provider() != null ? imp.provider() : Resource.impliedProvider(a.resource().type());
+            ConfiguredProvider p = providers.configured(key);
+            ResourceType type = providers.resourceType(a.resource().type());
+            if (p != null && type != null) {
+                ObjectValue v = p.importResource(a.resource().type(), id.asString(), diags);
+                if (v != null) {
+                    generate.add(new Generated(a, id.asString(), type.schema(), v));
+                }
+                return;
+            }
+        }
         if (r == null) {
             diags.error("Configuration for import target does not exist", "The configuration for the given import "
                     + a + " does not exist. All target instances must have an associated configuration to be "
                     + "imported.", imp.range());
             return;
+        }
+        if (generate != null) {
+            return; // only the targets without configuration are generated
         }
         if (state.instance(a) != null) {
             return; // already managed: the block has done its work

@@ -10,8 +10,10 @@ import dev.peerform.config.Resource;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.planfile.PlanFile;
+import dev.peerform.planner.Imports;
 import dev.peerform.planner.Planner;
 import dev.peerform.plans.Plan;
+import dev.peerform.render.GeneratedConfig;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.states.AttributeCodec;
@@ -93,6 +95,22 @@ public final class Run implements AutoCloseable {
             base = result.refreshed();
         }
         return result;
+    }
+
+    /**
+     * {@code plan -generate-config-out}: writes a resource block for each import target that has none; false, with
+     * the reason in {@code diags}, when nothing could be written.
+     */
+    public boolean generateConfig(Path file, Diagnostics diags) throws IOException {
+        List<Imports.Generated> targets = Imports.unconfigured(loaded.module(), loaded.variables(),
+                loaded.providers(), diags);
+        if (diags.hasErrors()) {
+            return false;
+        }
+        if (!targets.isEmpty()) {
+            Files.writeString(file, GeneratedConfig.text(targets));
+        }
+        return true;
     }
 
     /** Writes the plan to a file, with the digest of the configuration it was made from. */

@@ -68,6 +68,16 @@ class BlockParityTest {
             JsonNode expected = step.get("terraform");
             String where = scenario.get("name").asText() + " step " + n + " " + args + "\n" + r.out() + r.err();
             assertEquals(expected.get("exit").asInt(), r.exitCode(), where);
+            Iterator<Map.Entry<String, JsonNode>> files = expected.path("files").fields();
+            while (files.hasNext()) {
+                Map.Entry<String, JsonNode> f = files.next();
+                Path p = dir.resolve(f.getKey());
+                assertEquals(f.getValue().asText().replace("by Terraform", "by peerform"),
+                        Files.exists(p) ? Files.readString(p) : null, where);
+            }
+            if ("files".equals(step.path("compare").asText())) {
+                continue; // only the files are compared: the plan's words differ (see the README)
+            }
             List<String> want = new ArrayList<>();
             // peerform says its own name where Terraform says Terraform
             expected.get("headlines").forEach(l -> want.add(l.asText().replace("by Terraform", "by peerform")));
