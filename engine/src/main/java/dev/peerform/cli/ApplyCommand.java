@@ -71,16 +71,15 @@ class ApplyCommand implements Callable<Integer> {
             } else {
                 Planner.Options options = planOptions.options();
                 if (destroying()) {
-                    options = new Planner.Options(PlanMode.DESTROY, options.refresh(), options.targets(),
-                            options.replace());
+                    options = options.withMode(PlanMode.DESTROY);
                 }
                 Planner.Result result = op.plan(options);
                 if (result == null) {
                     return ExitCode.ERROR;
                 }
-                op.report();
                 plan = result.plan();
                 op.printPlan(plan);
+                op.report(); // warnings after the plan, as Terraform prints them
                 if (!plan.hasChanges()) {
                     return summary(op, plan, null);
                 }

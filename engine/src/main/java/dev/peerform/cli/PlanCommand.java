@@ -1,7 +1,10 @@
 package dev.peerform.cli;
 
+import dev.peerform.diag.Diagnostics;
 import dev.peerform.planner.Planner;
 import dev.peerform.render.PlanRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +31,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "-json", description = "Produce the plan as machine-readable JSON lines.")
     boolean json;
 
+    @Option(names = "-generate-config-out", paramLabel = "FILE", description = "Write a resource block for each "
+            + "import block whose target has none to the given new file, then plan with it.")
+    String generateConfigOut;
+
     PlanCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -35,6 +42,9 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(ctx, stateOptions.noColor, json);
+        if (generateConfigOut != null && !generate(session)) {
+            return ExitCode.ERROR;
+        }
         try (Operation op = new Operation(session)) {
             if (!op.open(vars.options, stateOptions, "OperationTypePlan", true)) {
                 return ExitCode.ERROR;
@@ -47,8 +57,8 @@ final class PlanCommand implements Callable<Integer> {
             if (result == null) {
                 return ExitCode.ERROR;
             }
-            op.report();
             op.printPlan(result.plan());
+            op.report(); // warnings after the plan, as Terraform prints them
             if (out != null) {
                 op.run.savePlan(result.plan(), ctx.workingDir().resolve(out));
                 if (!json) {
@@ -63,6 +73,25 @@ final class PlanCommand implements Callable<Integer> {
             }
             ctx.out().flush();
             return detailedExitCode && result.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+        }
+    }
+
+    /** Writes the generated configuration; the plan that follows loads the configuration with it. */
+    private boolean generate(Session session) throws Exception {
+        Path file = ctx.workingDir().resolve(generateConfigOut);
+        if (Files.exists(file)) {
+            session.error("Target generated file already exists", "peerform can only write generated "
+                    + "configuration to a new file: " + generateConfigOut + " exists. Delete it or name another.");
+            return false;
+        }
+        try (Operation op = new Operation(session)) {
+            if (!op.open(vars.options, stateOptions, "OperationTypePlan", true)) {
+                return false;
+            }
+            Diagnostics diags = new Diagnostics();
+            boolean ok = op.run.generateConfig(file, diags);
+            session.report(diags);
+            return ok;
         }
     }
 }

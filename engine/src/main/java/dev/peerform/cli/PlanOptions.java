@@ -1,6 +1,7 @@
 package dev.peerform.cli;
 
 import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.ModuleStep;
 import dev.peerform.planner.Planner;
 import dev.peerform.plans.PlanMode;
 import java.util.ArrayList;
@@ -33,7 +34,28 @@ final class PlanOptions {
     Planner.Options options() {
         PlanMode mode = destroy ? PlanMode.DESTROY : refreshOnly ? PlanMode.REFRESH_ONLY
                 : PlanMode.NORMAL;
-        return new Planner.Options(mode, refresh, addresses(targets, "-target"), addresses(replace, "-replace"));
+        List<String> resources = new ArrayList<>();
+        List<List<String>> modules = new ArrayList<>();
+        for (String t : targets) {
+            List<String> module = modulePath(t);
+            if (module != null) {
+                modules.add(module);
+            } else {
+                resources.add(t);
+            }
+        }
+        return new Planner.Options(mode, refresh, addresses(resources, "-target"), addresses(replace, "-replace"),
+                modules);
+    }
+
+    /** The module instance path a target names ({@code module.x}, {@code module.x["k"]}); null for a resource. */
+    private static List<String> modulePath(String text) {
+        try {
+            ModuleStep.Prefix p = ModuleStep.prefix(text.trim());
+            return !p.steps().isEmpty() && p.end() == text.trim().length() ? p.steps() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static List<InstanceAddress> addresses(List<String> texts, String flag) {

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 public final class ModuleLoader {
 
     /** The blocks Terraform knows but peerform does not handle yet: accepted with a warning. */
-    private static final Set<String> NOT_YET = Set.of("moved", "import", "check");
+    private static final Set<String> NOT_YET = Set.of();
 
     private final Path root;
     private final Evaluator constants;
@@ -85,6 +85,10 @@ public final class ModuleLoader {
         decoders.put("data", new ResourceDecoder(diags, constants, Resource.Mode.DATA));
         decoders.put("output", new OutputDecoder(diags, constants));
         decoders.put("module", new ModuleCallDecoder(diags, constants));
+        decoders.put("moved", new MovedDecoder(diags, constants));
+        decoders.put("removed", new RemovedDecoder(diags, constants));
+        decoders.put("check", new CheckDecoder(diags, constants));
+        decoders.put("import", new ImportDecoder(diags, constants));
         return decoders;
     }
 

@@ -20,6 +20,12 @@ final class TerraformDecoder extends BlockDecoder {
     void decode(Block block, ModuleParts into) {
         BodyCheck.only(block.body(), Set.of("required_version", "experiments"),
                 Set.of("required_providers", "backend", "cloud"), "in a terraform block", diags);
+        block.body().attribute("required_version").ifPresent(a -> {
+            String constraint = constantString(a);
+            if (constraint != null) {
+                RequiredVersion.check(constraint, a.expr().range(), diags);
+            }
+        });
         for (Block rp : block.body().blocks("required_providers")) {
             for (Attribute a : rp.body().attributes()) {
                 Value v = constants.evaluate(a.expr(), diags);

@@ -2,6 +2,7 @@ package dev.peerform.eval;
 
 import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ModuleStep;
 import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.config.Module;
 import dev.peerform.config.ModuleCall;
@@ -20,6 +21,7 @@ import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.Schema;
 import dev.peerform.syntax.Attribute;
+import dev.peerform.syntax.Expr;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
@@ -64,6 +66,7 @@ public final class ModuleValues {
     private final ThreadLocal<Set<String>> computing = ThreadLocal.withInitial(LinkedHashSet::new);
     private final Map<ResourceAddress, Expansion> expansions = new HashMap<>();
     private String workspace = "default";
+    private final Map<String, Expansion> moduleExpansions = new HashMap<>();
 
     public ModuleValues(Module root, Map<String, Value> rootVariables, Schemas schemas, Path cwd,
             InstanceValues instances, boolean rememberAll) {
@@ -89,10 +92,11 @@ public final class ModuleValues {
         return expansions;
     }
 
+    /** The module at a path; its steps may carry instance keys ({@code net["a"]}), which select no other module. */
     public Module module(List<String> path) {
         Module m = root;
-        for (String name : path) {
-            m = m.children().get(name);
+        for (String step : path) {
+            m = m == null ? null : m.children().get(ModuleStep.parse(step).name());
         }
         return m;
     }
@@ -149,7 +153,8 @@ public final class ModuleValues {
             Module parent = module(parentPath);
             Module m = module(path);
             Variable variable = m.variables().get(name);
-            ModuleCall call = parent.moduleCalls().get(path.get(path.size() - 1));
+            ModuleStep step = ModuleStep.parse(path.get(path.size() - 1));
+            ModuleCall call = parent.moduleCalls().get(step.name());
             Attribute arg = call.arguments().get(name);
             Value v;
             if (arg == null) {
@@ -160,7 +165,10 @@ public final class ModuleValues {
                 }
                 v = variable.defaultValue();
             } else {
-                Value raw = evaluator(parentPath, ModuleScope.Context.NONE, diags).evaluate(arg.expr(), diags);
+                Expansion calls = moduleExpansion(parentPath, call, diags);
+                ModuleScope.Context context = calls == null || !calls.eachValues().containsKey(step.key())
+                        ? ModuleScope.Context.NONE : context(calls, step.key());
+                Value raw = evaluator(parentPath, context, diags).evaluate(arg.expr(), diags);
                 try {
                     v = variable.type().convert(raw);
                 } catch (ConversionException e) {
@@ -193,18 +201,95 @@ public final class ModuleValues {
         });
     }
 
+    /** {@code module.NAME}: the object of its outputs, or a tuple (count) or object (for_each) of such objects. */
     private Value moduleOutputs(List<String> path, ModuleCall call, Diagnostics diags) {
-        List<String> childPath = new ArrayList<>(path);
-        childPath.add(call.name());
-        Module child = module(childPath);
-        if (child == null) {
+        Module child = module(append(path, call.name()));
+        Expansion e = moduleExpansion(path, call, diags);
+        if (child == null || e == null) {
             return Value.DYNAMIC_UNKNOWN;
         }
+        if (e.kind() == Expansion.Kind.SINGLE) {
+            return outputsOf(append(path, call.name()), child, diags);
+        }
+        List<Value> items = new ArrayList<>();
+        Map<String, Value> byKey = new TreeMap<>();
+        for (InstanceKey k : e.keys()) {
+            Value v = outputsOf(append(path, call.name() + k), child, diags);
+            items.add(v);
+            if (k instanceof InstanceKey.StringKey sk) {
+                byKey.put(sk.key(), v);
+            }
+        }
+        return e.kind() == Expansion.Kind.COUNT ? new TupleValue(items) : new ObjectValue(byKey);
+    }
+
+    private Value outputsOf(List<String> childPath, Module child, Diagnostics diags) {
         Map<String, Value> outputs = new TreeMap<>();
         for (String name : child.outputs().keySet()) {
             outputs.put(name, output(childPath, name, diags));
         }
         return new ObjectValue(outputs);
+    }
+
+    private static List<String> append(List<String> path, String step) {
+        List<String> p = new ArrayList<>(path);
+        p.add(step);
+        return p;
+    }
+
+    /**
+     * The instances a module call expands to, in the module instance at {@code path}; null (with a diagnostic)
+     * when its count or for_each is invalid or not known until apply.
+     */
+    public Expansion moduleExpansion(List<String> path, ModuleCall call, Diagnostics diags) {
+        String key = path + ":" + call.name();
+        Expansion known = moduleExpansions.get(key);
+        if (known != null) {
+            return known;
+        }
+        Expansion e;
+        if (call.count() != null) {
+            e = count(evaluator(path, ModuleScope.Context.NONE, diags).evaluate(call.count(), diags), call.count(),
+                    diags);
+        } else if (call.forEach() != null) {
+            e = forEach(evaluator(path, ModuleScope.Context.NONE, diags).evaluate(call.forEach(), diags),
+                    call.forEach(), diags);
+        } else {
+            e = Expansion.SINGLE;
+        }
+        if (e != null) {
+            moduleExpansions.put(key, e);
+        }
+        return e;
+    }
+
+    /**
+     * Every instance of the module at a configuration path ({@code [net, peer]}): the instance paths
+     * ({@code [net["a"], peer[0]]}), in key order. The root is the one empty path.
+     */
+    public List<List<String>> moduleInstances(List<String> configPath, Diagnostics diags) {
+        List<List<String>> out = new ArrayList<>();
+        out.add(List.of());
+        Module m = root;
+        for (String name : configPath) {
+            ModuleCall call = m == null ? null : m.moduleCalls().get(name);
+            m = m == null ? null : m.children().get(name);
+            if (call == null || m == null) {
+                return List.of();
+            }
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> parent : out) {
+                Expansion e = moduleExpansion(parent, call, diags);
+                if (e == null) {
+                    continue;
+                }
+                for (InstanceKey k : e.keys()) {
+                    next.add(append(parent, name + k));
+                }
+            }
+            out = next;
+        }
+        return out;
     }
 
     /** A resource's value for references: an object, a tuple (count) or an object of instances (for_each). */
@@ -267,10 +352,10 @@ public final class ModuleValues {
         Expansion e;
         if (r.count() != null) {
             Value v = evaluator(path, ModuleScope.Context.NONE, diags).evaluate(r.count(), diags);
-            e = count(v, r, diags);
+            e = count(v, r.count(), diags);
         } else if (r.forEach() != null) {
             Value v = evaluator(path, ModuleScope.Context.NONE, diags).evaluate(r.forEach(), diags);
-            e = forEach(v, r, diags);
+            e = forEach(v, r.forEach(), diags);
         } else {
             e = Expansion.SINGLE;
         }
@@ -291,7 +376,7 @@ public final class ModuleValues {
         }
         Diagnostics ignored = new Diagnostics();
         Expansion fresh = forEach(evaluator(path, ModuleScope.Context.NONE, ignored).evaluate(r.forEach(), ignored),
-                r, ignored);
+                r.forEach(), ignored);
         if (fresh == null || ignored.hasErrors()) {
             return known;
         }
@@ -304,17 +389,17 @@ public final class ModuleValues {
         return e;
     }
 
-    private static Expansion count(Value v, Resource r, Diagnostics diags) {
+    private static Expansion count(Value v, Expr countExpr, Diagnostics diags) {
         if (!v.isKnown()) {
             diags.error("Invalid count argument", "The \"count\" value depends on resource attributes that cannot be "
                     + "determined until apply, so peerform cannot predict how many instances will be created. To "
                     + "work around this, use the -target argument to first apply only the resources that the count "
-                    + "depends on.", r.count().range());
+                    + "depends on.", countExpr.range());
             return null;
         }
         if (v.isSensitive()) {
             diags.error("Invalid count argument", "Sensitive values, or values derived from sensitive values, "
-                    + "cannot be used as count arguments.", r.count().range());
+                    + "cannot be used as count arguments.", countExpr.range());
             return null;
         }
         Value n;
@@ -322,34 +407,34 @@ public final class ModuleValues {
             n = Convert.to(v, Type.NUMBER);
         } catch (ConversionException ex) {
             diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: a number is "
-                    + "required.", r.count().range());
+                    + "required.", countExpr.range());
             return null;
         }
         if (n.isNull()) {
             diags.error("Invalid count argument", "The given \"count\" argument value is null. An integer is "
-                    + "required.", r.count().range());
+                    + "required.", countExpr.range());
             return null;
         }
         BigDecimal d = n.asNumber();
         if (d.signum() < 0 || d.stripTrailingZeros().scale() > 0) {
             diags.error("Invalid count argument", "The given \"count\" argument value is unsuitable: must be a whole "
-                    + "number, zero or greater.", r.count().range());
+                    + "number, zero or greater.", countExpr.range());
             return null;
         }
         return Expansion.count(d.intValueExact());
     }
 
-    private static Expansion forEach(Value v, Resource r, Diagnostics diags) {
+    private static Expansion forEach(Value v, Expr forEachExpr, Diagnostics diags) {
         if (!v.isKnown()) {
             diags.error("Invalid for_each argument", "The \"for_each\" value depends on resource attributes that "
                     + "cannot be determined until apply, so peerform cannot predict how many instances will be "
                     + "created. Use keys that are known before apply, such as names from the configuration.",
-                    r.forEach().range());
+                    forEachExpr.range());
             return null;
         }
         if (v.isSensitive()) {
             diags.error("Invalid for_each argument", "Sensitive values, or values derived from sensitive values, "
-                    + "cannot be used as for_each arguments.", r.forEach().range());
+                    + "cannot be used as for_each arguments.", forEachExpr.range());
             return null;
         }
         Value u = v.unmarked();
@@ -362,7 +447,7 @@ public final class ModuleValues {
             for (Value x : s.elements()) {
                 if (!x.isKnown() || x.isNull()) {
                     diags.error("Invalid for_each argument", "Every element of the \"for_each\" set must be a "
-                            + "known, non-null string.", r.forEach().range());
+                            + "known, non-null string.", forEachExpr.range());
                     return null;
                 }
                 keys.put(new InstanceKey.StringKey(x.asString()), x);
@@ -371,7 +456,7 @@ public final class ModuleValues {
             diags.error("Invalid for_each argument", "The given \"for_each\" argument value is unsuitable: the "
                     + "\"for_each\" argument must be a map, or set of strings, and you have provided a value of type "
                     + u.type().friendlyName() + (u instanceof ListValue || u instanceof TupleValue
-                    ? ". Convert a list to a set with toset()." : "."), r.forEach().range());
+                    ? ". Convert a list to a set with toset()." : "."), forEachExpr.range());
             return null;
         }
         return new Expansion(Expansion.Kind.FOR_EACH, keys);
@@ -411,10 +496,12 @@ public final class ModuleValues {
 
     private void validate(Module m, List<String> path, Diagnostics diags) {
         if (!path.isEmpty()) {
-            Map<String, Value> all = new HashMap<>();
-            m.variables().keySet().forEach(n -> all.put(n, variable(path, n, diags)));
-            for (Variable v : m.variables().values()) {
-                new VariableValues().validate(v, all.get(v.name()), all, m.dir(), diags);
+            for (List<String> instance : moduleInstances(path, diags)) {
+                Map<String, Value> all = new HashMap<>();
+                m.variables().keySet().forEach(n -> all.put(n, variable(instance, n, diags)));
+                for (Variable v : m.variables().values()) {
+                    new VariableValues().validate(v, all.get(v.name()), all, m.dir(), diags);
+                }
             }
         }
         m.children().forEach((name, child) -> {

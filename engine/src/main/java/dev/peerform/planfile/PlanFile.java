@@ -111,6 +111,12 @@ public final class PlanFile {
         }
         ObjectNode data = root.putObject("data");
         plan.data().forEach((a, v) -> data.set(a.toString(), TaggedValues.encode(v)));
+        ObjectNode moved = root.putObject("moved");
+        plan.moved().forEach((to, from) -> moved.put(to.toString(), from.toString()));
+        ArrayNode forgotten = root.putArray("forgotten");
+        plan.forgotten().forEach(a -> forgotten.add(a.toString()));
+        ObjectNode imported = root.putObject("imported");
+        plan.imported().forEach((a, id) -> imported.put(a.toString(), id));
         ObjectNode expansions = root.putObject("expansions");
         plan.expansions().forEach((a, e) -> {
             ObjectNode n = expansions.putObject(a.toString());
@@ -200,7 +206,8 @@ public final class PlanFile {
                 TaggedValues.decode(e.getValue())));
         Plan plan = new Plan(PlanMode.valueOf(root.get("mode").asText()), changes, outputs, List.of(), steps,
                 root.get("lineage").asText(), root.get("serial").asLong(), variables, endpoints, expansions, data,
-                Instant.parse(root.get("timestamp").asText()));
+                Instant.parse(root.get("timestamp").asText()), moved(root), forgotten(root),
+                imported(root));
         return new Saved(plan, root.path("configuration_digest").asText());
     }
 
@@ -209,6 +216,26 @@ public final class PlanFile {
         if (n != null) {
             n.forEach(x -> out.add(x.asText()));
         }
+        return out;
+    }
+
+    private static Map<InstanceAddress, InstanceAddress> moved(JsonNode root) {
+        Map<InstanceAddress, InstanceAddress> out = new LinkedHashMap<>();
+        root.path("moved").fields().forEachRemaining(e -> out.put(InstanceAddress.parse(e.getKey()),
+                InstanceAddress.parse(e.getValue().asText())));
+        return out;
+    }
+
+    private static Map<InstanceAddress, String> imported(JsonNode root) {
+        Map<InstanceAddress, String> out = new LinkedHashMap<>();
+        root.path("imported").fields().forEachRemaining(e -> out.put(InstanceAddress.parse(e.getKey()),
+                e.getValue().asText()));
+        return out;
+    }
+
+    private static List<InstanceAddress> forgotten(JsonNode root) {
+        List<InstanceAddress> out = new ArrayList<>();
+        root.path("forgotten").forEach(a -> out.add(InstanceAddress.parse(a.asText())));
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.peerform.planner;
 
 import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.ModuleStep;
 import dev.peerform.addrs.ResourceMode;
 import dev.peerform.config.Module;
 import dev.peerform.config.ModuleCall;
@@ -28,7 +29,7 @@ final class ConfigIndex {
     /** The module an address is in; null when the configuration has no such module. */
     Module moduleOf(InstanceAddress a) {
         Module m = root;
-        for (String p : a.resource().modulePath()) {
+        for (String p : ModuleStep.names(a.resource().modulePath())) {
             m = m == null ? null : m.children().get(p);
         }
         return m;
@@ -47,7 +48,8 @@ final class ConfigIndex {
     }
 
     /** The provider configuration a resource uses, through the {@code providers} maps of the module calls. */
-    String providerKeyFor(List<String> path, Resource r) {
+    String providerKeyFor(List<String> instancePath, Resource r) {
+        List<String> path = ModuleStep.names(instancePath);
         String key = r.provider() == null ? Resource.impliedProvider(r.type()) : r.provider();
         for (int i = path.size(); i > 0; i--) {
             Module parent = root;

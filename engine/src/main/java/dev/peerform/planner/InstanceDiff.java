@@ -48,11 +48,34 @@ final class InstanceDiff {
         this.data = new DataReads(providers, config);
     }
 
+    /** The block's instances in every instance of its module ({@code module.x[0]}, {@code module.x[1]}, ...). */
     void plan(ConfigNode node, PassInput in, PassOutput out, Diagnostics diags) {
         Module m = in.graph().moduleOf(node);
         Resource r = m.resources().get(node.name());
-        ResourceAddress address = BlockAddresses.of(node.path(), r);
-        ModuleValues values = in.values();
+        ResourceType type = r.mode() == Resource.Mode.DATA ? null : providers.resourceType(r.type());
+        if (r.mode() == Resource.Mode.MANAGED && type == null) {
+            String near = Suggestions.didYouMean(r.type(), config.knownTypes());
+            diags.error("Invalid resource type", "The provider " + Resource.impliedProvider(r.type()) + " does not "
+                    + "support resource type \"" + r.type() + "\"." + near, r.range());
+            return;
+        }
+        for (List<String> path : in.values().moduleInstances(node.path(), diags)) {
+            ConfigNode at = new ConfigNode(node.kind(), path, node.name(), node.range());
+            if (r.mode() == Resource.Mode.DATA) {
+                ResourceAddress address = BlockAddresses.of(path, r);
+                Set<String> deps = dependencies(node, address, in, out);
+                data.read(at, r, address, in.values(), out, List.copyOf(deps), diags);
+            } else {
+                plan(node, at, r, type, in, out, diags);
+            }
+        }
+    }
+
+    /**
+     * The resources the block depends on, recorded for the instance's address; those it depends on only through
+     * depends_on (no value flows) are recorded apart, so the step planner can keep them from closing a cycle.
+     */
+    private static Set<String> dependencies(ConfigNode node, ResourceAddress address, PassInput in, PassOutput out) {
         Set<String> deps = new LinkedHashSet<>();
         for (ConfigNode d : in.graph().resourceDependencies(node)) {
             deps.add(ConfigIndex.prefix(d.path()) + d.name());
@@ -63,31 +86,29 @@ final class InstanceDiff {
             orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
         }
         out.orderOnlyDeps().put(address.toString(), orderOnly);
-        if (r.mode() == Resource.Mode.DATA) {
-            data.read(node, r, address, values, out, List.copyOf(deps), diags);
-            return;
-        }
-        ResourceType type = providers.resourceType(r.type());
-        if (type == null) {
-            String near = Suggestions.didYouMean(r.type(), config.knownTypes());
-            diags.error("Invalid resource type", "The provider " + Resource.impliedProvider(r.type()) + " does not "
-                    + "support resource type \"" + r.type() + "\"." + near, r.range());
-            return;
-        }
+        return deps;
+    }
+
+    /** {@code at} is the block in one module instance; {@code node} the block in the configuration's graph. */
+    private void plan(ConfigNode node, ConfigNode at, Resource r, ResourceType type, PassInput in, PassOutput out,
+            Diagnostics diags) {
+        ResourceAddress address = BlockAddresses.of(at.path(), r);
+        ModuleValues values = in.values();
         Lifecycle.checkCreateBeforeDestroy(r, type, address, diags);
-        Expansion expansion = values.expansion(node.path(), r, diags);
+        Set<String> deps = dependencies(node, address, in, out);
+        Expansion expansion = values.expansion(at.path(), r, diags);
         if (expansion == null) {
             return;
         }
-        String providerKey = config.providerKeyFor(node.path(), r);
+        String providerKey = config.providerKeyFor(at.path(), r);
         for (InstanceKey key : expansion.keys()) {
             InstanceAddress ia = address.instance(key);
             Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(),
-                    ConfigIndex.prefix(node.path()), values.evaluator(node.path(), values.context(expansion, key),
+                    ConfigIndex.prefix(at.path()), values.evaluator(at.path(), values.context(expansion, key),
                             new Diagnostics()));
             out.inConfig().add(ia);
             Diagnostics local = new Diagnostics();
-            ObjectValue cfg = values.instanceConfig(node.path(), r, key, local);
+            ObjectValue cfg = values.instanceConfig(at.path(), r, key, local);
             if (local.hasErrors()) {
                 diags.addAll(local);
                 out.planned().put(ia, Value.unknown(type.schema().type()));
@@ -122,7 +143,7 @@ final class InstanceDiff {
             if (prior == null) {
                 action = ChangeAction.CREATE;
             } else if (tainted || requested || !replacePaths.isEmpty() || required
-                    || Lifecycle.triggered(r, node.path(), out.changes())) {
+                    || Lifecycle.triggered(r, at.path(), out.changes())) {
                 action = r.lifecycle().createBeforeDestroy() ? ChangeAction.CREATE_THEN_DELETE
                         : ChangeAction.DELETE_THEN_CREATE;
                 reason = tainted ? ChangeReason.TAINTED : requested ? ChangeReason.REPLACE_BY_REQUEST
@@ -145,7 +166,7 @@ final class InstanceDiff {
                 continue;
             }
             Value self = action == ChangeAction.NO_OP ? prior : p.planned();
-            checkConditions(r, node.path(), values, values.context(expansion, key), self, ia, diags);
+            checkConditions(r, at.path(), values, values.context(expansion, key), self, ia, diags);
             out.planned().put(ia, self);
             out.changes().add(new ResourceChange(ia, providerKey, type.schema(), action,
                     resumed.isEmpty() ? prior : null, p.planned(), replacePaths, reason, references,

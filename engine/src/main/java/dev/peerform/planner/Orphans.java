@@ -2,6 +2,8 @@ package dev.peerform.planner;
 
 import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ModuleStep;
+import dev.peerform.diag.Diagnostics;
 import dev.peerform.addrs.ResourceMode;
 import dev.peerform.config.Module;
 import dev.peerform.config.Resource;
@@ -34,7 +36,7 @@ final class Orphans {
             }
             State.Resource sr = in.refreshed().state().resource(a.resource());
             InstanceState is = sr.instances.get(a.key());
-            ChangeReason reason = in.options().mode() == PlanMode.DESTROY ? ChangeReason.NONE : reason(a, config);
+            ChangeReason reason = in.options().mode() == PlanMode.DESTROY ? ChangeReason.NONE : reason(a, config, in);
             deletes.put(a, new ResourceChange(a, Refresh.providerKey(sr.provider),
                     in.refreshed().schemas().get(a.resource()), ChangeAction.DELETE, e.getValue(), null, List.of(),
                     reason, Map.of(), is.dependencies(), false, null));
@@ -44,9 +46,14 @@ final class Orphans {
     }
 
     /** Why the configuration no longer has the instance, as Terraform's action reasons say it. */
-    private static ChangeReason reason(InstanceAddress a, ConfigIndex config) {
+    private static ChangeReason reason(InstanceAddress a, ConfigIndex config, PassInput in) {
         Module m = config.moduleOf(a);
         String local = ConfigIndex.localName(a);
+        List<String> path = a.resource().modulePath();
+        if (!path.isEmpty()
+                && !in.values().moduleInstances(ModuleStep.names(path), new Diagnostics()).contains(path)) {
+            return ChangeReason.DELETE_BECAUSE_NO_MODULE;
+        }
         if (m == null || !m.resources().containsKey(local)) {
             return ChangeReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG;
         }

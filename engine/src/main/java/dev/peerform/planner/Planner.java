@@ -34,8 +34,18 @@ import java.util.TreeMap;
  */
 public final class Planner {
 
-    public record Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace) {
+    /** {@code moduleTargets}: {@code -target=module.x} and {@code module.x[0]}, as module instance paths. */
+    public record Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace,
+            List<List<String>> moduleTargets) {
         public static final Options DEFAULT = new Options(PlanMode.NORMAL, true, List.of(), List.of());
+
+        public Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace) {
+            this(mode, refresh, targets, replace, List.of());
+        }
+
+        public Options withMode(PlanMode other) {
+            return new Options(other, refresh, targets, replace, moduleTargets);
+        }
     }
 
     /** The plan, and the refreshed prior state it was made from (what apply starts from). */
@@ -71,8 +81,16 @@ public final class Planner {
     }
 
     public Result plan(State prior, Options options, Diagnostics diags) {
+        Moves.Result moves = Moves.plan(root, new ModuleValues(root, variables, providers, cwd, a -> null, true),
+                prior, diags);
+        if (diags.hasErrors()) {
+            return new Result(new Plan(options.mode(), List.of(), List.of(), List.of(), new StepGraph(),
+                    prior.lineage(), prior.serial(), variables, Map.of(), Map.of(), Map.of(), clock.instant()), prior);
+        }
+        Imports.Result imports = Imports.plan(root, new ModuleValues(root, variables, providers, cwd, a -> null, true),
+                providers, config, moves.state(), diags);
         Refresh refresh = new Refresh(providers);
-        Refresh.Outcome refreshed = refresh.run(prior, options.refresh(), diags);
+        Refresh.Outcome refreshed = refresh.run(imports.state(), options.refresh(), diags);
         Diagnostics graphErrors = new Diagnostics();
         ConfigGraph graph = ConfigGraph.build(root, graphErrors);
         diags.addAll(graphErrors);
@@ -99,10 +117,23 @@ public final class Planner {
         List<ResourceChange> changes = pass.changes();
         ModuleValues values = pass.values();
         Map<InstanceAddress, Value> planned = pass.planned();
-        if (!options.targets().isEmpty()) {
-            changes = Targeting.target(changes, options.targets(), pass.resourceDeps());
+        if (!options.targets().isEmpty() || !options.moduleTargets().isEmpty()) {
+            changes = Targeting.target(changes, options.targets(), options.moduleTargets(), pass.resourceDeps());
+            diags.warning("Resource targeting is in effect", "This plan was made with -target, so it covers only the "
+                    + "targeted objects and what they depend on, and may leave out changes the configuration asks "
+                    + "for. Use -target only to recover from a mistake or an error, then plan without it.", null);
         }
         List<OutputChange> outputs = Outputs.plan(root, values, refreshed.state(), options.mode(), diags);
+        if (options.mode() != PlanMode.DESTROY) {
+            Checks.judge(root, values, diags);
+        }
+        if (!options.targets().isEmpty() || !options.moduleTargets().isEmpty()) {
+            // a targeted plan leaves the outputs as the state has them (Terraform plans only those that depend on
+            // the targets; peerform none)
+            outputs = outputs.stream().filter(o -> o.before() != null)
+                    .map(o -> new OutputChange(o.name(), ChangeAction.NO_OP, o.before(), o.before(), o.sensitive()))
+                    .toList();
+        }
         checks.validatePlan(changes, diags);
         StepGraph steps = new StepGraph();
         if (!diags.hasErrors()) {
@@ -117,12 +148,14 @@ public final class Planner {
             }
         });
         Plan plan = new Plan(options.mode(), changes, outputs, refreshed.drift(), steps, prior.lineage(),
-                prior.serial(), variables, endpoints, new HashMap<>(values.expansions()), data, clock.instant());
+                prior.serial(), variables, endpoints, new HashMap<>(values.expansions()), data, clock.instant(),
+                moves.moved(), pass.forgotten(), imports.imported());
         return new Result(plan, refreshed.state());
     }
 
     private record Pass(List<ResourceChange> changes, ModuleValues values, Map<InstanceAddress, Value> planned,
-            Map<String, Set<String>> resourceDeps, Map<String, Set<String>> orderOnlyDeps) {
+            List<InstanceAddress> forgotten, Map<String, Set<String>> resourceDeps,
+            Map<String, Set<String>> orderOnlyDeps) {
     }
 
     /**
@@ -151,7 +184,9 @@ public final class Planner {
             changes.removeIf(c -> c.before() == null);
         }
         changes.sort(Comparator.comparing(ResourceChange::address));
+        List<InstanceAddress> forgotten = options.mode() == PlanMode.DESTROY ? List.of()
+                : Removals.plan(root, changes, diags);
         Lifecycle.preventDestroy(changes, config, diags);
-        return new Pass(changes, values, planned, out.resourceDeps(), out.orderOnlyDeps());
+        return new Pass(changes, values, planned, forgotten, out.resourceDeps(), out.orderOnlyDeps());
     }
 }

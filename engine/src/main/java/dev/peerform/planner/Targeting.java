@@ -2,6 +2,7 @@ package dev.peerform.planner;
 
 import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ModuleStep;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
 import java.util.ArrayList;
@@ -17,26 +18,61 @@ final class Targeting {
     }
 
     static List<ResourceChange> target(List<ResourceChange> changes, List<InstanceAddress> targets,
-            Map<String, Set<String>> deps) {
+            List<List<String>> modules, Map<String, Set<String>> deps) {
         Set<String> wanted = new HashSet<>();
         List<String> todo = new ArrayList<>();
         for (InstanceAddress t : targets) {
             todo.add(t.resource().toString());
         }
+        for (ResourceChange c : changes) {
+            if (inModules(c.address(), modules)) {
+                todo.add(c.address().resource().toString());
+            }
+        }
         while (!todo.isEmpty()) {
             String a = todo.remove(todo.size() - 1);
             if (wanted.add(a)) {
                 todo.addAll(deps.getOrDefault(a, Set.of()));
+                // dependencies are recorded without module instance keys, as Terraform records them
+                wanted.add(configAddress(a));
             }
         }
         List<ResourceChange> out = new ArrayList<>();
         for (ResourceChange c : changes) {
-            boolean exact = targets.stream().anyMatch(t -> t.equals(c.address()) || (t.key() == InstanceKey.NONE
-                    && t.resource().equals(c.address().resource())));
-            if (exact || (wanted.contains(c.address().resource().toString()) && c.action() != ChangeAction.DELETE)) {
+            boolean exact = inModules(c.address(), modules) || targets.stream().anyMatch(t -> t.equals(c.address())
+                    || (t.key() == InstanceKey.NONE && t.resource().equals(c.address().resource())));
+            boolean needed = wanted.contains(c.address().resource().toString())
+                    || wanted.contains(configAddress(c.address().resource().toString()));
+            if (exact || (needed && c.action() != ChangeAction.DELETE)) {
                 out.add(c);
             }
         }
         return out;
+    }
+
+    /** Whether an instance is in one of the module instances named ({@code module.x} names all of x's). */
+    private static boolean inModules(InstanceAddress a, List<List<String>> modules) {
+        List<String> path = a.resource().modulePath();
+        for (List<String> m : modules) {
+            if (m.size() > path.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int i = 0; i < m.size() && all; i++) {
+                ModuleStep want = ModuleStep.parse(m.get(i));
+                ModuleStep have = ModuleStep.parse(path.get(i));
+                all = want.name().equals(have.name()) && (want.key() == InstanceKey.NONE || want.equals(have));
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code module.x.a.b} for {@code module.x["k"].a.b}. */
+    private static String configAddress(String resource) {
+        ModuleStep.Prefix p = ModuleStep.prefix(resource);
+        return ConfigIndex.prefix(ModuleStep.names(p.steps())) + resource.substring(p.end());
     }
 }

@@ -16,7 +16,8 @@ public enum ChangeReason {
     DELETE_BECAUSE_EACH_KEY("delete_because_each_key"),
     DELETE_BECAUSE_WRONG_REPETITION("delete_because_wrong_repetition"),
     READ_BECAUSE_CONFIG_UNKNOWN("read_because_config_unknown"),
-    READ_BECAUSE_DEPENDENCY_PENDING("read_because_dependency_pending");
+    READ_BECAUSE_DEPENDENCY_PENDING("read_because_dependency_pending"),
+    DELETE_BECAUSE_NO_MODULE("delete_because_no_module");
 
     private final String key;
 

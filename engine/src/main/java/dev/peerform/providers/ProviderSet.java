@@ -1,8 +1,11 @@
 package dev.peerform.providers;
 
+import dev.peerform.addrs.ModuleStep;
 import dev.peerform.config.Module;
 import dev.peerform.config.ModuleScope;
 import dev.peerform.config.ProviderConfig;
+import dev.peerform.config.Import;
+import dev.peerform.config.Removed;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
@@ -185,6 +188,25 @@ public final class ProviderSet implements Schemas {
             if (!key.contains(".") && !blocks.containsKey(key)) {
                 blocks.put(key, new ProviderConfig(name, null, new Body(List.of(), List.of(), r.range()),
                         r.range()));
+            }
+        }
+        // a removed block destroys objects the configuration no longer has: their provider is still needed
+        for (Removed r : m.removed()) {
+            String rest = r.from().substring(ModuleStep.prefix(r.from()).end());
+            String type = rest.startsWith("data.") ? rest.substring(5) : rest;
+            if (type.contains(".")) {
+                String key = Resource.impliedProvider(type.substring(0, type.indexOf('.')));
+                blocks.putIfAbsent(key, new ProviderConfig(key, null, new Body(List.of(), List.of(), r.range()),
+                        r.range()));
+            }
+        }
+        // an import block may target a resource with no block yet (plan -generate-config-out writes it)
+        for (Import imp : m.imports()) {
+            Expr to = imp.to() instanceof Expr.Index i ? i.collection() : imp.to();
+            if (imp.provider() == null && to instanceof Expr.ScopeTraversal t && !t.root().equals("module")) {
+                String key = Resource.impliedProvider(t.root());
+                blocks.putIfAbsent(key, new ProviderConfig(key, null, new Body(List.of(), List.of(), imp.range()),
+                        imp.range()));
             }
         }
         m.children().values().forEach(c -> collectImplied(c, blocks));

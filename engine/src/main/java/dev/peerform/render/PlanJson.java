@@ -97,6 +97,9 @@ public final class PlanJson {
         ArrayNode changes = root.putArray("resource_changes");
         for (ResourceChange c : plan.changes()) {
             ObjectNode n = resourceHeader(changes.addObject(), c, providers);
+            if (plan.moved().containsKey(c.address())) {
+                n.put("previous_address", plan.moved().get(c.address()).toString());
+            }
             ObjectNode ch = n.putObject("change");
             ArrayNode actions = ch.putArray("actions");
             c.action().jsonActions().forEach(actions::add);

@@ -1,5 +1,6 @@
 package dev.peerform.render;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.plans.ChangeReason;
 import dev.peerform.plans.Drift;
 import dev.peerform.plans.OutputChange;
@@ -55,22 +56,32 @@ public final class PlanRenderer {
             }
             return b.toString();
         }
-        List<ResourceChange> changes = plan.changes().stream().filter(c -> c.action() != ChangeAction.NO_OP).toList();
+        List<ResourceChange> changes = plan.changes().stream().filter(c -> c.action() != ChangeAction.NO_OP
+                || plan.moved().containsKey(c.address()) || plan.imported().containsKey(c.address())).toList();
         boolean outputsChange = plan.outputs().stream().anyMatch(o -> o.action() != ChangeAction.NO_OP);
-        if (changes.isEmpty() && !outputsChange) {
+        if (changes.isEmpty() && !outputsChange && plan.forgotten().isEmpty()) {
             b.append("\nNo changes. Your infrastructure matches the configuration.\n\npeerform has compared your real "
                     + "infrastructure against your configuration\nand found no differences, so no changes are "
                     + "needed.\n");
             return b.toString();
         }
-        if (!changes.isEmpty()) {
+        if (!changes.isEmpty() || !plan.forgotten().isEmpty()) {
             symbols(changes, b);
             b.append("\npeerform will perform the following actions:\n");
-            for (ResourceChange c : changes) {
+            List<Object> entries = new ArrayList<>(changes);
+            entries.addAll(plan.forgotten());
+            entries.sort((x, y) -> address(x).compareTo(address(y)));
+            for (Object e : entries) {
                 b.append('\n');
-                resource(c, b);
+                if (e instanceof ResourceChange c) {
+                    resource(c, plan.moved().get(c.address()), plan.imported().get(c.address()), b);
+                } else {
+                    forgotten((InstanceAddress) e, b);
+                }
             }
-            b.append('\n').append(bold("Plan:")).append(' ').append(plan.toAdd()).append(" to add, ")
+            b.append('\n').append(bold("Plan:")).append(' ')
+                    .append(plan.imported().isEmpty() ? "" : plan.imported().size() + " to import, ")
+                    .append(plan.toAdd()).append(" to add, ")
                     .append(plan.toChange()).append(" to change, ").append(plan.toDestroy()).append(" to destroy.\n");
         }
         if (outputsChange) {
@@ -111,7 +122,32 @@ public final class PlanRenderer {
         }
     }
 
-    private void resource(ResourceChange c, StringBuilder b) {
+    private static InstanceAddress address(Object entry) {
+        return entry instanceof ResourceChange c ? c.address() : (InstanceAddress) entry;
+    }
+
+    /** An object a removed block forgets: Terraform's words, one column further left than a change's. */
+    private void forgotten(InstanceAddress a, StringBuilder b) {
+        b.append(' ').append(bold("# " + a + " will no longer be managed by peerform, but will not be destroyed"))
+                .append('\n');
+        b.append(" # (destroy = false is set in the configuration)\n");
+        b.append(" . resource \"").append(a.resource().type()).append("\" \"").append(a.resource().name())
+                .append("\" {\n    }\n");
+    }
+
+    private void resource(ResourceChange c, InstanceAddress movedFrom, String importedId, StringBuilder b) {
+        if (c.action() == ChangeAction.NO_OP && (movedFrom != null || importedId != null)) {
+            b.append("  ").append(bold("# " + (movedFrom != null ? movedFrom + " has moved to " + c.address()
+                    : c.address() + " will be imported"))).append('\n');
+            b.append("    resource \"").append(c.type()).append("\" \"").append(c.address().resource().name())
+                    .append("\" {\n");
+            for (String line : ValueRenderer.attributes(c.before().attributes(), c.before().attributes(), "~", 6,
+                    new HashSet<>(), true)) {
+                b.append(colorLine(line)).append('\n');
+            }
+            b.append("    }\n");
+            return;
+        }
         String what = switch (c.action()) {
             case CREATE -> "will be created";
             case UPDATE -> "will be updated in-place";
@@ -126,8 +162,17 @@ public final class PlanRenderer {
         String because = c.reason() == ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING
                 ? "depends on a resource or a module with changes pending"
                 : c.action() == ChangeAction.READ ? "config refers to values not yet known" : because(c);
+        if (movedFrom != null && c.action() == ChangeAction.DELETE) {
+            because = "because " + movedFrom + " was moved to " + c.address() + ", which is not in configuration";
+        }
         if (!because.isEmpty()) {
             b.append("  # (").append(because).append(")\n");
+        }
+        if (movedFrom != null) {
+            b.append("  # (moved from ").append(movedFrom).append(")\n");
+        }
+        if (importedId != null) {
+            b.append("  # (imported from \"").append(importedId).append("\")\n");
         }
         String symbol = c.action().symbol();
         String padded = symbol.length() == 1 ? "  " + symbol : symbol;
@@ -153,10 +198,12 @@ public final class PlanRenderer {
 
     private static String because(ResourceChange c) {
         return switch (c.reason()) {
-            case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> c.address().resource() + " is not in configuration";
-            case DELETE_BECAUSE_COUNT_INDEX -> "index " + c.address().key() + " is out of range for count";
-            case DELETE_BECAUSE_EACH_KEY -> "key " + c.address().key() + " is not in for_each map";
-            case DELETE_BECAUSE_NO_REPETITION -> "resource does not use count or for_each";
+            case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "because " + c.address().resource() + " is not in configuration";
+            case DELETE_BECAUSE_NO_MODULE -> "because " + c.address().resource().stateModule()
+                    + " is not in configuration";
+            case DELETE_BECAUSE_COUNT_INDEX -> "because index " + c.address().key() + " is out of range for count";
+            case DELETE_BECAUSE_EACH_KEY -> "because key " + c.address().key() + " is not in for_each map";
+            case DELETE_BECAUSE_NO_REPETITION -> "because resource does not use count or for_each";
             case REPLACE_BY_TRIGGERS -> "replace_triggered_by names a changed resource";
             default -> "";
         };

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.addrs.InstanceKey;
+import dev.peerform.addrs.ModuleStep;
 import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.addrs.ResourceMode;
 import dev.peerform.json.TerraformJson;
@@ -109,13 +110,11 @@ public final class StateCodec {
         root.path("outputs").fields().forEachRemaining(e -> s.outputs().put(e.getKey(), new State.Output(
                 e.getValue().get("value"), e.getValue().get("type"), e.getValue().path("sensitive").asBoolean())));
         for (JsonNode rn : root.path("resources")) {
-            List<String> modules = new ArrayList<>();
-            String module = rn.path("module").asText(null);
-            if (module != null) {
-                String[] parts = module.split("\\.");
-                for (int i = 1; i < parts.length; i += 2) {
-                    modules.add(parts[i]);
-                }
+            List<String> modules;
+            try {
+                modules = ModuleStep.ofStateModule(rn.path("module").asText(null));
+            } catch (IllegalArgumentException e) {
+                throw new StateFormatException(where + ": " + e.getMessage());
             }
             ResourceMode mode = "data".equals(rn.path("mode").asText()) ? ResourceMode.DATA : ResourceMode.MANAGED;
             ResourceAddress address = new ResourceAddress(modules, mode, rn.path("type").asText(),

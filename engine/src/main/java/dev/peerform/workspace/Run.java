@@ -1,6 +1,7 @@
 package dev.peerform.workspace;
 
 import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.addrs.ModuleStep;
 import dev.peerform.apply.Applier;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
@@ -9,8 +10,10 @@ import dev.peerform.config.Resource;
 import dev.peerform.config.VariableValues;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.planfile.PlanFile;
+import dev.peerform.planner.Imports;
 import dev.peerform.planner.Planner;
 import dev.peerform.plans.Plan;
+import dev.peerform.render.GeneratedConfig;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.states.AttributeCodec;
@@ -97,6 +100,22 @@ public final class Run implements AutoCloseable {
         return result;
     }
 
+    /**
+     * {@code plan -generate-config-out}: writes a resource block for each import target that has none; false, with
+     * the reason in {@code diags}, when nothing could be written.
+     */
+    public boolean generateConfig(Path file, Diagnostics diags) throws IOException {
+        List<Imports.Generated> targets = Imports.unconfigured(loaded.module(), loaded.variables(),
+                loaded.providers(), diags);
+        if (diags.hasErrors()) {
+            return false;
+        }
+        if (!targets.isEmpty()) {
+            Files.writeString(file, GeneratedConfig.text(targets));
+        }
+        return true;
+    }
+
     /** Writes the plan to a file, with the digest of the configuration it was made from. */
     public void savePlan(Plan plan, Path file) throws IOException {
         PlanFile.write(file, plan, Workspace.configurationDigest(loaded.module()));
@@ -150,8 +169,7 @@ public final class Run implements AutoCloseable {
                 vars.put(e.getKey(), now);
             }
         }
-        return new Plan(saved.mode(), saved.changes(), saved.outputs(), saved.drift(), saved.steps(), saved.lineage(),
-                saved.serial(), vars, saved.providerEndpoints(), saved.expansions(), saved.data(), saved.timestamp());
+        return saved.withVariables(vars);
     }
 
     /** Applies the plan to the state it was made from, and writes the state. */
@@ -176,7 +194,7 @@ public final class Run implements AutoCloseable {
      */
     public String importResource(InstanceAddress target, String id, Diagnostics refused) throws IOException {
         Module m = loaded.module();
-        for (String p : target.resource().modulePath()) {
+        for (String p : ModuleStep.names(target.resource().modulePath())) {
             m = m == null ? null : m.children().get(p);
         }
         Resource r = m == null ? null : m.resources().get(target.resource().type() + "." + target.resource().name());

@@ -15,14 +15,18 @@ import dev.peerform.lang.Functions;
 import dev.peerform.lang.Scope;
 import dev.peerform.lang.ValueJson;
 import dev.peerform.planfile.PlanFile;
+import dev.peerform.planner.Moves;
 import dev.peerform.planner.Planner;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.PlanMode;
+import dev.peerform.plans.ResourceChange;
 import dev.peerform.providers.ProviderSet;
 import dev.peerform.render.PlanJson;
 import dev.peerform.render.PlanRenderer;
 import dev.peerform.render.StateView;
+import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.Backend;
+import dev.peerform.states.InstanceState;
 import dev.peerform.states.LocalBackend;
 import dev.peerform.states.Redaction;
 import dev.peerform.states.Recovered;
@@ -210,7 +214,11 @@ public final class Workspace {
         Diagnostics diags = new Diagnostics();
         Loaded l = load(List.of(), false, true, diags);
         if (l != null && !diags.hasErrors()) {
-            plan(l, State.empty(), new Planner.Options(PlanMode.NORMAL, false, List.of(), List.of()), diags);
+            Diagnostics planned = new Diagnostics();
+            plan(l, State.empty(), new Planner.Options(PlanMode.NORMAL, false, List.of(), List.of()), planned);
+            // check blocks judge the infrastructure, which validate does not look at (nor does Terraform's)
+            planned.list().stream().filter(d -> d.isError() || !d.summary().equals("Check block assertion failed"))
+                    .forEach(diags::add);
         }
         return diags;
     }
@@ -263,6 +271,16 @@ public final class Workspace {
     public Applier.Result apply(Loaded l, Plan plan, State state, Applier.Options options, ApplyListener listener,
             Interrupt interrupt, Diagnostics diags) throws IOException {
         Applier.Result result;
+        Moves.apply(state, plan.moved()); // a saved plan's moves (a fresh plan's state has them already)
+        plan.forgotten().forEach(state::remove);
+        for (ResourceChange c : plan.changes()) {
+            // a saved plan's imports: the objects read while planning, recorded now
+            if (plan.imported().containsKey(c.address()) && state.instance(c.address()) == null && c.before() != null) {
+                state.put(c.address(), l.providers().stateKey(c.providerKey()), new InstanceState(0,
+                        AttributeCodec.encode(c.before(), c.schema()), AttributeCodec.sensitivePaths(c.before()),
+                        List.of(), false, false, null));
+            }
+        }
         try (StepJournal journal = l.store().openJournal()) {
             Applier applier = new Applier(plan, l.module(), l.providers(), state, journal, dir, listener, options);
             result = applier.workspace(l.workspaceName()).run(interrupt, diags);

@@ -1,6 +1,5 @@
 package dev.peerform.addrs;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A resource instance: {@code alicloud_router_interface.init[0]}, {@code module.a.x.y["k"]}. */
@@ -22,16 +21,12 @@ public record InstanceAddress(ResourceAddress resource, InstanceKey key) impleme
      * IllegalArgumentException with a message saying what is wrong.
      */
     public static InstanceAddress parse(String text) {
-        List<String> modules = new ArrayList<>();
-        String rest = text.trim();
-        while (rest.startsWith("module.")) {
-            rest = rest.substring(7);
-            int dot = rest.indexOf('.');
-            if (dot < 0) {
-                throw new IllegalArgumentException("\"" + text + "\" names a module, not a resource instance");
-            }
-            modules.add(rest.substring(0, dot));
-            rest = rest.substring(dot + 1);
+        String trimmed = text.trim();
+        ModuleStep.Prefix prefix = ModuleStep.prefix(trimmed);
+        List<String> modules = prefix.steps();
+        String rest = trimmed.substring(prefix.end());
+        if (!modules.isEmpty() && (rest.isEmpty() || prefix.end() == trimmed.length())) {
+            throw new IllegalArgumentException("\"" + text + "\" names a module, not a resource instance");
         }
         ResourceMode mode = ResourceMode.MANAGED;
         if (rest.startsWith("data.")) {

@@ -66,9 +66,24 @@ public final class ResourceAddress implements Comparable<ResourceAddress> {
         return text;
     }
 
+    /** Terraform's order: by module instance (the root's first, then each step's name and key), then by text. */
     @Override
     public int compareTo(ResourceAddress o) {
-        return text.compareTo(o.text);
+        if (modulePath.equals(o.modulePath)) {
+            return text.compareTo(o.text);
+        }
+        for (int i = 0; i < Math.min(modulePath.size(), o.modulePath.size()); i++) {
+            ModuleStep a = ModuleStep.parse(modulePath.get(i));
+            ModuleStep b = ModuleStep.parse(o.modulePath.get(i));
+            int c = a.name().compareTo(b.name());
+            if (c == 0) {
+                c = a.key().compareTo(b.key());
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(modulePath.size(), o.modulePath.size());
     }
 
     @Override
