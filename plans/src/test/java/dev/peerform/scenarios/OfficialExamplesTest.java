@@ -31,7 +31,12 @@ class OfficialExamplesTest {
             "alicloud_router_interface_connection/2.tf",
             "alicloud_vpc/1.tf",
             "alicloud_vpc/3.tf",
-            "data/alicloud_express_connect_physical_connections/1.tf");
+            "data/alicloud_account/1.tf",
+            "data/alicloud_express_connect_physical_connections/1.tf",
+            "data/alicloud_regions/1.tf",
+            "data/alicloud_resource_manager_resource_groups/1.tf",
+            "data/alicloud_zones/1.tf",
+            "data/alicloud_zones/2.tf");
 
     @TempDir
     Path root;

@@ -38,14 +38,16 @@ public final class VpcApi {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> CREATING = Set.of("CreateVpc", "CreateVSwitch", "CreateVirtualBorderRouter",
-            "CreateRouterInterface", "CreateRouteEntry", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork");
+            "CreateRouterInterface", "CreateRouteEntry", "CreateRouteTable", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork");
 
     private final Cloud cloud;
     private final BgpApi bgp;
+    private final RouteTableApi tables;
 
     public VpcApi(Cloud cloud) {
         this.cloud = cloud;
         this.bgp = new BgpApi(cloud.bgp());
+        this.tables = new RouteTableApi(cloud);
     }
 
     /** Runs one action for an account; throws {@link CloudException} when the cloud refuses it. */
@@ -83,6 +85,14 @@ public final class VpcApi {
             bgp.dispatch(account, action, p, out);
             return out;
         }
+        if (RouteTableApi.ACTIONS.contains(action)) {
+            tables.dispatch(account, action, p, out);
+            return out;
+        }
+        if (AccountApi.ACTIONS.contains(action)) {
+            AccountApi.dispatch(account, action, p, out);
+            return out;
+        }
         switch (action) {
             case "CreateVpc" -> {
                 // without a CidrBlock the cloud picks its default range, as the API documents
@@ -118,7 +128,7 @@ public final class VpcApi {
                 page(out, "VSwitches", "VSwitch", cloud.networks().describeVSwitches(account, p.required("RegionId"),
                         s -> (vpcId == null || vpcId.equals(s.vpcId)) && (zoneId == null || zoneId.equals(s.zoneId))
                                 && (id == null || List.of(id.split(",")).contains(s.id))
-                                && (name == null || name.equals(s.name))), p, this::vswitch);
+                                && (name == null || name.equals(s.name))), p, s -> RouteTableApi.vswitch(s, cloud));
             }
             case "CreateVirtualBorderRouter" -> {
                 Vbr b = cloud.networks().createVbr(account, p.required("RegionId"), p.required("PhysicalConnectionId"),
@@ -203,7 +213,8 @@ public final class VpcApi {
                 String tableId = p.required("RouteTableId");
                 World.Table t = cloud.routes().describeTable(account, tableId);
                 ObjectNode table = out.putObject("RouteTables").putArray("RouteTable").addObject()
-                        .put("RouteTableId", tableId).put("RouteTableType", "System")
+                        .put("RouteTableId", tableId).put("RouteTableType", cloud.world().routeTables.containsKey(tableId)
+                                ? "Custom" : "System")
                         .put("VRouterId", t.routerId()).put("RouterType", t.onVbr() ? "VBR" : "VRouter");
                 out.put("TotalCount", 1).put("PageNumber", 1).put("PageSize", 10);
                 table.put("Status", "Available");
@@ -312,13 +323,6 @@ public final class VpcApi {
                 .put("ChargeType", "PostPaid".equals(ri.chargeType) ? "AfterPay" : "PrePaid")
                 .put("BusinessStatus", "Normal").put("CreationTime", time(ri.createdAt))
                 .put("ConnectedTime", ri.connectedAt == 0 ? null : time(ri.connectedAt));
-    }
-
-    private ObjectNode vswitch(VSwitch s) {
-        return F.objectNode().put("VSwitchId", s.id).put("VpcId", s.vpcId).put("ZoneId", s.zoneId)
-                .put("CidrBlock", s.cidrBlock).put("VSwitchName", s.name).put("Description", s.description)
-                .put("Status", s.status).put("IsDefault", false).put("CreationTime", time(s.createdAt))
-                .put("OwnerId", s.owner);
     }
 
     private ObjectNode route(RouteEntry r) {

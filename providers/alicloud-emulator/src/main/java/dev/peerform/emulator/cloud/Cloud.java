@@ -25,6 +25,7 @@ public final class Cloud {
     private final Interfaces interfaces;
     private final RouteTables routes;
     private final Bgp bgp;
+    private final CustomTables customTables;
 
     public Cloud(World world, Clock clock, Durations durations, Quotas quotas) {
         this.world = world;
@@ -33,6 +34,7 @@ public final class Cloud {
         this.interfaces = new Interfaces(world, clock, durations, quotas);
         this.routes = new RouteTables(world, clock, durations, quotas);
         this.bgp = new Bgp(world, clock, durations);
+        this.customTables = new CustomTables(world, clock, networks);
     }
 
     public World world() {
@@ -49,6 +51,10 @@ public final class Cloud {
 
     public RouteTables routes() {
         return routes;
+    }
+
+    public CustomTables customTables() {
+        return customTables;
     }
 
     public Bgp bgp() {
