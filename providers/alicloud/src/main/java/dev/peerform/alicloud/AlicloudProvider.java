@@ -7,6 +7,8 @@ import dev.peerform.alicloud.resources.BgpPeerResource;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
+import dev.peerform.alicloud.resources.RouteTableAttachmentResource;
+import dev.peerform.alicloud.resources.RouteTableResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.resources.VbrResource;
 import dev.peerform.alicloud.resources.VSwitchResource;
@@ -68,7 +70,8 @@ public final class AlicloudProvider implements ProviderFactory {
     public AlicloudProvider() {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
             new ConnectionResource(), new RouteEntryResource(), new BgpGroupResource(), new BgpPeerResource(),
-            new BgpNetworkResource(), new VSwitchResource()}) {
+            new BgpNetworkResource(), new VSwitchResource(), new RouteTableResource(),
+            new RouteTableAttachmentResource()}) {
             resources.put(r.name(), r);
         }
     }

@@ -74,7 +74,7 @@ final class RouteTableApi {
 
     private static ObjectNode table(CustomTables.Listed t) {
         ObjectNode o = F.objectNode().put("RouteTableId", t.id()).put("RouteTableName", t.name())
-                .put("RouteTableType", t.type()).put("VpcId", t.vpcId()).put("RouterId", t.routerId())
+                .put("RouteTableType", t.type()).put("AssociateType", t.associateType()).put("VpcId", t.vpcId()).put("RouterId", t.routerId())
                 .put("RouterType", t.routerType()).put("Description", t.description()).put("Status", t.status())
                 .put("CreationTime", TIME.format(Instant.ofEpochMilli(t.createdAt()))).put("OwnerId", t.owner())
                 .put("ResourceGroupId", AccountApi.defaultResourceGroup(t.owner()));

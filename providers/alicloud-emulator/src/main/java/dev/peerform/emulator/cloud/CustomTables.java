@@ -17,7 +17,8 @@ public final class CustomTables {
 
     /** A table as DescribeRouteTableList answers it, system or custom. */
     public record Listed(String id, String owner, String region, String vpcId, String routerId, String routerType,
-            String type, String name, String description, String status, long createdAt, List<String> vswitchIds) {
+            String type, String associateType, String name, String description, String status, long createdAt,
+            List<String> vswitchIds) {
     }
 
     private final World world;
@@ -125,16 +126,16 @@ public final class CustomTables {
                         switches.add(s.id);
                     }
                 }
-                out.add(new Listed(v.routeTableId, v.owner, v.region, v.id, v.vrouterId, "VRouter", "System", null,
-                        null, "Available", v.createdAt, switches));
+                out.add(new Listed(v.routeTableId, v.owner, v.region, v.id, v.vrouterId, "VRouter", "System",
+                        "VSwitch", null, null, "Available", v.createdAt, switches));
             }
         }
         world.vbrs.values().stream().filter(b -> b.owner.equals(account) && b.region.equals(region))
                 .forEach(b -> out.add(new Listed(b.routeTableId, b.owner, b.region, null, b.id, "VBR", "System",
-                        null, null, "Available", b.createdAt, List.of())));
+                        "VSwitch", null, null, "Available", b.createdAt, List.of())));
         world.routeTables.values().stream().filter(t -> t.owner.equals(account) && t.region.equals(region))
                 .forEach(t -> out.add(new Listed(t.id, t.owner, t.region, t.vpcId, t.routerId, "VRouter", "Custom",
-                        t.name, t.description, t.status, t.createdAt, List.copyOf(t.vswitchIds))));
+                        t.associateType, t.name, t.description, t.status, t.createdAt, List.copyOf(t.vswitchIds))));
         return out;
     }
 
