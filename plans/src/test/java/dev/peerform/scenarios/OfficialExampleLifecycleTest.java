@@ -26,7 +26,8 @@ class OfficialExampleLifecycleTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"alicloud_vswitch/1.tf", "alicloud_route_table/1.tf", "alicloud_route_table_attachment/1.tf"})
+    @ValueSource(strings = {"alicloud_vswitch/1.tf", "alicloud_route_table/1.tf", "alicloud_route_table_attachment/1.tf",
+        "alicloud_express_connect_router_interface/1.tf"})
     void theDocumentedPatternAppliesReplansCleanAndDestroysWithNoKeys(String example) throws IOException {
         Files.copy(EXAMPLES.resolve(example), dir.resolve("main.tf"));
         Scenario s = new Scenario(dir);

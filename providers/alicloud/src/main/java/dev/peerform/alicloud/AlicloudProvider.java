@@ -6,6 +6,7 @@ import dev.peerform.alicloud.resources.BgpNetworkResource;
 import dev.peerform.alicloud.resources.BgpPeerResource;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.ConnectionResource;
+import dev.peerform.alicloud.resources.ExpressConnectRouterInterfaceResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouteTableAttachmentResource;
 import dev.peerform.alicloud.resources.RouteTableResource;
@@ -71,7 +72,7 @@ public final class AlicloudProvider implements ProviderFactory {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
             new ConnectionResource(), new RouteEntryResource(), new BgpGroupResource(), new BgpPeerResource(),
             new BgpNetworkResource(), new VSwitchResource(), new RouteTableResource(),
-            new RouteTableAttachmentResource()}) {
+            new RouteTableAttachmentResource(), new ExpressConnectRouterInterfaceResource()}) {
             resources.put(r.name(), r);
         }
     }

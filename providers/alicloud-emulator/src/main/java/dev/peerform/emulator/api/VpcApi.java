@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.emulator.cloud.Cloud;
 import dev.peerform.emulator.cloud.CloudException;
+import dev.peerform.emulator.cloud.FastLink;
 import dev.peerform.emulator.cloud.Interfaces;
 import dev.peerform.emulator.cloud.Model.PhysicalConnection;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
@@ -87,6 +88,15 @@ public final class VpcApi {
         }
         if (RouteTableApi.ACTIONS.contains(action)) {
             tables.dispatch(account, action, p, out);
+            return out;
+        }
+        boolean fastLink = action.equals("CreateRouterInterface") && p.bool("FastLinkMode");
+        if (fastLink) {
+            FastLink.check(p.required("Role"), p.required("RouterType"), p.optional("OppositeRouterType"),
+                    p.optional("OppositeRouterId"));
+        }
+        if (action.equals("DeleteExpressConnect")) {
+            cloud.fastLink().delete(account, p.required("RouterInterfaceId"), p.bool("Force"));
             return out;
         }
         if (AccountApi.ACTIONS.contains(action)) {
@@ -180,7 +190,8 @@ public final class VpcApi {
                     cloud.interfaces().describeInterfaces(account, p.required("RegionId"), filters(p)), p,
                             this::routerInterface);
             case "DescribeRouterInterfaceAttribute" -> {
-                RouterInterface ri = cloud.interfaces().ownInterface(account, p.required("RouterInterfaceId"));
+                RouterInterface ri = cloud.interfaces().ownInterface(account, p.optional("InstanceId") != null
+                        ? p.optional("InstanceId") : p.required("RouterInterfaceId"));
                 routerInterface(ri).fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
             }
             case "CreateRouteEntry" -> {
@@ -221,6 +232,9 @@ public final class VpcApi {
             }
             default -> throw new CloudException("InvalidAction.NotFound", "The action " + action + " is not "
                     + "part of the Express Connect API that this emulator serves.");
+        }
+        if (fastLink) {
+            cloud.fastLink().connect(account, out.get("RouterInterfaceId").asText());
         }
         return out;
     }

@@ -26,6 +26,7 @@ public final class Cloud {
     private final RouteTables routes;
     private final Bgp bgp;
     private final CustomTables customTables;
+    private final FastLink fastLink;
 
     public Cloud(World world, Clock clock, Durations durations, Quotas quotas) {
         this.world = world;
@@ -35,6 +36,7 @@ public final class Cloud {
         this.routes = new RouteTables(world, clock, durations, quotas);
         this.bgp = new Bgp(world, clock, durations);
         this.customTables = new CustomTables(world, clock, networks);
+        this.fastLink = new FastLink(world, clock, durations, interfaces);
     }
 
     public World world() {
@@ -51,6 +53,10 @@ public final class Cloud {
 
     public RouteTables routes() {
         return routes;
+    }
+
+    public FastLink fastLink() {
+        return fastLink;
     }
 
     public CustomTables customTables() {
