@@ -28,7 +28,9 @@ class OfficialExampleLifecycleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alicloud_vswitch/1.tf", "alicloud_route_table/1.tf", "alicloud_route_table_attachment/1.tf",
-        "alicloud_express_connect_router_interface/1.tf"})
+        "alicloud_express_connect_router_interface/1.tf", "alicloud_vpc/2.tf", "data/alicloud_vswitches/1.tf",
+        "data/alicloud_account/1.tf", "data/alicloud_regions/1.tf", "data/alicloud_zones/1.tf",
+        "data/alicloud_zones/2.tf", "data/alicloud_resource_manager_resource_groups/1.tf"})
     void theDocumentedPatternAppliesReplansCleanAndDestroysWithNoKeys(String example) throws IOException {
         Files.copy(EXAMPLES.resolve(example), dir.resolve("main.tf"));
         Scenario s = new Scenario(dir);
@@ -121,6 +123,82 @@ class OfficialExampleLifecycleTest {
         ok(s.run("destroy", "-auto-approve", "-no-color"));
         World after = new FileStore(dir.resolve(".peerform/cloud.json")).load();
         assertTrue(after.routeTables.isEmpty() && after.vswitches.isEmpty() && after.routes.isEmpty());
+    }
+
+    @Test
+    void theNetworkDataSourcesReadWhatTheConfigurationMade() throws IOException {
+        String resources = """
+                provider "alicloud" {
+                  region = "cn-beijing"
+                }
+                resource "alicloud_vpc" "v" {
+                  vpc_name   = "listed"
+                  cidr_block = "10.50.0.0/16"
+                }
+                resource "alicloud_vswitch" "s" {
+                  vswitch_name = "listed-a"
+                  vpc_id       = alicloud_vpc.v.id
+                  cidr_block   = "10.50.1.0/24"
+                  zone_id      = "cn-beijing-b"
+                }
+                resource "alicloud_route_table" "t" {
+                  vpc_id           = alicloud_vpc.v.id
+                  route_table_name = "listed-table"
+                }
+                resource "alicloud_route_table_attachment" "a" {
+                  vswitch_id     = alicloud_vswitch.s.id
+                  route_table_id = alicloud_route_table.t.id
+                }
+                resource "alicloud_route_entry" "r" {
+                  route_table_id        = alicloud_route_table.t.id
+                  destination_cidrblock = "192.168.7.0/24"
+                  nexthop_type          = "Ipv4Gateway"
+                  nexthop_id            = "ipv4gw-demo"
+                }
+                """;
+        Files.writeString(dir.resolve("main.tf"), resources);
+        Scenario s = new Scenario(dir);
+        ok(s.run("apply", "-auto-approve", "-no-color"));
+        Files.writeString(dir.resolve("main.tf"), resources + """
+                data "alicloud_route_tables" "custom" {
+                  ids              = [alicloud_route_table.t.id]
+                  route_table_type = "Custom"
+                  output_file      = "tables.json"
+                }
+                data "alicloud_route_entries" "of_table" {
+                  route_table_id = alicloud_route_entry.r.route_table_id
+                  cidr_block     = alicloud_route_entry.r.destination_cidrblock
+                }
+                data "alicloud_vswitches" "in_vpc" {
+                  vpc_id     = alicloud_vpc.v.id
+                  name_regex = "^listed-"
+                }
+                data "alicloud_express_connect_virtual_border_routers" "on_line" {
+                  filter {
+                    key    = "PhysicalConnectionId"
+                    values = ["pc-bj0peerformdemo0001"]
+                  }
+                }
+                output "table" {
+                  value = "${data.alicloud_route_tables.custom.tables.0.route_table_name}:${length(data.alicloud_route_tables.custom.tables.0.vswitch_ids)}"
+                }
+                output "entry" {
+                  value = data.alicloud_route_entries.of_table.entries.0.instance_id
+                }
+                output "vswitch_table" {
+                  value = data.alicloud_vswitches.in_vpc.vswitches.0.route_table_id == alicloud_route_table.t.id
+                }
+                output "vbr" {
+                  value = data.alicloud_express_connect_virtual_border_routers.on_line.names.0
+                }
+                """);
+        ok(s.run("apply", "-auto-approve", "-no-color"));
+        String out = s.run("output", "-no-color").out();
+        assertTrue(out.contains("listed-table:1") && out.contains("ipv4gw-demo") && out.contains("vswitch_table = true")
+                && out.contains("seed-vbr"), out);
+        assertTrue(Files.readString(dir.resolve("tables.json")).contains("listed-table"));
+        assertEquals(0, s.run("plan", "-detailed-exitcode", "-no-color").exitCode());
+        ok(s.run("destroy", "-auto-approve", "-no-color"));
     }
 
     private static void ok(Scenario.Run r) {
