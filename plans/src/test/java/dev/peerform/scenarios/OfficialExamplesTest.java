@@ -27,11 +27,22 @@ class OfficialExamplesTest {
 
     /** The files that validate and plan today. */
     private static final Set<String> PASSING = Set.of(
+            "alicloud_express_connect_router_interface/1.tf",
+            "alicloud_route_table/1.tf",
+            "alicloud_route_table_attachment/1.tf",
             "alicloud_router_interface/1.tf",
             "alicloud_router_interface_connection/2.tf",
             "alicloud_vpc/1.tf",
+            "alicloud_vpc/2.tf",
             "alicloud_vpc/3.tf",
-            "data/alicloud_express_connect_physical_connections/1.tf");
+            "alicloud_vswitch/1.tf",
+            "data/alicloud_account/1.tf",
+            "data/alicloud_express_connect_physical_connections/1.tf",
+            "data/alicloud_regions/1.tf",
+            "data/alicloud_resource_manager_resource_groups/1.tf",
+            "data/alicloud_vswitches/1.tf",
+            "data/alicloud_zones/1.tf",
+            "data/alicloud_zones/2.tf");
 
     @TempDir
     Path root;

@@ -6,9 +6,13 @@ import dev.peerform.alicloud.resources.BgpNetworkResource;
 import dev.peerform.alicloud.resources.BgpPeerResource;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.ConnectionResource;
+import dev.peerform.alicloud.resources.ExpressConnectRouterInterfaceResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
+import dev.peerform.alicloud.resources.RouteTableAttachmentResource;
+import dev.peerform.alicloud.resources.RouteTableResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.resources.VbrResource;
+import dev.peerform.alicloud.resources.VSwitchResource;
 import dev.peerform.alicloud.resources.VpcResource;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.Endpoint;
@@ -67,7 +71,8 @@ public final class AlicloudProvider implements ProviderFactory {
     public AlicloudProvider() {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
             new ConnectionResource(), new RouteEntryResource(), new BgpGroupResource(), new BgpPeerResource(),
-            new BgpNetworkResource()}) {
+            new BgpNetworkResource(), new VSwitchResource(), new RouteTableResource(),
+            new RouteTableAttachmentResource(), new ExpressConnectRouterInterfaceResource()}) {
             resources.put(r.name(), r);
         }
     }

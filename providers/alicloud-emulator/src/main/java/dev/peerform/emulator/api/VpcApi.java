@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.emulator.cloud.Cloud;
 import dev.peerform.emulator.cloud.CloudException;
+import dev.peerform.emulator.cloud.FastLink;
 import dev.peerform.emulator.cloud.Interfaces;
 import dev.peerform.emulator.cloud.Model.PhysicalConnection;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
@@ -38,14 +39,16 @@ public final class VpcApi {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> CREATING = Set.of("CreateVpc", "CreateVSwitch", "CreateVirtualBorderRouter",
-            "CreateRouterInterface", "CreateRouteEntry", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork");
+            "CreateRouterInterface", "CreateRouteEntry", "CreateRouteTable", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork");
 
     private final Cloud cloud;
     private final BgpApi bgp;
+    private final RouteTableApi tables;
 
     public VpcApi(Cloud cloud) {
         this.cloud = cloud;
         this.bgp = new BgpApi(cloud.bgp());
+        this.tables = new RouteTableApi(cloud);
     }
 
     /** Runs one action for an account; throws {@link CloudException} when the cloud refuses it. */
@@ -83,6 +86,23 @@ public final class VpcApi {
             bgp.dispatch(account, action, p, out);
             return out;
         }
+        if (RouteTableApi.ACTIONS.contains(action)) {
+            tables.dispatch(account, action, p, out);
+            return out;
+        }
+        boolean fastLink = action.equals("CreateRouterInterface") && p.bool("FastLinkMode");
+        if (fastLink) {
+            FastLink.check(p.required("Role"), p.required("RouterType"), p.optional("OppositeRouterType"),
+                    p.optional("OppositeRouterId"));
+        }
+        if (action.equals("DeleteExpressConnect")) {
+            cloud.fastLink().delete(account, p.required("RouterInterfaceId"), p.bool("Force"));
+            return out;
+        }
+        if (AccountApi.ACTIONS.contains(action)) {
+            AccountApi.dispatch(account, action, p, out);
+            return out;
+        }
         switch (action) {
             case "CreateVpc" -> {
                 // without a CidrBlock the cloud picks its default range, as the API documents
@@ -118,7 +138,7 @@ public final class VpcApi {
                 page(out, "VSwitches", "VSwitch", cloud.networks().describeVSwitches(account, p.required("RegionId"),
                         s -> (vpcId == null || vpcId.equals(s.vpcId)) && (zoneId == null || zoneId.equals(s.zoneId))
                                 && (id == null || List.of(id.split(",")).contains(s.id))
-                                && (name == null || name.equals(s.name))), p, this::vswitch);
+                                && (name == null || name.equals(s.name))), p, s -> RouteTableApi.vswitch(s, cloud));
             }
             case "CreateVirtualBorderRouter" -> {
                 Vbr b = cloud.networks().createVbr(account, p.required("RegionId"), p.required("PhysicalConnectionId"),
@@ -170,7 +190,8 @@ public final class VpcApi {
                     cloud.interfaces().describeInterfaces(account, p.required("RegionId"), filters(p)), p,
                             this::routerInterface);
             case "DescribeRouterInterfaceAttribute" -> {
-                RouterInterface ri = cloud.interfaces().ownInterface(account, p.required("RouterInterfaceId"));
+                RouterInterface ri = cloud.interfaces().ownInterface(account, p.optional("InstanceId") != null
+                        ? p.optional("InstanceId") : p.required("RouterInterfaceId"));
                 routerInterface(ri).fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
             }
             case "CreateRouteEntry" -> {
@@ -203,13 +224,17 @@ public final class VpcApi {
                 String tableId = p.required("RouteTableId");
                 World.Table t = cloud.routes().describeTable(account, tableId);
                 ObjectNode table = out.putObject("RouteTables").putArray("RouteTable").addObject()
-                        .put("RouteTableId", tableId).put("RouteTableType", "System")
+                        .put("RouteTableId", tableId).put("RouteTableType", cloud.world().routeTables.containsKey(tableId)
+                                ? "Custom" : "System")
                         .put("VRouterId", t.routerId()).put("RouterType", t.onVbr() ? "VBR" : "VRouter");
                 out.put("TotalCount", 1).put("PageNumber", 1).put("PageSize", 10);
                 table.put("Status", "Available");
             }
             default -> throw new CloudException("InvalidAction.NotFound", "The action " + action + " is not "
                     + "part of the Express Connect API that this emulator serves.");
+        }
+        if (fastLink) {
+            cloud.fastLink().connect(account, out.get("RouterInterfaceId").asText());
         }
         return out;
     }
@@ -312,13 +337,6 @@ public final class VpcApi {
                 .put("ChargeType", "PostPaid".equals(ri.chargeType) ? "AfterPay" : "PrePaid")
                 .put("BusinessStatus", "Normal").put("CreationTime", time(ri.createdAt))
                 .put("ConnectedTime", ri.connectedAt == 0 ? null : time(ri.connectedAt));
-    }
-
-    private ObjectNode vswitch(VSwitch s) {
-        return F.objectNode().put("VSwitchId", s.id).put("VpcId", s.vpcId).put("ZoneId", s.zoneId)
-                .put("CidrBlock", s.cidrBlock).put("VSwitchName", s.name).put("Description", s.description)
-                .put("Status", s.status).put("IsDefault", false).put("CreationTime", time(s.createdAt))
-                .put("OwnerId", s.owner);
     }
 
     private ObjectNode route(RouteEntry r) {

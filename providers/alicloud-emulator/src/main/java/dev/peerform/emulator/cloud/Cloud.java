@@ -25,6 +25,8 @@ public final class Cloud {
     private final Interfaces interfaces;
     private final RouteTables routes;
     private final Bgp bgp;
+    private final CustomTables customTables;
+    private final FastLink fastLink;
 
     public Cloud(World world, Clock clock, Durations durations, Quotas quotas) {
         this.world = world;
@@ -33,6 +35,8 @@ public final class Cloud {
         this.interfaces = new Interfaces(world, clock, durations, quotas);
         this.routes = new RouteTables(world, clock, durations, quotas);
         this.bgp = new Bgp(world, clock, durations);
+        this.customTables = new CustomTables(world, clock, networks);
+        this.fastLink = new FastLink(world, clock, durations, interfaces);
     }
 
     public World world() {
@@ -49,6 +53,14 @@ public final class Cloud {
 
     public RouteTables routes() {
         return routes;
+    }
+
+    public FastLink fastLink() {
+        return fastLink;
+    }
+
+    public CustomTables customTables() {
+        return customTables;
     }
 
     public Bgp bgp() {

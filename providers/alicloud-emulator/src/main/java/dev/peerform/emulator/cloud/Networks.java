@@ -91,6 +91,10 @@ public final class Networks {
             throw new CloudException("DependencyViolation.RouteEntry", "The VPC " + vpcId + " still has "
                     + "custom route entries; delete them first.");
         }
+        if (world.routeTables.values().stream().anyMatch(t -> t.vpcId.equals(v.id))) {
+            throw new CloudException("DependencyViolation.RouteTable", "The VPC " + vpcId + " still has custom "
+                    + "route tables; delete them first.");
+        }
         world.removeVpc(v);
     }
 
@@ -134,7 +138,25 @@ public final class Networks {
     }
 
     public void deleteVSwitch(String account, String vswitchId) {
-        world.removeVSwitch(vswitch(account, vswitchId));
+        VSwitch s = vswitch(account, vswitchId);
+        if (world.routeTables.values().stream().anyMatch(t -> t.vswitchIds.contains(s.id))) {
+            throw new CloudException("DependencyViolation.RouteTable", "The vSwitch " + vswitchId + " is still "
+                    + "attached to a custom route table; detach it first.");
+        }
+        world.removeVSwitch(s);
+    }
+
+    /** ModifyVSwitchAttribute: name and description in place (null leaves each as it is). */
+    public void modifyVSwitch(String account, String vswitchId, String name, String description) {
+        VSwitch s = vswitch(account, vswitchId);
+        Validation.checkName(name, "VSwitchName");
+        Validation.checkDescription(description);
+        if (name != null) {
+            s.name = name;
+        }
+        if (description != null) {
+            s.description = description;
+        }
     }
 
     public VSwitch vswitch(String account, String vswitchId) {

@@ -33,6 +33,7 @@ public final class World {
     public Map<String, VSwitch> vswitches = new LinkedHashMap<>();
     public Map<String, RouterInterface> interfaces = new LinkedHashMap<>();
     public Map<String, RouteEntry> routes = new LinkedHashMap<>();
+    public Map<String, RouteTableModel.CustomTable> routeTables = new LinkedHashMap<>();
     public Map<String, BgpModel.BgpGroup> bgpGroups = new LinkedHashMap<>();
     public Map<String, BgpModel.BgpPeer> bgpPeers = new LinkedHashMap<>();
     /** By {@code <router_id>:<dst_cidr_block>}. */
@@ -86,6 +87,7 @@ public final class World {
         transitions.clear();
         vpcs.values().forEach(this::indexVpc);
         vbrs.values().forEach(this::indexVbr);
+        routeTables.values().forEach(this::indexRouteTable);
         vswitches.values().forEach(v -> vswitchesByVpc.computeIfAbsent(v.vpcId, k -> new LinkedHashSet<>())
                 .add(v.id));
         accounts.values().forEach(a -> a.keys.forEach(k -> keyToAccount.put(k.id, a.id)));
@@ -279,6 +281,20 @@ public final class World {
     public void removeVbr(Vbr b) {
         vbrs.remove(b.id);
         tables.remove(b.routeTableId);
+    }
+
+    public void addRouteTable(RouteTableModel.CustomTable t) {
+        routeTables.put(t.id, t);
+        indexRouteTable(t);
+    }
+
+    private void indexRouteTable(RouteTableModel.CustomTable t) {
+        tables.put(t.id, new Table(t.routerId, t.owner, false));
+    }
+
+    public void removeRouteTable(RouteTableModel.CustomTable t) {
+        routeTables.remove(t.id);
+        tables.remove(t.id);
     }
 
     public void addVSwitch(VSwitch v) {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,16 +38,20 @@ import java.util.regex.Pattern;
 public final class DataSources {
 
     /** One data source: its schema, the list attribute, the field names match on, and how to read the items. */
-    private record Source(String name, Schema schema, String list, String nameField, Reader reader)
+    /**
+     * One data source: its schema, the list attribute (null for a single object such as {@code alicloud_account},
+     * whose one item's fields become the result's), the field names match on, and how to read the items.
+     */
+    record Source(String name, Schema schema, String list, String nameField, Reader reader)
             implements DataSourceType {
     }
 
     @FunctionalInterface
-    private interface Reader {
+    interface Reader {
         List<Map<String, Value>> read(Api api, ObjectValue config) throws ApiException;
     }
 
-    private static final Type STRINGS = Type.list(Type.STRING);
+    static final Type STRINGS = Type.list(Type.STRING);
 
     private static final Map<String, Type> VPC = vpcFields("region_id", "creation_time", "cidr_block", "description",
             "dhcp_options_set_id", "dhcp_options_set_status", "dns_hostname_status", "ipv6_cidr_block",
@@ -138,10 +143,12 @@ public final class DataSources {
                 .attribute("status", AttributeSchema.optional(Type.STRING))
                 .attribute("connections", AttributeSchema.computed(Type.list(Type.object(CONNECTION))))
                 .build(), "connections", "physical_connection_name", DataSources::physicalConnections));
+        AccountSources.addTo(out);
+        NetworkSources.addTo(out);
         return out;
     }
 
-    private static Schema.Builder common() {
+    static Schema.Builder common() {
         return Schema.builder()
                 .attribute("id", AttributeSchema.computed(Type.STRING))
                 .attribute("ids", AttributeSchema.optional(STRINGS).alsoComputed())
@@ -164,6 +171,11 @@ public final class DataSources {
     public static ObjectValue read(DataSourceType type, Api api, ObjectValue config, Path workingDir)
             throws ApiException, IOException {
         Source source = (Source) type;
+        if (source.list == null) {
+            Map<String, Value> single = new TreeMap<>(config.attributes());
+            single.putAll(source.reader.read(api, config).get(0));
+            return new ObjectValue(single);
+        }
         Pattern regex = filter(config, "name_regex") == null ? null : Pattern.compile(filter(config, "name_regex"));
         List<String> ids = new ArrayList<>();
         if (config.get("ids") != null && !config.get("ids").isNull()) {
@@ -177,7 +189,7 @@ public final class DataSources {
         List<Map<String, Object>> written = new ArrayList<>();
         for (Map<String, Value> item : source.reader.read(api, config)) {
             String id = item.get("id").asString();
-            Value name = item.get(source.nameField);
+            Value name = source.nameField == null ? null : item.get(source.nameField);
             if (!ids.isEmpty() && !ids.contains(id)) {
                 continue;
             }
@@ -200,8 +212,12 @@ public final class DataSources {
             }
         });
         out.put(source.list, new ListValue(element, kept));
-        out.put("ids", new ListValue(Type.STRING, keptIds));
-        out.put("names", new ListValue(Type.STRING, names));
+        if (source.schema.attributes().containsKey("ids")) {
+            out.put("ids", new ListValue(Type.STRING, keptIds));
+        }
+        if (source.schema.attributes().containsKey("names")) {
+            out.put("names", new ListValue(Type.STRING, names));
+        }
         if (source.schema.attributes().containsKey("total_count")) {
             out.put("total_count", Value.of(kept.size()));
         }
@@ -223,7 +239,7 @@ public final class DataSources {
                 .writeValueAsString(items));
     }
 
-    private static String filter(ObjectValue config, String name) {
+    static String filter(ObjectValue config, String name) {
         Value v = config.get(name);
         return v == null || v.isNull() || !v.isKnown() ? null : v.asString();
     }
@@ -311,20 +327,26 @@ public final class DataSources {
         return out;
     }
 
-    private static boolean same(ObjectValue config, String name, JsonNode v, String field) {
+    static boolean same(ObjectValue config, String name, JsonNode v, String field) {
         String want = filter(config, name);
         return want == null || want.equals(v.path(field).asText());
     }
 
-    private static Value text(JsonNode v, String field) {
+    static Value text(JsonNode v, String field) {
         String s = v.path(field).isNull() ? null : v.path(field).asText(null);
         return s == null || s.isEmpty() ? Value.nullOf(Type.STRING) : Value.of(s);
     }
 
-    private static List<JsonNode> pages(Api api, String action, String outer, String inner) throws ApiException {
+    static List<JsonNode> pages(Api api, String action, String outer, String inner, String... extra)
+            throws ApiException {
         List<JsonNode> out = new ArrayList<>();
         for (int page = 1; ; page++) {
-            JsonNode r = api.call(action, "PageSize", "50", "PageNumber", Integer.toString(page));
+            String[] kv = Arrays.copyOf(extra, extra.length + 4);
+            kv[extra.length] = "PageSize";
+            kv[extra.length + 1] = "50";
+            kv[extra.length + 2] = "PageNumber";
+            kv[extra.length + 3] = Integer.toString(page);
+            JsonNode r = api.call(action, kv);
             r.path(outer).path(inner).forEach(out::add);
             if (page * 50 >= r.path("TotalCount").asInt()) {
                 return out;
