@@ -34,7 +34,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Session session = new Session(ctx, stateOptions.noColor, json);
+        Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
         try (Operation op = new Operation(session)) {
             if (!op.open(vars.options, stateOptions, "OperationTypePlan", true)) {
                 return ExitCode.ERROR;

@@ -4,6 +4,7 @@ import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.eval.Expansion;
 import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.value.Value;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,26 @@ import java.util.Map;
 public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
         StepGraph steps, String lineage, long serial, Map<String, Value> variables,
         Map<String, String> providerEndpoints, Map<ResourceAddress, Expansion> expansions,
-        Map<InstanceAddress, Value> data, Instant timestamp) {
+        Map<InstanceAddress, Value> data, Instant timestamp, List<PlanAnnotation> annotations) {
+
+    public Plan {
+        annotations = List.copyOf(annotations);
+    }
+
+    /** A plan without annotations. */
+    public Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
+            StepGraph steps, String lineage, long serial, Map<String, Value> variables,
+            Map<String, String> providerEndpoints, Map<ResourceAddress, Expansion> expansions,
+            Map<InstanceAddress, Value> data, Instant timestamp) {
+        this(mode, changes, outputs, drift, steps, lineage, serial, variables, providerEndpoints, expansions, data,
+                timestamp, List.of());
+    }
+
+    /** The same plan with what the providers add to it (its cost, for example). */
+    public Plan withAnnotations(List<PlanAnnotation> more) {
+        return new Plan(mode, changes, outputs, drift, steps, lineage, serial, variables, providerEndpoints,
+                expansions, data, timestamp, more);
+    }
 
     /** True when applying would change anything: a resource, an output, or (refresh-only) the drift. */
     public boolean hasChanges() {

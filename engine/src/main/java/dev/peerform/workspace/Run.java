@@ -148,7 +148,8 @@ public final class Run implements AutoCloseable {
             }
         }
         return new Plan(saved.mode(), saved.changes(), saved.outputs(), saved.drift(), saved.steps(), saved.lineage(),
-                saved.serial(), vars, saved.providerEndpoints(), saved.expansions(), saved.data(), saved.timestamp());
+                saved.serial(), vars, saved.providerEndpoints(), saved.expansions(), saved.data(), saved.timestamp(),
+                saved.annotations());
     }
 
     /** Applies the plan to the state it was made from, and writes the state. */

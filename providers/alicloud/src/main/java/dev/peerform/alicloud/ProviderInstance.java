@@ -1,6 +1,11 @@
 package dev.peerform.alicloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.billing.BilledInterfaces;
+import dev.peerform.alicloud.billing.CostEstimate;
+import dev.peerform.alicloud.billing.PlanCost;
+import dev.peerform.alicloud.billing.PriceCalculator;
+import dev.peerform.alicloud.billing.PriceTableLoader;
 import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
@@ -17,6 +22,7 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
+import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepException;
@@ -24,9 +30,11 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
@@ -56,6 +64,25 @@ final class ProviderInstance implements ConfiguredProvider {
     public String endpoint() {
         return api.client().describe() + ", region " + api.region()
                 + (account.id() == null ? "" : ", account " + account.id());
+    }
+
+    /** The cost of the changes, priced from the built-in table or the user's (-price-table, PEERFORM_PRICE_TABLE). */
+    @Override
+    public Optional<PlanAnnotation> annotate(List<ChangeView> all, Diagnostics diags) {
+        if (all.stream().noneMatch(c -> c.action() != ChangeAction.NO_OP && BilledInterfaces.isRouterInterface(
+                c.type()))) {
+            return Optional.empty();
+        }
+        PriceTableLoader.Result table = PriceTableLoader.select(null, provider.environment(), workingDir);
+        if (table.table().isEmpty()) {
+            table.diagnostics().forEach(diags::add);
+            return Optional.empty();
+        }
+        return PlanCost.estimate(all, k -> {
+            ProviderInstance c = provider.configured(k);
+            return c == null ? null : c.api.region();
+        }, new PriceCalculator(table.table().get()), CostEstimate.billingDay(Clock.systemUTC()))
+                .map(PlanCost::annotation);
     }
 
     @Override
