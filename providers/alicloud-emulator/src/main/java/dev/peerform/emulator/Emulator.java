@@ -273,6 +273,11 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
+    /** The world's time: the host's clock plus what {@code emulator advance} added. */
+    public java.time.Instant now() {
+        return read(w -> new WorldClock(options.clock(), w).instant());
+    }
+
     /** Reads the world under the locks, for inspection and tests. */
     public <T> T read(Function<World, T> reader) {
         try (WorldStore.Lock lock = store.lock()) {

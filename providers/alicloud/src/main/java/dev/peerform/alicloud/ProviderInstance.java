@@ -8,6 +8,7 @@ import dev.peerform.alicloud.billing.PriceCalculator;
 import dev.peerform.alicloud.billing.PriceTableLoader;
 import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.CloudResource;
+import dev.peerform.alicloud.resources.Renewals;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.rules.Existing;
@@ -174,7 +175,11 @@ final class ProviderInstance implements ConfiguredProvider {
     @Override
     public List<ObjectValue> read(String type, List<ObjectValue> priors, Diagnostics diags) {
         try {
-            return provider.resource(type).read(api, priors);
+            List<ObjectValue> refreshed = provider.resource(type).read(api, priors);
+            if (type.equals(RouterInterfaceResource.TYPE)) {
+                Renewals.warn(priors, refreshed, diags);
+            }
+            return refreshed;
         } catch (ApiException e) {
             diags.error("Failed to refresh " + type, "Reading " + priors.size() + " " + type + " from " + endpoint()
                     + " failed: " + e.code() + " (" + e.getMessage() + "). Nothing was changed; the plan uses the "
