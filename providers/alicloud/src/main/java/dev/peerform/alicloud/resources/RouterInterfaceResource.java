@@ -17,6 +17,8 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.billing.ChargeRules;
+import dev.peerform.vpcapi.billing.ChargeType;
 import dev.peerform.vpcapi.billing.SubscriptionPeriod;
 import dev.peerform.vpcapi.domain.Role;
 import dev.peerform.vpcapi.domain.RouterType;
@@ -132,14 +134,15 @@ public final class RouterInterfaceResource extends NamedResource {
             }
         }
         String charge = ObjectValues.str(config, "instance_charge_type");
-        if ("PrePaid".equals(charge) && ACCEPTOR.is(role)) {
-            diags.errorOn("instance_charge_type", "Prepaid acceptor",
-                    "An acceptor created on its own must be pay-as-you-go: set "
-                    + "instance_charge_type = \"PostPaid\" (only the initiator is billed; the cloud refuses "
-                    + "with Forbidden.AcceptRoleNotSupportPrePay).");
+        Role parsedRole = Role.fromApiName(role).orElse(null);
+        ChargeType parsedCharge = ChargeType.fromInstanceChargeType(charge).orElse(null);
+        if (parsedRole != null && parsedCharge != null) {
+            ChargeRules.refusalOnCreate(parsedRole, parsedCharge).ifPresent(r -> diags.errorOn(
+                    "instance_charge_type", "Prepaid acceptor", r.message() + " Set instance_charge_type = "
+                    + "\"PostPaid\" (the cloud refuses it with " + r.code() + ")."));
         }
         Integer period = ObjectValues.integer(config, "period");
-        if (period != null && (period < 1 || (period > 9 && period != 12 && period != 24 && period != 36))) {
+        if (period != null && SubscriptionPeriod.fromOldResourceMonths(period).isEmpty()) {
             diags.errorOn("period", "Invalid subscription period",
                     "A subscription lasts 1-9 months or 1-3 years (12, 24 or 36 "
                     + "months); " + period + " is not allowed.");
