@@ -46,7 +46,7 @@ class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Session session = new Session(ctx, stateOptions.noColor, json);
+        Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
         if (json && planFile == null && !autoApprove) {
             session.error("Plan file or auto-approve required", "peerform cannot ask for interactive approval when "
                     + "-json is set. Either apply a saved plan file, or add the -auto-approve option.");

@@ -41,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Session session = new Session(ctx, stateOptions.noColor, json);
+        Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
         if (generateConfigOut != null && !generate(session)) {
             return ExitCode.ERROR;
         }

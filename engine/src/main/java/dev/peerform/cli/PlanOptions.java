@@ -5,7 +5,10 @@ import dev.peerform.addrs.ModuleStep;
 import dev.peerform.planner.Planner;
 import dev.peerform.plans.PlanMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The planning options plan, apply and destroy share. */
@@ -30,6 +33,27 @@ final class PlanOptions {
 
     @Option(names = "-parallelism", description = "Limit the number of concurrent operations. Defaults to 10.")
     int parallelism = 10;
+
+    @Option(names = "-price-table", paramLabel = "FILE", description = "Price the plan's changes from this price "
+            + "table instead of the built-in one (overrides " + PRICE_TABLE_VARIABLE + ").")
+    String priceTable;
+
+    /**
+     * The environment variable through which providers find a user's price table; the flag sets it for this run, so
+     * the engine passes a file name without knowing what a price is.
+     */
+    static final String PRICE_TABLE_VARIABLE = "PEERFORM_PRICE_TABLE";
+
+    /** The context with {@code -price-table} handed on to the providers. */
+    CliContext context(CliContext ctx) {
+        if (priceTable == null) {
+            return ctx;
+        }
+        Map<String, String> env = new HashMap<>(ctx.env());
+        env.put(PRICE_TABLE_VARIABLE, ctx.workingDir().resolve(priceTable).toString());
+        return new CliContext(ctx.workingDir(), ctx.out(), ctx.err(), Map.copyOf(env), ctx.in(), ctx.terminal(),
+                ctx.interrupt());
+    }
 
     Planner.Options options() {
         PlanMode mode = destroy ? PlanMode.DESTROY : refreshOnly ? PlanMode.REFRESH_ONLY

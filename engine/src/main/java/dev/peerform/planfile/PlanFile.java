@@ -22,6 +22,7 @@ import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.Phase;
+import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.states.AtomicFiles;
@@ -51,6 +52,16 @@ public final class PlanFile {
     private PlanFile() {
     }
 
+    private static List<PlanAnnotation> annotations(JsonNode root) {
+        List<PlanAnnotation> out = new ArrayList<>();
+        for (JsonNode a : root.path("annotations")) {
+            List<String> lines = new ArrayList<>();
+            a.path("lines").forEach(l -> lines.add(l.asText()));
+            out.add(new PlanAnnotation(a.path("key").asText(), lines, a.path("json").asText("{}")));
+        }
+        return out;
+    }
+
     public static void write(Path path, Plan plan, String configDigest) throws IOException {
         ObjectNode root = F.objectNode();
         root.put("format", FORMAT);
@@ -63,6 +74,11 @@ public final class PlanFile {
         plan.variables().forEach((k, v) -> vars.set(k, TaggedValues.encode(v)));
         ObjectNode endpoints = root.putObject("providers");
         plan.providerEndpoints().forEach(endpoints::put);
+        ArrayNode annotations = root.putArray("annotations");
+        for (PlanAnnotation a : plan.annotations()) {
+            ObjectNode n = annotations.addObject().put("key", a.key()).put("json", a.json());
+            a.lines().forEach(n.putArray("lines")::add);
+        }
         ArrayNode changes = root.putArray("changes");
         for (ResourceChange c : plan.changes()) {
             ObjectNode n = changes.addObject();
@@ -207,7 +223,7 @@ public final class PlanFile {
         Plan plan = new Plan(PlanMode.valueOf(root.get("mode").asText()), changes, outputs, List.of(), steps,
                 root.get("lineage").asText(), root.get("serial").asLong(), variables, endpoints, expansions, data,
                 Instant.parse(root.get("timestamp").asText()), moved(root), forgotten(root),
-                imported(root));
+                imported(root), annotations(root));
         return new Saved(plan, root.path("configuration_digest").asText());
     }
 

@@ -149,7 +149,8 @@ public final class Planner {
         });
         Plan plan = new Plan(options.mode(), changes, outputs, refreshed.drift(), steps, prior.lineage(),
                 prior.serial(), variables, endpoints, new HashMap<>(values.expansions()), data, clock.instant(),
-                moves.moved(), pass.forgotten(), imports.imported());
+                moves.moved(), pass.forgotten(), imports.imported(),
+                diags.hasErrors() ? List.of() : PlanAnnotations.of(providers, changes, diags));
         return new Result(plan, refreshed.state());
     }
 

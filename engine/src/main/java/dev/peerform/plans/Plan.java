@@ -4,6 +4,7 @@ import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.eval.Expansion;
 import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.value.Value;
 import java.time.Instant;
 import java.util.List;
@@ -21,21 +22,41 @@ public record Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChang
         StepGraph steps, String lineage, long serial, Map<String, Value> variables,
         Map<String, String> providerEndpoints, Map<ResourceAddress, Expansion> expansions,
         Map<InstanceAddress, Value> data, Instant timestamp, Map<InstanceAddress, InstanceAddress> moved,
-        List<InstanceAddress> forgotten, Map<InstanceAddress, String> imported) {
+        List<InstanceAddress> forgotten, Map<InstanceAddress, String> imported, List<PlanAnnotation> annotations) {
 
-    /** A plan without moved or forgotten objects. */
+    public Plan {
+        annotations = List.copyOf(annotations);
+    }
+
+    /** A plan without annotations. */
+    public Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
+            StepGraph steps, String lineage, long serial, Map<String, Value> variables,
+            Map<String, String> providerEndpoints, Map<ResourceAddress, Expansion> expansions,
+            Map<InstanceAddress, Value> data, Instant timestamp, Map<InstanceAddress, InstanceAddress> moved,
+            List<InstanceAddress> forgotten, Map<InstanceAddress, String> imported) {
+        this(mode, changes, outputs, drift, steps, lineage, serial, variables, providerEndpoints, expansions, data,
+                timestamp, moved, forgotten, imported, List.of());
+    }
+
+    /** A plan without moved, forgotten or imported objects, and without annotations. */
     public Plan(PlanMode mode, List<ResourceChange> changes, List<OutputChange> outputs, List<Drift> drift,
             StepGraph steps, String lineage, long serial, Map<String, Value> variables,
             Map<String, String> providerEndpoints, Map<ResourceAddress, Expansion> expansions,
             Map<InstanceAddress, Value> data, Instant timestamp) {
         this(mode, changes, outputs, drift, steps, lineage, serial, variables, providerEndpoints, expansions, data,
-                timestamp, Map.of(), List.of(), Map.of());
+                timestamp, Map.of(), List.of(), Map.of(), List.of());
     }
 
     /** The same plan with other variables (a saved plan's sensitive ones given again). */
     public Plan withVariables(Map<String, Value> other) {
         return new Plan(mode, changes, outputs, drift, steps, lineage, serial, other, providerEndpoints, expansions,
-                data, timestamp, moved, forgotten, imported);
+                data, timestamp, moved, forgotten, imported, annotations);
+    }
+
+    /** The same plan with what the providers add to it (its cost, for example). */
+    public Plan withAnnotations(List<PlanAnnotation> more) {
+        return new Plan(mode, changes, outputs, drift, steps, lineage, serial, variables, providerEndpoints,
+                expansions, data, timestamp, moved, forgotten, imported, more);
     }
 
     /** True when applying would change anything: a resource, an output, or (refresh-only) the drift. */

@@ -1,5 +1,8 @@
 package dev.peerform.render;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +24,7 @@ import dev.peerform.plans.PlannedStep;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.states.State;
 import dev.peerform.syntax.Attribute;
 import dev.peerform.syntax.Expr;
@@ -139,11 +143,23 @@ public final class PlanJson {
         }
         root.set("configuration", configuration(module, providers, plan.variables()));
         root.set("peerform_ordered_actions", orderedActions(plan));
+        for (PlanAnnotation a : plan.annotations()) {
+            root.set(a.key(), annotation(a));
+        }
         root.put("timestamp", plan.timestamp().toString());
         root.put("applyable", plan.hasChanges());
         root.put("complete", true);
         root.put("errored", false);
         return root;
+    }
+
+    /** A provider's annotation, embedded as the object it wrote (one that is not valid JSON is left out). */
+    private static JsonNode annotation(PlanAnnotation a) {
+        try {
+            return new ObjectMapper().readTree(a.json());
+        } catch (JsonProcessingException e) {
+            return F.nullNode();
+        }
     }
 
     /** Terraform leaves unknown attributes out of "after" (they are in after_unknown). */

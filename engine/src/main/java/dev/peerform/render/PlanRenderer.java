@@ -9,6 +9,7 @@ import dev.peerform.plans.PlanMode;
 import dev.peerform.plans.PlannedStep;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
@@ -257,6 +258,10 @@ public final class PlanRenderer {
                 line.append(')');
             }
             b.append(line).append('\n');
+        }
+        for (PlanAnnotation a : plan.annotations()) {
+            b.append('\n');
+            a.lines().forEach(l -> b.append(l).append('\n'));
         }
         if (!plan.providerEndpoints().isEmpty()) {
             b.append("\nProviders:\n");

@@ -96,7 +96,10 @@ class GoldenPlansTest {
         return text.replaceAll("\\b(vpc|vrt|vtb|ri|rte|vbr)-[0-9a-z]{20}\\b", "<$1-id>")
                 .replaceAll("\"timestamp\"\\s*:\\s*\"[^\"]*\"", "\"timestamp\": \"<timestamp>\"")
                 .replaceAll("\"(lineage)\"\\s*:\\s*\"[^\"]*\"", "\"$1\": \"<lineage>\"")
-                .replaceAll("\"serial\"\\s*:\\s*\\d+", "\"serial\": <serial>");
+                .replaceAll("\"serial\"\\s*:\\s*\\d+", "\"serial\": <serial>")
+                // the cost is priced on the day the plan is made (promotions are dated)
+                .replaceAll("\"date\"\\s*:\\s*\"\\d{4}-\\d{2}-\\d{2}\"", "\"date\": \"<date>\"")
+                .replaceAll("(as of|on) \\d{4}-\\d{2}-\\d{2}", "$1 <date>");
     }
 
     private static String initiatorId(Path dir) throws Exception {

@@ -1,8 +1,10 @@
 package dev.peerform.emulator;
 
 import dev.peerform.emulator.cloud.CloudException;
+import dev.peerform.emulator.cloud.WorldClock;
 import dev.peerform.emulator.cloud.Model.RouteEntry;
 import dev.peerform.emulator.cloud.Model.RouterInterface;
+import dev.peerform.vpcapi.billing.SubscriptionPeriod;
 import dev.peerform.vpcapi.errors.ErrorCodes;
 
 /**
@@ -43,6 +45,27 @@ public final class Console {
         emulator.change(c -> {
             c.interfaces().modifySpec(owner(c.world().interfaces.get(interfaceId), interfaceId), interfaceId, spec);
             return null;
+        });
+    }
+
+    /** Moves the world's clock forward (persisted with the world); returns the world's time after the move. */
+    public java.time.Instant advance(java.time.Duration by) {
+        return emulator.change(c -> {
+            WorldClock.advance(c.world(), by);
+            c.settle();
+            return c.clock().instant();
+        });
+    }
+
+    /**
+     * Renews a subscription interface for {@code period} (with {@code nextCycleSpec} from the renewed cycle on when
+     * not null), as its owner would in the console; returns the new due date.
+     */
+    public java.time.Instant renew(String interfaceId, SubscriptionPeriod period, String nextCycleSpec) {
+        return emulator.change(c -> {
+            RouterInterface ri = c.world().interfaces.get(interfaceId);
+            c.billing().renew(owner(ri, interfaceId), ri, period, nextCycleSpec);
+            return c.billing().state(ri).orElseThrow().dueDate();
         });
     }
 

@@ -10,6 +10,7 @@ import dev.peerform.emulator.cloud.Model.Account;
 import dev.peerform.emulator.cloud.Model.CallRecord;
 import dev.peerform.emulator.cloud.Quotas;
 import dev.peerform.emulator.cloud.World;
+import dev.peerform.emulator.cloud.WorldClock;
 import dev.peerform.emulator.store.FileStore;
 import dev.peerform.emulator.store.MemoryStore;
 import dev.peerform.emulator.store.WorldStore;
@@ -92,7 +93,7 @@ public final class Emulator implements AutoCloseable {
 
     private void use(World w) {
         this.world = w;
-        this.cloud = new Cloud(w, options.clock(), options.durations(), options.quotas());
+        this.cloud = new Cloud(w, new WorldClock(options.clock(), w), options.durations(), options.quotas());
         this.api = new VpcApi(cloud);
     }
 
@@ -208,7 +209,7 @@ public final class Emulator implements AutoCloseable {
                 }
             }
         }
-        return new CallRecord(options.clock().millis(), account, action, ids,
+        return new CallRecord(cloud.clock().millis(), account, action, ids,
                 response.ok() ? "OK" : response.code(), requestId);
     }
 
@@ -270,6 +271,11 @@ public final class Emulator implements AutoCloseable {
                 return result;
             }
         }
+    }
+
+    /** The world's time: the host's clock plus what {@code emulator advance} added. */
+    public java.time.Instant now() {
+        return read(w -> new WorldClock(options.clock(), w).instant());
     }
 
     /** Reads the world under the locks, for inspection and tests. */

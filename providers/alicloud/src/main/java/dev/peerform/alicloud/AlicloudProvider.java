@@ -67,6 +67,7 @@ public final class AlicloudProvider implements ProviderFactory {
     private final EmbeddedCloud embedded = new EmbeddedCloud();
     /** The configured providers of this run, by key, for rules that span accounts. */
     private final Map<String, ProviderInstance> configured = new LinkedHashMap<>();
+    private volatile Map<String, String> environment = Map.of();
 
     public AlicloudProvider() {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
@@ -105,6 +106,7 @@ public final class AlicloudProvider implements ProviderFactory {
     @Override
     public ConfiguredProvider configure(String key, ObjectValue config, Path workingDir, Map<String, String> env,
             Diagnostics diags) {
+        environment = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(env));
         Credentials credentials = Credentials.resolve(config, env);
         String region = credentials.region();
         int perRouter = intOf(config, "max_interfaces_per_router", Limits.INTERFACES_PER_ROUTER);
@@ -168,6 +170,11 @@ public final class AlicloudProvider implements ProviderFactory {
 
     DataSourceType dataSource(String type) {
         return dataSources.get(type);
+    }
+
+    /** The environment the provider was configured with (for PEERFORM_PRICE_TABLE). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     ProviderInstance configured(String key) {

@@ -1,8 +1,14 @@
 package dev.peerform.alicloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.billing.BilledInterfaces;
+import dev.peerform.alicloud.billing.CostEstimate;
+import dev.peerform.alicloud.billing.PlanCost;
+import dev.peerform.alicloud.billing.PriceCalculator;
+import dev.peerform.alicloud.billing.PriceTableLoader;
 import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.CloudResource;
+import dev.peerform.alicloud.resources.Renewals;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.rules.Existing;
@@ -17,6 +23,7 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
+import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepException;
@@ -24,12 +31,14 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
@@ -59,6 +68,25 @@ final class ProviderInstance implements ConfiguredProvider {
     public String endpoint() {
         return api.client().describe() + ", region " + api.region()
                 + (account.id() == null ? "" : ", account " + account.id());
+    }
+
+    /** The cost of the changes, priced from the built-in table or the user's (-price-table, PEERFORM_PRICE_TABLE). */
+    @Override
+    public Optional<PlanAnnotation> annotate(List<ChangeView> all, Diagnostics diags) {
+        if (all.stream().noneMatch(c -> c.action() != ChangeAction.NO_OP && BilledInterfaces.isRouterInterface(
+                c.type()))) {
+            return Optional.empty();
+        }
+        PriceTableLoader.Result table = PriceTableLoader.select(null, provider.environment(), workingDir);
+        if (table.table().isEmpty()) {
+            table.diagnostics().forEach(diags::add);
+            return Optional.empty();
+        }
+        return PlanCost.estimate(all, k -> {
+            ProviderInstance c = provider.configured(k);
+            return c == null ? null : c.api.region();
+        }, new PriceCalculator(table.table().get()), CostEstimate.billingDay(Clock.systemUTC()))
+                .map(PlanCost::annotation);
     }
 
     @Override
@@ -177,7 +205,11 @@ final class ProviderInstance implements ConfiguredProvider {
     @Override
     public List<ObjectValue> read(String type, List<ObjectValue> priors, Diagnostics diags) {
         try {
-            return provider.resource(type).read(api, priors);
+            List<ObjectValue> refreshed = provider.resource(type).read(api, priors);
+            if (type.equals(RouterInterfaceResource.TYPE)) {
+                Renewals.warn(priors, refreshed, diags);
+            }
+            return refreshed;
         } catch (ApiException e) {
             diags.error("Failed to refresh " + type, "Reading " + priors.size() + " " + type + " from " + endpoint()
                     + " failed: " + e.code() + " (" + e.getMessage() + "). Nothing was changed; the plan uses the "

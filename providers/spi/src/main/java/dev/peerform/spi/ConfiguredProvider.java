@@ -30,6 +30,14 @@ public interface ConfiguredProvider {
         return java.util.Map.of();
     }
 
+    /**
+     * What the provider adds to the plan for these changes (every change and kept instance of this provider, all
+     * its configurations), or empty when it has nothing to say: for example the cost of the changes.
+     */
+    default java.util.Optional<PlanAnnotation> annotate(List<ChangeView> all, Diagnostics diags) {
+        return java.util.Optional.empty();
+    }
+
     /** Ordering between steps of different resources that the cloud requires and references do not express. */
     default List<StepEdge> order(List<StepView> steps) {
         return new ArrayList<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.emulator.cloud.Billing;
 import dev.peerform.emulator.cloud.Cloud;
 import dev.peerform.emulator.cloud.CloudException;
 import dev.peerform.emulator.cloud.FastLink;
@@ -167,7 +168,8 @@ public final class VpcApi {
                         p.optional("OppositeRouterId"), p.optional("OppositeRouterType"),
                         p.optional("OppositeInterfaceOwnerId"), p.optional("Name"), p.optional("Description"),
                         p.optional("HealthCheckSourceIp"), p.optional("HealthCheckTargetIp"),
-                        p.optional("InstanceChargeType"), p.integer("Period", 0), p.optional("PricingCycle")));
+                        p.optional("InstanceChargeType"), p.integer("Period", 0), p.optional("PricingCycle"),
+                        p.bool("AutoRenew")));
                 out.put("RouterInterfaceId", ri.id).put("OrderId", 0);
             }
             case "ModifyRouterInterfaceAttribute" -> cloud.interfaces().modifyInterface(account,
@@ -183,6 +185,12 @@ public final class VpcApi {
             case "ModifyRouterInterfaceSpec" -> {
                 cloud.interfaces().modifySpec(account, p.required("RouterInterfaceId"), p.required("Spec"));
                 out.put("Spec", p.required("Spec"));
+            }
+            case "RenewInstance" -> {
+                RouterInterface ri = cloud.interfaces().ownInterface(account, p.required("InstanceId"));
+                cloud.billing().renew(account, ri, Billing.period(p.integer("Period", 1), p.optional("PricingCycle")),
+                        p.optional("Spec"));
+                cloud.billing().state(ri).ifPresent(st -> out.put("EndTime", time(st.dueDate().toEpochMilli())));
             }
             case "DeleteRouterInterface" -> cloud.interfaces().deleteInterface(account,
                     p.required("RouterInterfaceId"));
@@ -335,7 +343,9 @@ public final class VpcApi {
                 .put("OppositeInterfaceOwnerId", ri.oppositeInterfaceOwnerId)
                 .put("HealthCheckSourceIp", ri.healthCheckSourceIp).put("HealthCheckTargetIp", ri.healthCheckTargetIp)
                 .put("ChargeType", "PostPaid".equals(ri.chargeType) ? "AfterPay" : "PrePaid")
-                .put("BusinessStatus", "Normal").put("CreationTime", time(ri.createdAt))
+                .put("BusinessStatus", cloud.billing().businessStatus(ri).name())
+                .put("EndTime", cloud.billing().state(ri).map(st -> time(st.dueDate().toEpochMilli())).orElse(null))
+                .put("CreationTime", time(ri.createdAt))
                 .put("ConnectedTime", ri.connectedAt == 0 ? null : time(ri.connectedAt));
     }
 

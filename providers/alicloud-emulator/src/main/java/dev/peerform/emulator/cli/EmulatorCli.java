@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import dev.peerform.vpcapi.billing.SubscriptionPeriod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +47,10 @@ public final class EmulatorCli {
               delete RI_ID               Delete a router interface (it must be suspended or idle).
               spec RI_ID SPEC            Change an initiator's bandwidth, e.g. Middle.2.
               delete-route RTE_ID        Delete a route entry.
+              advance DURATION           Move the world's clock forward (30d, 36h, 90m, or ISO P1M2D); the
+                                         bills follow: subscriptions expire, lock and are released.
+              renew RI_ID [PERIOD]       Renew a subscription interface (1-9 months or 1-3 years: 1m, 6m, 1y;
+                    [--spec SPEC]        default 1m), with a bandwidth for the next cycle when --spec is given.
 
             Every command takes --world FILE to use another world file.
             """;
@@ -81,6 +86,8 @@ public final class EmulatorCli {
                 case "spec" -> console(world, args, 2, e -> e.console().modifySpec(args.get(0), args.get(1)),
                         "changed to " + (args.size() > 1 ? args.get(1) : ""));
                 case "delete-route" -> console(world, args, 1, e -> e.console().deleteRoute(args.get(0)), "deleted");
+                case "advance" -> advance(world, args);
+                case "renew" -> renew(world, args);
                 default -> {
                     err.println("Error: peerform emulator has no command \"" + command + "\".\n");
                     err.print(USAGE);
@@ -213,6 +220,32 @@ public final class EmulatorCli {
         }
         change.apply(open(world, Faults.NONE));
         out.println(args.get(0) + " " + done + ".");
+        return 0;
+    }
+
+    private int advance(Path world, List<String> args) {
+        if (args.size() != 1) {
+            err.println("Error: expected 1 argument, the duration (for example 30d).\n");
+            err.print(USAGE);
+            return 1;
+        }
+        Duration by = Periods.duration(args.get(0));
+        Instant now = open(world, Faults.NONE).console().advance(by);
+        out.println("The emulator's clock moved forward by " + args.get(0) + ": it is now " + now + ".");
+        return 0;
+    }
+
+    private int renew(Path world, List<String> args) {
+        String spec = option(args, "--spec", null);
+        if (args.isEmpty() || args.size() > 2) {
+            err.println("Error: expected RI_ID and an optional period (for example 1m or 1y).\n");
+            err.print(USAGE);
+            return 1;
+        }
+        SubscriptionPeriod period = Periods.subscription(args.size() == 2 ? args.get(1) : "1m");
+        Instant due = open(world, Faults.NONE).console().renew(args.get(0), period, spec);
+        out.println(args.get(0) + " renewed for " + period + (spec == null ? "" : ", " + spec + " from the next cycle")
+                + ": paid until " + due + ".");
         return 0;
     }
 

@@ -27,12 +27,14 @@ public final class Cloud {
     private final Bgp bgp;
     private final CustomTables customTables;
     private final FastLink fastLink;
+    private final Billing billing;
 
     public Cloud(World world, Clock clock, Durations durations, Quotas quotas) {
         this.world = world;
         this.clock = clock;
+        this.billing = new Billing(world, clock);
         this.networks = new Networks(world, clock);
-        this.interfaces = new Interfaces(world, clock, durations, quotas);
+        this.interfaces = new Interfaces(world, clock, durations, quotas, billing);
         this.routes = new RouteTables(world, clock, durations, quotas);
         this.bgp = new Bgp(world, clock, durations);
         this.customTables = new CustomTables(world, clock, networks);
@@ -67,9 +69,19 @@ public final class Cloud {
         return bgp;
     }
 
+    public Billing billing() {
+        return billing;
+    }
+
+    /** The world's time (the host's plus {@code emulator advance}). */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Brings every transition that has ended up to date; the emulator calls it before each action. */
     public void settle() {
         world.settle(clock.millis());
+        billing.settle();
     }
 
     /** Accounts, for the seed and the console. */

@@ -5,6 +5,8 @@ import dev.peerform.emulator.cloud.Model.RouterInterface;
 import dev.peerform.emulator.cloud.Model.Vbr;
 import dev.peerform.emulator.cloud.Model.Vpc;
 import dev.peerform.net.Cidr;
+import dev.peerform.vpcapi.billing.ChargeType;
+import dev.peerform.vpcapi.billing.SubscriptionPeriod;
 import dev.peerform.vpcapi.domain.Role;
 import dev.peerform.vpcapi.domain.RouterType;
 import dev.peerform.vpcapi.domain.Spec;
@@ -32,9 +34,11 @@ public final class Interfaces {
     private final Clock clock;
     private final Durations durations;
     private final Quotas quotas;
+    private final Billing billing;
 
-    Interfaces(World world, Clock clock, Durations durations, Quotas quotas) {
+    Interfaces(World world, Clock clock, Durations durations, Quotas quotas, Billing billing) {
         this.world = world;
+        this.billing = billing;
         this.clock = clock;
         this.durations = durations;
         this.quotas = quotas;
@@ -49,7 +53,18 @@ public final class Interfaces {
             String oppositeRegionId, String accessPointId, String oppositeInterfaceId, String oppositeRouterId,
             String oppositeRouterType, String oppositeInterfaceOwnerId, String name, String description,
             String healthCheckSourceIp, String healthCheckTargetIp, String chargeType, int period,
-            String pricingCycle) {
+            String pricingCycle, boolean autoRenew) {
+
+        /** Without auto-renewal, the API's default. */
+        public NewInterface(String region, String role, String routerType, String routerId, String spec,
+                String oppositeRegionId, String accessPointId, String oppositeInterfaceId, String oppositeRouterId,
+                String oppositeRouterType, String oppositeInterfaceOwnerId, String name, String description,
+                String healthCheckSourceIp, String healthCheckTargetIp, String chargeType, int period,
+                String pricingCycle) {
+            this(region, role, routerType, routerId, spec, oppositeRegionId, accessPointId, oppositeInterfaceId,
+                    oppositeRouterId, oppositeRouterType, oppositeInterfaceOwnerId, name, description,
+                    healthCheckSourceIp, healthCheckTargetIp, chargeType, period, pricingCycle, false);
+        }
     }
 
     public RouterInterface createInterface(String account, NewInterface n) {
@@ -80,17 +95,10 @@ public final class Interfaces {
             throw new CloudException("InvalidInstanceChargeType.Malformed", "InstanceChargeType must be "
                     + "PostPaid or PrePaid.");
         }
+        SubscriptionPeriod period = null;
         if (chargeType.equals("PrePaid")) {
-            if (ACCEPTOR.equals(n.role())) {
-                throw new CloudException("Forbidden.AcceptRoleNotSupportPrePay", "An acceptor created on its "
-                        + "own must be pay-as-you-go (PostPaid).");
-            }
-            boolean year = "Year".equals(n.pricingCycle());
-            int max = year ? 3 : 9;
-            if (n.period() < 1 || n.period() > max) {
-                throw new CloudException("InvalidPeriod.Malformed", "A subscription lasts 1-9 months or 1-3 "
-                        + "years; " + n.period() + " " + (year ? "years" : "months") + " is not allowed.");
-            }
+            Billing.checkCreate(n.role(), ChargeType.PRE_PAID);
+            period = Billing.period(n.period(), n.pricingCycle());
         }
         Validation.checkName(n.name(), "Name");
         Validation.checkDescription(n.description());
@@ -143,6 +151,8 @@ public final class Interfaces {
         ri.healthCheckTargetIp = n.healthCheckTargetIp();
         ri.chargeType = chargeType;
         ri.createdAt = now();
+        ri.subscription = Billing.subscribe(ChargeType.fromInstanceChargeType(chargeType).orElseThrow(), period,
+                ri.spec, n.autoRenew(), now());
         world.addInterface(ri);
         return ri;
     }
@@ -290,6 +300,7 @@ public final class Interfaces {
             throw new CloudException(ErrorCodes.INCORRECT_INTERFACE_STATUS, "The specification can change only "
                     + "while the interface is Active; " + id + " is " + ri.status + ".");
         }
+        billing.upgrade(ri, spec.apiName());
         ri.pendingSpec = spec.apiName();
         world.transition(ri, Status.Modifying, Status.Active, now() + durations.modifySpec().toMillis());
         world.settle(now());

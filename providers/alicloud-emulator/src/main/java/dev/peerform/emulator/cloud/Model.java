@@ -116,11 +116,34 @@ public final class Model {
         public String pendingSpec;
         public long createdAt;
         public long connectedAt;
+        /** A subscription's bill (null when pay-as-you-go): see {@link Billing}. */
+        public Subscription subscription;
 
         @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isInitiator() {
             return Role.INITIATOR.is(role);
         }
+    }
+
+    /**
+     * A subscription as bought: the first due date, the spec bought with it, the auto-renewal period (null for
+     * none) and what the owner did since, oldest first; {@link Billing} plays them through the overdue timeline.
+     */
+    public static final class Subscription {
+        public long dueAt;
+        public String spec;
+        public Integer autoRenewCount;
+        public String autoRenewCycle;
+        public List<BillingChange> changes = new ArrayList<>();
+    }
+
+    /** A renewal ({@code count} of {@code cycle}, perhaps with a next-cycle spec) or an upgrade ({@code spec}). */
+    public static final class BillingChange {
+        public long at;
+        public String kind;
+        public int count;
+        public String cycle;
+        public String spec;
     }
 
     public static final class RouteEntry {

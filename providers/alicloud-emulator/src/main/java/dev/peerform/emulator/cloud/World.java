@@ -25,6 +25,8 @@ import java.util.Set;
 public final class World {
 
     public long nextId = 1;
+    /** How far {@code peerform emulator advance} has moved this world's clock ahead of the host's (ms). */
+    public long clockOffsetMillis;
     public long idSeed = 0x5EEDL;
     public Map<String, Account> accounts = new LinkedHashMap<>();
     public Map<String, PhysicalConnection> physicalConnections = new LinkedHashMap<>();
@@ -207,6 +209,11 @@ public final class World {
         Map<String, String> byDestination = routesByTable.get(tableId);
         String id = byDestination == null ? null : byDestination.get(destination);
         return id == null ? null : routes.get(id);
+    }
+
+    /** Removes a route at once (a released next hop clears it; no transition). */
+    public void removeRouteEntry(RouteEntry r) {
+        removeRoute(r);
     }
 
     private void removeRoute(RouteEntry r) {

@@ -55,6 +55,11 @@ public final class BilledInterfaces {
         return Optional.of(new BilledInterface(role, spec, routerType, region, opposite, charge));
     }
 
+    /** Whether resources of this type are router interfaces, whose initiators are billed. */
+    public static boolean isRouterInterface(String resourceType) {
+        return OLD_RESOURCE.equals(resourceType) || NEW_RESOURCE.equals(resourceType);
+    }
+
     private static String text(Map<String, Value> attributes, String name) {
         Value v = attributes.get(name);
         while (v instanceof SensitiveValue s) {

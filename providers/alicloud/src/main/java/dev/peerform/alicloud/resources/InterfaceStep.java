@@ -2,11 +2,12 @@ package dev.peerform.alicloud.resources;
 
 import dev.peerform.spi.StepKind;
 
-/** The steps of a router interface: created, its attributes or bandwidth changed in place, suspended then deleted. */
+/** The steps of a router interface: created, its attributes or bandwidth changed in place, its subscription renewed, suspended then deleted. */
 public enum InterfaceStep implements StepKind {
     CREATE("create"),
     MODIFY("modify"),
     SPEC("spec"),
+    RENEW("renew"),
     SUSPEND("suspend"),
     DELETE("delete");
 

@@ -17,6 +17,9 @@ import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import dev.peerform.vpcapi.billing.ChargeRules;
+import dev.peerform.vpcapi.billing.ChargeType;
+import dev.peerform.vpcapi.billing.SubscriptionPeriod;
 import dev.peerform.vpcapi.domain.Role;
 import dev.peerform.vpcapi.domain.RouterType;
 import dev.peerform.vpcapi.domain.Spec;
@@ -70,7 +73,10 @@ public final class RouterInterfaceResource extends NamedResource {
             .attr("role", Type.STRING, "RF")
             .attr("router_id", Type.STRING, "RF")
             .attr("router_type", Type.STRING, "RF")
-            .attr("specification", Type.STRING, "O");
+            .attr("specification", Type.STRING, "O")
+            // peerform's own, read from the describe answer: the bill's status and due date (drift when overdue)
+            .attr("business_status", Type.STRING, "C")
+            .attr("end_time", Type.STRING, "C");
 
     private static final Schema SCHEMA = OFFICIAL.build();
 
@@ -128,14 +134,15 @@ public final class RouterInterfaceResource extends NamedResource {
             }
         }
         String charge = ObjectValues.str(config, "instance_charge_type");
-        if ("PrePaid".equals(charge) && ACCEPTOR.is(role)) {
-            diags.errorOn("instance_charge_type", "Prepaid acceptor",
-                    "An acceptor created on its own must be pay-as-you-go: set "
-                    + "instance_charge_type = \"PostPaid\" (only the initiator is billed; the cloud refuses "
-                    + "with Forbidden.AcceptRoleNotSupportPrePay).");
+        Role parsedRole = Role.fromApiName(role).orElse(null);
+        ChargeType parsedCharge = ChargeType.fromInstanceChargeType(charge).orElse(null);
+        if (parsedRole != null && parsedCharge != null) {
+            ChargeRules.refusalOnCreate(parsedRole, parsedCharge).ifPresent(r -> diags.errorOn(
+                    "instance_charge_type", "Prepaid acceptor", r.message() + " Set instance_charge_type = "
+                    + "\"PostPaid\" (the cloud refuses it with " + r.code() + ")."));
         }
         Integer period = ObjectValues.integer(config, "period");
-        if (period != null && (period < 1 || (period > 9 && period != 12 && period != 24 && period != 36))) {
+        if (period != null && SubscriptionPeriod.fromOldResourceMonths(period).isEmpty()) {
             diags.errorOn("period", "Invalid subscription period",
                     "A subscription lasts 1-9 months or 1-3 years (12, 24 or 36 "
                     + "months); " + period + " is not allowed.");
@@ -180,6 +187,11 @@ public final class RouterInterfaceResource extends NamedResource {
                 planned.put(k, prior.get(k) != null ? prior.get(k) : Value.nullOf(Type.STRING));
             }
         }
+        if (prior != null && Renewals.due(prior)) {
+            // an overdue or locked subscription is renewed: the plan shows it as a change, apply buys a period
+            planned.put("business_status", Value.of(dev.peerform.vpcapi.billing.BusinessStatus.Normal.name()));
+            planned.put("end_time", Value.unknown(Type.STRING));
+        }
         if (prior != null && !"PrePaid".equals(ObjectValues.str(config, "instance_charge_type"))) {
             planned.put("period", prior.get("period") != null ? prior.get("period") : Value.nullOf(Type.NUMBER));
         }
@@ -196,6 +208,9 @@ public final class RouterInterfaceResource extends NamedResource {
         if (change.action() == ChangeAction.UPDATE) {
             if (changed(change, "name", "description", "health_check_source_ip", "health_check_target_ip")) {
                 out.add(StepSpec.of(InterfaceStep.MODIFY, Phase.UPDATE, "change the interface's attributes"));
+            }
+            if (changed(change, "business_status", "end_time")) {
+                out.add(StepSpec.of(InterfaceStep.RENEW, Phase.UPDATE, "renew the subscription (RenewInstance)"));
             }
             if (changed(change, "specification")) {
                 out.add(StepSpec.of(InterfaceStep.SPEC, Phase.UPDATE,
@@ -268,6 +283,13 @@ public final class RouterInterfaceResource extends NamedResource {
                     Calls.awaitStatus(api, ctx, "the new bandwidth of " + id, id, "Active");
                     return current;
                 }
+                case RENEW -> {
+                    SubscriptionPeriod period = Renewals.period(current);
+                    api.call("RenewInstance", "InstanceId", id, "Period", Integer.toString(period.count()),
+                            "PricingCycle", period.cycle().name(), "ClientToken", ctx.clientToken());
+                    JsonNode d = InterfaceReader.one(api, id, api.region());
+                    return d == null ? current : fromApi(d, current);
+                }
                 case SUSPEND -> {
                     Calls.suspendAndWait(api, ctx, id);
                     return current;
@@ -291,7 +313,7 @@ public final class RouterInterfaceResource extends NamedResource {
         List<ObjectValue> out = new ArrayList<>();
         for (ObjectValue p : priors) {
             JsonNode n = found.get(ObjectValues.str(p, "id"));
-            out.add(n == null ? null : fromApi(n, p));
+            out.add(n == null ? null : Renewals.observed(fromApi(n, p), api.client().now()));
         }
         return out;
     }
@@ -314,6 +336,8 @@ public final class RouterInterfaceResource extends NamedResource {
         m.put("instance_charge_type", Value.of("PrePaid".equals(Answers.text(n, "ChargeType")) ? "PrePaid"
                 : "PostPaid"));
         m.putIfAbsent("period", Value.nullOf(Type.NUMBER));
+        m.put("business_status", ObjectValues.strOrNull(Answers.text(n, "BusinessStatus")));
+        m.put("end_time", ObjectValues.strOrNull(Answers.text(n, "EndTime")));
         m.put("access_point_id", ObjectValues.strOrNull(Answers.text(n, "AccessPointId")));
         // the deprecated opposite_* attributes stay null: the connection resource owns them, and reading them back
         // here would report a change "outside peerform" after every connection

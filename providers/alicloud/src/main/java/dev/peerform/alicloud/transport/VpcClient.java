@@ -1,6 +1,7 @@
 package dev.peerform.alicloud.transport;
 
 import dev.peerform.vpcapi.wire.ApiResponse;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -17,6 +18,14 @@ public interface VpcClient {
 
     /** The endpoint, for the plan's list of providers. */
     String describe();
+
+    /**
+     * The cloud's time, against which a subscription's due date is read: the host's for the real API, the world's
+     * for the emulator (whose clock {@code emulator advance} moves).
+     */
+    default Instant now() {
+        return Instant.now();
+    }
 
     /** The account these credentials belong to, when the endpoint can tell without a call (embedded). */
     default String account() {

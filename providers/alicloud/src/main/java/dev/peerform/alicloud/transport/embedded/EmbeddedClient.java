@@ -7,6 +7,7 @@ import dev.peerform.emulator.LostResponseException;
 import dev.peerform.vpcapi.wire.ApiResponse;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 
 /** Calls the emulator in process: no HTTP, no signature, the same parameters and answers. */
@@ -44,5 +45,10 @@ public final class EmbeddedClient implements VpcClient {
     @Override
     public String account() {
         return emulator.accountOfKey(accessKeyId);
+    }
+
+    @Override
+    public Instant now() {
+        return emulator.now();
     }
 }
