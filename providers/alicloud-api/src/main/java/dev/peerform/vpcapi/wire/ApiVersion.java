@@ -4,6 +4,8 @@ package dev.peerform.vpcapi.wire;
 public final class ApiVersion {
 
     public static final String VPC = "2016-04-28";
+    /** ECS's version, for security groups and instances (same RPC signing). */
+    public static final String ECS = "2014-05-26";
 
     private ApiVersion() {
     }

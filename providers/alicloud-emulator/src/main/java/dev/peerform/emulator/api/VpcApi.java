@@ -16,6 +16,7 @@ import dev.peerform.emulator.cloud.Model.VSwitch;
 import dev.peerform.emulator.cloud.Model.Vpc;
 import dev.peerform.emulator.cloud.World;
 import dev.peerform.vpcapi.domain.Limits;
+import dev.peerform.vpcapi.wire.ApiVersion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,14 +39,16 @@ public final class VpcApi {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> CREATING = Set.of("CreateVpc", "CreateVSwitch", "CreateVirtualBorderRouter",
-            "CreateRouterInterface", "CreateRouteEntry", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork");
+            "CreateRouterInterface", "CreateRouteEntry", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork", "CreateSecurityGroup", "RunInstances");
 
     private final Cloud cloud;
     private final BgpApi bgp;
+    private final EcsApi ecs;
 
     public VpcApi(Cloud cloud) {
         this.cloud = cloud;
         this.bgp = new BgpApi(cloud.bgp());
+        this.ecs = new EcsApi(cloud.ecs());
     }
 
     /** Runs one action for an account; throws {@link CloudException} when the cloud refuses it. */
@@ -81,6 +84,10 @@ public final class VpcApi {
         ObjectNode out = F.objectNode();
         if (BgpApi.ACTIONS.contains(action)) {
             bgp.dispatch(account, action, p, out);
+            return out;
+        }
+        if (EcsApi.ACTIONS.contains(action)) {
+            ecs.dispatch(account, action, p, out);
             return out;
         }
         switch (action) {
@@ -332,6 +339,11 @@ public final class VpcApi {
 
     private static String time(long millis) {
         return TIME.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** The API version an action belongs to: ECS's for security groups and instances, the VPC API's otherwise. */
+    public static String versionOf(String action) {
+        return EcsApi.ACTIONS.contains(action) ? ApiVersion.ECS : ApiVersion.VPC;
     }
 
     /** The error body the API returns. */

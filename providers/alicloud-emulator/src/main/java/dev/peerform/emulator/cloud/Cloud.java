@@ -25,6 +25,7 @@ public final class Cloud {
     private final Interfaces interfaces;
     private final RouteTables routes;
     private final Bgp bgp;
+    private final Ecs ecs;
 
     public Cloud(World world, Clock clock, Durations durations, Quotas quotas) {
         this.world = world;
@@ -33,6 +34,7 @@ public final class Cloud {
         this.interfaces = new Interfaces(world, clock, durations, quotas);
         this.routes = new RouteTables(world, clock, durations, quotas);
         this.bgp = new Bgp(world, clock, durations);
+        this.ecs = new Ecs(world, clock);
     }
 
     public World world() {
@@ -53,6 +55,10 @@ public final class Cloud {
 
     public Bgp bgp() {
         return bgp;
+    }
+
+    public Ecs ecs() {
+        return ecs;
     }
 
     /** Brings every transition that has ended up to date; the emulator calls it before each action. */

@@ -91,6 +91,7 @@ public final class Networks {
             throw new CloudException("DependencyViolation.RouteEntry", "The VPC " + vpcId + " still has "
                     + "custom route entries; delete them first.");
         }
+        Ecs.refuseVpcDeleteWhileGroups(world, v);
         world.removeVpc(v);
     }
 
@@ -134,7 +135,9 @@ public final class Networks {
     }
 
     public void deleteVSwitch(String account, String vswitchId) {
-        world.removeVSwitch(vswitch(account, vswitchId));
+        VSwitch s = vswitch(account, vswitchId);
+        Ecs.refuseVSwitchDeleteWhileInstances(world, s);
+        world.removeVSwitch(s);
     }
 
     public VSwitch vswitch(String account, String vswitchId) {
