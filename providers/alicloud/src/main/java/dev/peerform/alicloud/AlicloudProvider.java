@@ -8,6 +8,7 @@ import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
+import dev.peerform.alicloud.resources.SecurityGroupResource;
 import dev.peerform.alicloud.resources.VbrResource;
 import dev.peerform.alicloud.resources.VpcResource;
 import dev.peerform.alicloud.transport.Api;
@@ -67,7 +68,7 @@ public final class AlicloudProvider implements ProviderFactory {
     public AlicloudProvider() {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
             new ConnectionResource(), new RouteEntryResource(), new BgpGroupResource(), new BgpPeerResource(),
-            new BgpNetworkResource()}) {
+            new BgpNetworkResource(), new SecurityGroupResource()}) {
             resources.put(r.name(), r);
         }
     }

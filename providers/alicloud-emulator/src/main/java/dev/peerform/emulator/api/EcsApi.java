@@ -10,6 +10,7 @@ import dev.peerform.emulator.cloud.Ecs;
 import dev.peerform.emulator.cloud.EcsModel.Instance;
 import dev.peerform.emulator.cloud.EcsModel.Permission;
 import dev.peerform.emulator.cloud.EcsModel.SecurityGroup;
+import dev.peerform.vpcapi.wire.ApiVersion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,11 +25,7 @@ import java.util.Set;
  */
 final class EcsApi {
 
-    static final Set<String> ACTIONS = Set.of("CreateSecurityGroup", "ModifySecurityGroupAttribute",
-            "ModifySecurityGroupPolicy", "AuthorizeSecurityGroup", "AuthorizeSecurityGroupEgress",
-            "RevokeSecurityGroup", "RevokeSecurityGroupEgress", "DescribeSecurityGroups",
-            "DescribeSecurityGroupAttribute", "DeleteSecurityGroup", "RunInstances", "DescribeInstances",
-            "DeleteInstance", "JoinSecurityGroup", "LeaveSecurityGroup");
+    static final Set<String> ACTIONS = ApiVersion.ECS_ACTIONS;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();

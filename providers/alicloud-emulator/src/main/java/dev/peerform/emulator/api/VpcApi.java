@@ -343,7 +343,7 @@ public final class VpcApi {
 
     /** The API version an action belongs to: ECS's for security groups and instances, the VPC API's otherwise. */
     public static String versionOf(String action) {
-        return EcsApi.ACTIONS.contains(action) ? ApiVersion.ECS : ApiVersion.VPC;
+        return ApiVersion.of(action);
     }
 
     /** The error body the API returns. */

@@ -1,0 +1,67 @@
+package dev.peerform.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.peerform.emulator.store.FileStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * alicloud_security_group end to end: created after its VPC, renamed in place, deleted before the VPC (which the
+ * cloud refuses while a group is in it), over both transports (the ECS calls are signed with ECS's version).
+ */
+class SecurityGroupScenarioTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String CONFIG = """
+            provider "alicloud" {
+              region     = "cn-qingdao"
+              access_key = "LTAIpeerformDemo87654321"
+              secret_key = "demo-secret-87654321"
+            }
+
+            resource "alicloud_vpc" "net" {
+              cidr_block = "172.16.0.0/12"
+            }
+
+            resource "alicloud_security_group" "web" {
+              vpc_id              = alicloud_vpc.net.id
+              security_group_name = "%s"
+              inner_access_policy = "Drop"
+            }
+            """;
+
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"embedded", "http"})
+    void groupIsCreatedInItsVpcRenamedInPlaceAndDeletedBeforeTheVpc(String transport) throws Exception {
+        try (Scenario s = Scenario.config(CONFIG.formatted("web"), dir)) {
+            if (transport.equals("http")) {
+                s.overHttp("87654321");
+            }
+            Scenario.Run apply = s.run("apply", "-auto-approve");
+            assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+            var world = new FileStore(dir.resolve(".peerform/cloud.json")).load();
+            assertEquals(1, world.securityGroups.size());
+            var group = world.securityGroups.values().iterator().next();
+            assertTrue(s.run("state", "show", "alicloud_vpc.net").out().contains(group.vpcId), "in the VPC");
+            assertEquals("Drop", group.innerAccessPolicy);
+            Scenario.Run clean = s.run("plan", "-detailed-exitcode");
+            assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+            Scenario.config(CONFIG.formatted("web2"), dir);
+            Scenario.Run rename = s.run("apply", "-auto-approve");
+            assertEquals(0, rename.exitCode(), rename.out() + rename.err());
+            assertTrue(s.actions().contains("ModifySecurityGroupAttribute"), s.actions().toString());
+            assertEquals("web2", new FileStore(dir.resolve(".peerform/cloud.json")).load().securityGroups.values()
+                    .iterator().next().name);
+            Scenario.Run destroy = s.run("destroy", "-auto-approve");
+            assertEquals(0, destroy.exitCode(), destroy.out() + destroy.err());
+            assertTrue(s.last("DeleteSecurityGroup") < s.first("DeleteVpc"), s.actions().toString());
+            assertEquals(0, new FileStore(dir.resolve(".peerform/cloud.json")).load().securityGroups.size());
+        }
+    }
+}
