@@ -64,4 +64,79 @@ class SecurityGroupScenarioTest {
             assertEquals(0, new FileStore(dir.resolve(".peerform/cloud.json")).load().securityGroups.size());
         }
     }
+
+    private static final String TWO_REGIONS = """
+            provider "alicloud" {
+              alias      = "qingdao"
+              region     = "cn-qingdao"
+              access_key = "LTAIpeerformDemo87654321"
+              secret_key = "demo-secret-87654321"
+            }
+
+            provider "alicloud" {
+              alias      = "beijing"
+              region     = "cn-beijing"
+              access_key = "LTAIpeerformDemo87654321"
+              secret_key = "demo-secret-87654321"
+            }
+
+            resource "alicloud_vpc" "qingdao" {
+              provider   = alicloud.qingdao
+              cidr_block = "172.16.0.0/12"
+            }
+
+            resource "alicloud_vpc" "beijing" {
+              provider   = alicloud.beijing
+              cidr_block = "192.168.0.0/16"
+            }
+
+            resource "alicloud_security_group" "qingdao" {
+              provider = alicloud.qingdao
+              vpc_id   = alicloud_vpc.qingdao.id
+            }
+
+            resource "alicloud_security_group" "beijing" {
+              provider = alicloud.beijing
+              vpc_id   = alicloud_vpc.beijing.id
+            }
+
+            resource "alicloud_security_group_rule" "ping_from_beijing" {
+              provider          = alicloud.qingdao
+              type              = "ingress"
+              ip_protocol       = "icmp"
+              security_group_id = alicloud_security_group.qingdao.id
+              %s
+            }
+            """;
+
+    @org.junit.jupiter.api.Test
+    void groupAuthorizationAcrossRegionsIsRefusedAtPlanNamingTheCidrRuleToWrite() throws Exception {
+        try (Scenario s = Scenario.config(TWO_REGIONS.formatted(
+                "source_security_group_id = alicloud_security_group.beijing.id"), dir)) {
+            Scenario.Run plan = s.run("plan");
+            assertEquals(1, plan.exitCode(), plan.out() + plan.err());
+            assertTrue(plan.err().contains("cidr_ip = \"192.168.0.0/16\""), plan.err());
+            assertTrue(plan.err().contains("alicloud_security_group_rule.ping_from_beijing"), plan.err());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void cidrRuleIsAuthorizedAfterItsGroupWithTheOfficialIdAndRevokedOnDestroy() throws Exception {
+        try (Scenario s = Scenario.config(TWO_REGIONS.formatted("cidr_ip = alicloud_vpc.beijing.cidr_block"), dir)) {
+            Scenario.Run apply = s.run("apply", "-auto-approve");
+            assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+            assertTrue(s.first("CreateSecurityGroup") < s.first("AuthorizeSecurityGroup"), s.actions().toString());
+            var group = new FileStore(dir.resolve(".peerform/cloud.json")).load().securityGroups.values().stream()
+                    .filter(g -> g.region.equals("cn-qingdao")).findFirst().orElseThrow();
+            assertEquals(1, group.permissions.size());
+            assertEquals("192.168.0.0/16", group.permissions.get(0).cidr);
+            String show = s.run("state", "show", "alicloud_security_group_rule.ping_from_beijing").out();
+            assertTrue(show.contains(group.id + ":ingress:icmp:-1/-1:intranet:192.168.0.0/16:accept:1"), show);
+            Scenario.Run clean = s.run("plan", "-detailed-exitcode");
+            assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+            Scenario.Run destroy = s.run("destroy", "-auto-approve");
+            assertEquals(0, destroy.exitCode(), destroy.out() + destroy.err());
+            assertTrue(s.first("RevokeSecurityGroup") < s.last("DeleteSecurityGroup"), s.actions().toString());
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.resources.SecurityGroupResource;
+import dev.peerform.alicloud.resources.SecurityGroupRuleResource;
 import dev.peerform.alicloud.resources.VbrResource;
 import dev.peerform.alicloud.resources.VpcResource;
 import dev.peerform.alicloud.transport.Api;
@@ -68,7 +69,7 @@ public final class AlicloudProvider implements ProviderFactory {
     public AlicloudProvider() {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
             new ConnectionResource(), new RouteEntryResource(), new BgpGroupResource(), new BgpPeerResource(),
-            new BgpNetworkResource(), new SecurityGroupResource()}) {
+            new BgpNetworkResource(), new SecurityGroupResource(), new SecurityGroupRuleResource()}) {
             resources.put(r.name(), r);
         }
     }
