@@ -139,4 +139,69 @@ class SecurityGroupScenarioTest {
             assertTrue(s.first("RevokeSecurityGroup") < s.last("DeleteSecurityGroup"), s.actions().toString());
         }
     }
+
+    /** A VPC and a vSwitch made in the world beforehand (the vswitch resource is another change's). */
+    private String[] networkInTheWorld() {
+        try (var e = dev.peerform.emulator.Emulator.onFile(dir.resolve(".peerform/cloud.json"),
+                dev.peerform.emulator.Seed.defaultWorld(), dev.peerform.emulator.Emulator.Options.embedded())) {
+            String key = dev.peerform.emulator.Seed.KEY_B;
+            String secret = dev.peerform.emulator.Seed.SECRET_B;
+            String vpc = e.call(key, secret, java.util.Map.of("Action", "CreateVpc", "RegionId", "cn-qingdao",
+                    "CidrBlock", "10.0.0.0/16")).body().get("VpcId").asText();
+            String vswitch = e.call(key, secret, java.util.Map.of("Action", "CreateVSwitch", "RegionId", "cn-qingdao",
+                    "VpcId", vpc, "ZoneId", "cn-qingdao-b", "CidrBlock", "10.0.1.0/24")).body().get("VSwitchId")
+                    .asText();
+            return new String[] {vpc, vswitch};
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void instanceGetsAnAddressOfItsVSwitchJoinsGroupsInPlaceAndIsDeletedBeforeItsGroup() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve(".peerform"));
+        String[] net = networkInTheWorld();
+        String config = """
+                provider "alicloud" {
+                  region     = "cn-qingdao"
+                  access_key = "LTAIpeerformDemo87654321"
+                  secret_key = "demo-secret-87654321"
+                }
+
+                resource "alicloud_security_group" "a" {
+                  vpc_id = "%s"
+                }
+
+                resource "alicloud_security_group" "b" {
+                  vpc_id = "%s"
+                }
+
+                resource "alicloud_instance" "web" {
+                  image_id        = "ubuntu_22_04_x64_20G_alibase_20240926.vhd"
+                  instance_type   = "ecs.g7.large"
+                  vswitch_id      = "%s"
+                  security_groups = %s
+                }
+                """;
+        try (Scenario s = Scenario.config(config.formatted(net[0], net[0], net[1], "[alicloud_security_group.a.id]"),
+                dir)) {
+            Scenario.Run apply = s.run("apply", "-auto-approve");
+            assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+            assertTrue(s.last("CreateSecurityGroup") < s.first("RunInstances"), s.actions().toString());
+            var instance = new FileStore(dir.resolve(".peerform/cloud.json")).load().instances.values().iterator()
+                    .next();
+            assertEquals("10.0.1.1", instance.privateIp);
+            assertTrue(s.run("state", "show", "alicloud_instance.web").out().contains("10.0.1.1"));
+            Scenario.Run clean = s.run("plan", "-detailed-exitcode");
+            assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+            Scenario.config(config.formatted(net[0], net[0], net[1],
+                    "[alicloud_security_group.a.id, alicloud_security_group.b.id]"), dir);
+            Scenario.Run join = s.run("apply", "-auto-approve");
+            assertEquals(0, join.exitCode(), join.out() + join.err());
+            assertTrue(s.actions().contains("JoinSecurityGroup"), s.actions().toString());
+            assertEquals(2, new FileStore(dir.resolve(".peerform/cloud.json")).load().instances.values().iterator()
+                    .next().securityGroupIds.size());
+            Scenario.Run destroy = s.run("destroy", "-auto-approve");
+            assertEquals(0, destroy.exitCode(), destroy.out() + destroy.err());
+            assertTrue(s.first("DeleteInstance") < s.first("DeleteSecurityGroup"), s.actions().toString());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.peerform.alicloud.resources.BgpNetworkResource;
 import dev.peerform.alicloud.resources.BgpPeerResource;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.ConnectionResource;
+import dev.peerform.alicloud.resources.InstanceResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.resources.SecurityGroupResource;
@@ -69,7 +70,8 @@ public final class AlicloudProvider implements ProviderFactory {
     public AlicloudProvider() {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
             new ConnectionResource(), new RouteEntryResource(), new BgpGroupResource(), new BgpPeerResource(),
-            new BgpNetworkResource(), new SecurityGroupResource(), new SecurityGroupRuleResource()}) {
+            new BgpNetworkResource(), new SecurityGroupResource(), new SecurityGroupRuleResource(),
+            new InstanceResource()}) {
             resources.put(r.name(), r);
         }
     }
