@@ -16,7 +16,6 @@ import dev.peerform.emulator.store.MemoryStore;
 import dev.peerform.emulator.store.WorldStore;
 import dev.peerform.vpcapi.errors.ErrorCodes;
 import dev.peerform.vpcapi.wire.ApiResponse;
-import dev.peerform.vpcapi.wire.ApiVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -164,9 +163,10 @@ public final class Emulator implements AutoCloseable {
 
     private ApiResponse execute(String account, Params p, String requestId) {
         try {
-            if (p.optional("Version") != null && !ApiVersion.VPC.equals(p.optional("Version"))) {
+            String version = VpcApi.versionOf(String.valueOf(p.optional("Action")));
+            if (p.optional("Version") != null && !version.equals(p.optional("Version"))) {
                 throw new CloudException("InvalidVersion", "Specified parameter Version is not valid: this "
-                        + "API version is " + ApiVersion.VPC + ".");
+                        + "API version is " + version + ".");
             }
             return new ApiResponse(200, api.call(account, p, requestId));
         } catch (CloudException e) {

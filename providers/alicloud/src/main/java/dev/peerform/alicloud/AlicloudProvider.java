@@ -7,10 +7,13 @@ import dev.peerform.alicloud.resources.BgpPeerResource;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.ExpressConnectRouterInterfaceResource;
+import dev.peerform.alicloud.resources.InstanceResource;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouteTableAttachmentResource;
 import dev.peerform.alicloud.resources.RouteTableResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
+import dev.peerform.alicloud.resources.SecurityGroupResource;
+import dev.peerform.alicloud.resources.SecurityGroupRuleResource;
 import dev.peerform.alicloud.resources.VbrResource;
 import dev.peerform.alicloud.resources.VSwitchResource;
 import dev.peerform.alicloud.resources.VpcResource;
@@ -73,7 +76,8 @@ public final class AlicloudProvider implements ProviderFactory {
         for (CloudResource r : new CloudResource[] {new VpcResource(), new VbrResource(), new RouterInterfaceResource(),
             new ConnectionResource(), new RouteEntryResource(), new BgpGroupResource(), new BgpPeerResource(),
             new BgpNetworkResource(), new VSwitchResource(), new RouteTableResource(),
-            new RouteTableAttachmentResource(), new ExpressConnectRouterInterfaceResource()}) {
+            new RouteTableAttachmentResource(), new ExpressConnectRouterInterfaceResource(),
+            new SecurityGroupResource(), new SecurityGroupRuleResource(), new InstanceResource()}) {
             resources.put(r.name(), r);
         }
     }

@@ -12,6 +12,7 @@ import dev.peerform.alicloud.resources.Renewals;
 import dev.peerform.alicloud.resources.RouteEntryResource;
 import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.alicloud.rules.Existing;
+import dev.peerform.alicloud.rules.GroupAuthorizationAcrossRegions;
 import dev.peerform.alicloud.rules.Ordering;
 import dev.peerform.alicloud.rules.PeerChanges;
 import dev.peerform.alicloud.rules.PlanChecks;
@@ -151,6 +152,10 @@ final class ProviderInstance implements ConfiguredProvider {
                 }
             }
         }, perRouter, perAccount, diags);
+        GroupAuthorizationAcrossRegions.check(all, key, k -> {
+            ProviderInstance c = provider.configured(k);
+            return c == null ? null : c.api.region();
+        }, diags);
     }
 
     /** What could not be read, for a check's warning: what, where from, and the cloud's answer (never a key). */

@@ -18,6 +18,7 @@ import dev.peerform.emulator.cloud.Model.VSwitch;
 import dev.peerform.emulator.cloud.Model.Vpc;
 import dev.peerform.emulator.cloud.World;
 import dev.peerform.vpcapi.domain.Limits;
+import dev.peerform.vpcapi.wire.ApiVersion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,16 +41,19 @@ public final class VpcApi {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> CREATING = Set.of("CreateVpc", "CreateVSwitch", "CreateVirtualBorderRouter",
-            "CreateRouterInterface", "CreateRouteEntry", "CreateRouteTable", "CreateBgpGroup", "CreateBgpPeer", "AddBgpNetwork");
+            "CreateRouterInterface", "CreateRouteEntry", "CreateRouteTable", "CreateBgpGroup", "CreateBgpPeer",
+            "AddBgpNetwork", "CreateSecurityGroup", "RunInstances");
 
     private final Cloud cloud;
     private final BgpApi bgp;
     private final RouteTableApi tables;
+    private final EcsApi ecs;
 
     public VpcApi(Cloud cloud) {
         this.cloud = cloud;
         this.bgp = new BgpApi(cloud.bgp());
         this.tables = new RouteTableApi(cloud);
+        this.ecs = new EcsApi(cloud.ecs());
     }
 
     /** Runs one action for an account; throws {@link CloudException} when the cloud refuses it. */
@@ -85,6 +89,10 @@ public final class VpcApi {
         ObjectNode out = F.objectNode();
         if (BgpApi.ACTIONS.contains(action)) {
             bgp.dispatch(account, action, p, out);
+            return out;
+        }
+        if (EcsApi.ACTIONS.contains(action)) {
+            ecs.dispatch(account, action, p, out);
             return out;
         }
         if (RouteTableApi.ACTIONS.contains(action)) {
@@ -360,6 +368,11 @@ public final class VpcApi {
 
     private static String time(long millis) {
         return TIME.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** The API version an action belongs to: ECS's for security groups and instances, the VPC API's otherwise. */
+    public static String versionOf(String action) {
+        return ApiVersion.of(action);
     }
 
     /** The error body the API returns. */

@@ -28,6 +28,7 @@ public final class Cloud {
     private final CustomTables customTables;
     private final FastLink fastLink;
     private final Billing billing;
+    private final Ecs ecs;
 
     public Cloud(World world, Clock clock, Durations durations, Quotas quotas) {
         this.world = world;
@@ -39,6 +40,7 @@ public final class Cloud {
         this.bgp = new Bgp(world, clock, durations);
         this.customTables = new CustomTables(world, clock, networks);
         this.fastLink = new FastLink(world, clock, durations, interfaces);
+        this.ecs = new Ecs(world, clock);
     }
 
     public World world() {
@@ -76,6 +78,10 @@ public final class Cloud {
     /** The world's time (the host's plus {@code emulator advance}). */
     public Clock clock() {
         return clock;
+    }
+
+    public Ecs ecs() {
+        return ecs;
     }
 
     /** Brings every transition that has ended up to date; the emulator calls it before each action. */

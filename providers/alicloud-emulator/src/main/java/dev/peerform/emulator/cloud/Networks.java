@@ -95,6 +95,7 @@ public final class Networks {
             throw new CloudException("DependencyViolation.RouteTable", "The VPC " + vpcId + " still has custom "
                     + "route tables; delete them first.");
         }
+        Ecs.refuseVpcDeleteWhileGroups(world, v);
         world.removeVpc(v);
     }
 
@@ -143,6 +144,7 @@ public final class Networks {
             throw new CloudException("DependencyViolation.RouteTable", "The vSwitch " + vswitchId + " is still "
                     + "attached to a custom route table; detach it first.");
         }
+        Ecs.refuseVSwitchDeleteWhileInstances(world, s);
         world.removeVSwitch(s);
     }
 

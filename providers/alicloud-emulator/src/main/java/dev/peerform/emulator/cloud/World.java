@@ -40,6 +40,8 @@ public final class World {
     public Map<String, BgpModel.BgpPeer> bgpPeers = new LinkedHashMap<>();
     /** By {@code <router_id>:<dst_cidr_block>}. */
     public Map<String, BgpModel.BgpNetwork> bgpNetworks = new LinkedHashMap<>();
+    public Map<String, EcsModel.SecurityGroup> securityGroups = new LinkedHashMap<>();
+    public Map<String, EcsModel.Instance> instances = new LinkedHashMap<>();
     /** account|action|token -> what the first call with that token answered. */
     public Map<String, ClientTokenRecord> clientTokens = new HashMap<>();
 

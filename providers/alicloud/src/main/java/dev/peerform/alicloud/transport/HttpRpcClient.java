@@ -44,7 +44,7 @@ public final class HttpRpcClient implements VpcClient {
 
     @Override
     public ApiResponse call(Map<String, String> params) throws CallLostException {
-        Map<String, String> signed = RpcRequest.signed("POST", params, ApiVersion.VPC, accessKeyId, secret,
+        Map<String, String> signed = RpcRequest.signed("POST", params, ApiVersion.of(params.get("Action")), accessKeyId, secret,
                 clock.instant(), UUID.randomUUID().toString());
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + RpcRequest.query(signed)))
                 .timeout(readTimeout)

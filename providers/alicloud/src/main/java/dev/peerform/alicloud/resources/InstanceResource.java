@@ -1,0 +1,213 @@
+package dev.peerform.alicloud.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.transport.Api;
+import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.diag.Diagnostics;
+import dev.peerform.spi.Schema;
+import dev.peerform.spi.StepContext;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.SetValue;
+import dev.peerform.value.StringValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code alicloud_instance}, only as far as it decides the network: its vswitch, its security groups and its
+ * private address (the cloud assigns a free one of the vswitch's range when none is given). Image, type and the
+ * other official arguments are sent or kept as configured, not modelled. Groups change in place (JoinSecurityGroup,
+ * LeaveSecurityGroup); delete is DeleteInstance with Force.
+ */
+public final class InstanceResource extends RenamableResource {
+
+    public static final String TYPE = "alicloud_instance";
+
+    static final OfficialSchema OFFICIAL = new OfficialSchema()
+            .attr("id", Type.STRING, "C")
+            .deprecated("allocate_public_ip", Type.BOOL, "O", "Field `allocate_public_ip` has been deprecated from "
+                    + "provider version 1.7.0. Setting  `internet_max_bandwidth_out` larger than 0 will allocate "
+                    + "public ip for instance.")
+            .attr("availability_zone", Type.STRING, "OCF")
+            .attr("enable_jumbo_frame", Type.BOOL, "OC")
+            .attr("host_name", Type.STRING, "OC")
+            .attr("image_id", Type.STRING, "OC")
+            .attr("instance_charge_type", Type.STRING, "OC")
+            .attr("instance_name", Type.STRING, "OC")
+            .attr("instance_type", Type.STRING, "OC")
+            .attr("internet_charge_type", Type.STRING, "OC")
+            .deprecated("internet_max_bandwidth_in", Type.NUMBER, "OC", "The attribute is invalid and no any affect "
+                    + "for the instance. So it has been deprecated since version v1.121.2.")
+            .attr("internet_max_bandwidth_out", Type.NUMBER, "OC")
+            .attr("ipv6_address_count", Type.NUMBER, "OCF")
+            .attr("ipv6_addresses", Type.set(Type.STRING), "OC")
+            .attr("launch_template_id", Type.STRING, "OF")
+            .attr("launch_template_name", Type.STRING, "OF")
+            .attr("network_card_index", Type.NUMBER, "OCF")
+            .attr("network_interface_id", Type.STRING, "OCF")
+            .attr("network_interface_traffic_mode", Type.STRING, "OCF")
+            .attr("primary_ip_address", Type.STRING, "C")
+            .attr("private_ip", Type.STRING, "OC")
+            .attr("public_ip", Type.STRING, "C")
+            .attr("queue_pair_number", Type.NUMBER, "OCF")
+            .attr("secondary_private_ip_address_count", Type.NUMBER, "OC")
+            .attr("secondary_private_ips", Type.set(Type.STRING), "OC")
+            .attr("security_groups", Type.set(Type.STRING), "OC")
+            .attr("source_dest_check", Type.BOOL, "OCF")
+            .attr("status", Type.STRING, "OC")
+            .attr("subnet_id", Type.STRING, "OC")
+            .attr("tags", Type.map(Type.STRING), "O")
+            .attr("vpc_id", Type.STRING, "OC")
+            .attr("vswitch_id", Type.STRING, "OC")
+            .timeouts("create", "10m", "update", "10m", "delete", "20m");
+
+    private static final Schema SCHEMA = OFFICIAL.build();
+
+    public InstanceResource() {
+        super(TYPE, SCHEMA, "instance", "instance_name", "security_groups");
+    }
+
+    @Override
+    public Map<String, String> timeouts() {
+        return OFFICIAL.timeoutDefaults();
+    }
+
+    @Override
+    public Map<String, String> deprecations() {
+        return OFFICIAL.deprecations();
+    }
+
+    @Override
+    public void validate(ObjectValue config, Diagnostics diags) {
+        OfficialSchema.warnDeprecated(config, OFFICIAL.deprecations(), diags);
+        if (ObjectValues.str(config, "vswitch_id") != null && ObjectValues.str(config, "subnet_id") != null) {
+            diags.errorOn("subnet_id", "Conflicting configuration arguments", "\"subnet_id\": conflicts with "
+                    + "vswitch_id");
+        }
+    }
+
+    @Override
+    ObjectValue create(Api api, StepContext ctx, ObjectValue current) throws ApiException {
+        List<String> kv = new ArrayList<>(List.of("ImageId", nz(ObjectValues.str(current, "image_id")),
+                "InstanceType", nz(ObjectValues.str(current, "instance_type")), "VSwitchId", nz(vswitch(current)),
+                "ClientToken", ctx.clientToken()));
+        add(kv, "ZoneId", ObjectValues.str(current, "availability_zone"));
+        add(kv, "PrivateIpAddress", ObjectValues.str(current, "private_ip"));
+        add(kv, "InstanceName", ObjectValues.str(current, "instance_name"));
+        add(kv, "InstanceChargeType", ObjectValues.str(current, "instance_charge_type"));
+        List<String> groups = groups(current);
+        for (int i = 0; i < groups.size(); i++) {
+            kv.add("SecurityGroupIds." + (i + 1));
+            kv.add(groups.get(i));
+        }
+        JsonNode r = api.call("RunInstances", kv.toArray(String[]::new));
+        String id = r.path("InstanceIdSet").path("InstanceIdSets").path(0).asText();
+        return read(api, List.of(ObjectValues.with(current, "id", id))).get(0);
+    }
+
+    /** Name and the other stored arguments live in state; the groups are joined and left to match. */
+    @Override
+    void rename(Api api, ObjectValue current) throws ApiException {
+        String id = ObjectValues.str(current, "id");
+        JsonNode now = describe(api, id);
+        if (now == null) {
+            return;
+        }
+        List<String> have = new ArrayList<>();
+        now.path("SecurityGroupIds").path("SecurityGroupId").forEach(g -> have.add(g.asText()));
+        List<String> want = groups(current);
+        for (String g : want) {
+            if (!have.contains(g)) {
+                api.call("JoinSecurityGroup", "InstanceId", id, "SecurityGroupId", g);
+            }
+        }
+        for (String g : have) {
+            if (!want.contains(g)) {
+                api.call("LeaveSecurityGroup", "InstanceId", id, "SecurityGroupId", g);
+            }
+        }
+    }
+
+    @Override
+    void delete(Api api, ObjectValue current) throws ApiException {
+        Calls.deleteIgnoringNotFound(api, "DeleteInstance", "InstanceId", ObjectValues.str(current, "id"), "Force",
+                "true");
+    }
+
+    @Override
+    public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
+        List<ObjectValue> out = new ArrayList<>();
+        for (ObjectValue p : priors) {
+            JsonNode i = describe(api, ObjectValues.str(p, "id"));
+            out.add(i == null ? null : fromApi(i, p));
+        }
+        return out;
+    }
+
+    private static JsonNode describe(Api api, String id) throws ApiException {
+        JsonNode list = api.call("DescribeInstances", "InstanceIds", "[\"" + id + "\"]").path("Instances")
+                .path("Instance");
+        return list.size() == 0 ? null : list.get(0);
+    }
+
+    private static ObjectValue fromApi(JsonNode i, ObjectValue prior) {
+        Map<String, Value> m = new HashMap<>(prior == null ? Map.of() : prior.attributes());
+        String ip = i.path("VpcAttributes").path("PrivateIpAddress").path("IpAddress").path(0).asText();
+        String vswitch = i.path("VpcAttributes").path("VSwitchId").asText();
+        List<Value> groups = new ArrayList<>();
+        i.path("SecurityGroupIds").path("SecurityGroupId").forEach(g -> groups.add(Value.of(g.asText())));
+        m.put("id", Value.of(i.path("InstanceId").asText()));
+        m.put("private_ip", Value.of(ip));
+        m.put("primary_ip_address", Value.of(ip));
+        m.put("vswitch_id", Value.of(vswitch));
+        m.put("subnet_id", Value.of(vswitch));
+        m.put("vpc_id", Value.of(i.path("VpcAttributes").path("VpcId").asText()));
+        m.put("availability_zone", Value.of(i.path("ZoneId").asText()));
+        m.put("security_groups", new SetValue(Type.STRING, groups));
+        m.put("status", Value.of(i.path("Status").asText()));
+        m.put("image_id", Value.of(i.path("ImageId").asText()));
+        m.put("instance_type", Value.of(i.path("InstanceType").asText()));
+        m.put("instance_name", ObjectValues.strOrNull(Answers.text(i, "InstanceName")));
+        m.put("instance_charge_type", Value.of(i.path("InstanceChargeType").asText("PostPaid")));
+        return ObjectValues.settled(ObjectValues.complete(new ObjectValue(m), SCHEMA));
+    }
+
+    @Override
+    public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
+        JsonNode i = describe(api, id);
+        return i == null ? null : fromApi(i, null);
+    }
+
+    private static String vswitch(ObjectValue o) {
+        String v = ObjectValues.str(o, "vswitch_id");
+        return v != null ? v : ObjectValues.str(o, "subnet_id");
+    }
+
+    /** The configured groups (a set of strings), in their order. */
+    static List<String> groups(ObjectValue o) {
+        List<String> out = new ArrayList<>();
+        Value v = o.get("security_groups");
+        if (v != null && v.isKnown() && !v.isNull() && v.unmarked() instanceof SetValue s) {
+            for (Value e : s.elements()) {
+                if (e.unmarked() instanceof StringValue str) {
+                    out.add(str.value());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<String> kv, String key, String value) {
+        if (value != null) {
+            kv.add(key);
+            kv.add(value);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
