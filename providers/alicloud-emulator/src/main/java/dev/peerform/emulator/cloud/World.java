@@ -25,6 +25,8 @@ import java.util.Set;
 public final class World {
 
     public long nextId = 1;
+    /** The number of the last logged change this world holds (see the store's change log). */
+    public long changes = 0;
     public long idSeed = 0x5EEDL;
     public Map<String, Account> accounts = new LinkedHashMap<>();
     public Map<String, PhysicalConnection> physicalConnections = new LinkedHashMap<>();
