@@ -92,9 +92,21 @@ public final class Emulator implements AutoCloseable {
             } else {
                 e = new Emulator(store, first.base(), options);
                 e.replay(first.changes());
+                if (!first.changes().isEmpty()) {
+                    // the changes are run once here, not again by every process that opens the world after
+                    store.save(e.world);
+                }
             }
             return e;
         }
+    }
+
+    /**
+     * Writes into the world file every change logged since it was last written, so that readers of the file alone
+     * (`emulator show`, audits, tests) see the world as it is.
+     */
+    public static void compact(Path file) {
+        onFile(file, Seed.emptyWorld(), Options.embedded());
     }
 
     private void use(World w) {

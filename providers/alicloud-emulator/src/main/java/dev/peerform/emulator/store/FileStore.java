@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.cloud.Model.CallRecord;
 import dev.peerform.emulator.cloud.World;
 import java.io.IOException;
@@ -138,8 +139,11 @@ public final class FileStore implements WorldStore {
         }
     }
 
-    /** Reads the world file alone, whether or not it changed (null when there is none yet). */
+    /** Reads the world as it is now, the logged changes written into it first (null when there is none yet). */
     public World load() {
+        if (Files.exists(file) && Files.exists(changes.file()) && changes.file().toFile().length() > 0) {
+            Emulator.compact(file);
+        }
         seenKey = null;
         seenModified = -1;
         Update u = update();
