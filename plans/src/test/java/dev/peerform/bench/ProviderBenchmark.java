@@ -22,6 +22,7 @@ import dev.peerform.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +38,15 @@ public final class ProviderBenchmark {
     private static final String ACCOUNT = Seed.ACCOUNT_B;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("apply")) {
+            for (int i = 1; i < args.length; i++) {
+                applyFromEmpty(Integer.parseInt(args[i]));
+            }
+            if (args.length == 1) {
+                applyFromEmpty(100);
+            }
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         Path dir = Files.createTempDirectory("peerform-bench-provider");
         long t0 = System.nanoTime();
@@ -139,6 +149,97 @@ public final class ProviderBenchmark {
         if (p.exitValue() != 0) {
             System.out.println(Files.readString(dir.resolve("plan.log")));
         }
+    }
+
+    /**
+     * Apply from empty state of N peerings (the VPCs exist; interfaces, both connection sides and a route are
+     * created), zero transition time, embedded; then a no-op plan and a destroy. Wall time, calls per peering.
+     */
+    private static void applyFromEmpty(int n) throws Exception {
+        Path dir = Files.createTempDirectory("peerform-bench-apply");
+        World world = Seed.defaultWorld();
+        Cloud cloud = new Cloud(world, Clock.systemUTC(), Durations.INSTANT, new Quotas(5, 2 * n + 10, 5, 200));
+        StringBuilder config = new StringBuilder("""
+                provider "alicloud" {
+                  region                     = "cn-hangzhou"
+                  access_key                 = "LTAIpeerformDemo87654321"
+                  secret_key                 = "demo-secret-87654321"
+                  max_interfaces_per_account = %d
+                }
+                """.formatted(2 * n + 10));
+        for (int i = 0; i < n; i++) {
+            String cidrB = "11." + (i / 250) + "." + (i % 250) + ".0/24";
+            Model.Vpc a = cloud.networks().createVpc(ACCOUNT, "cn-hangzhou", "10." + (i / 250) + "." + (i % 250)
+                    + ".0/24", null);
+            Model.Vpc b = cloud.networks().createVpc(ACCOUNT, "cn-hangzhou", cidrB, null);
+            config.append("""
+                    resource "alicloud_router_interface" "init%1$d" {
+                      opposite_region = "cn-hangzhou"
+                      router_type     = "VRouter"
+                      router_id       = "%2$s"
+                      role            = "InitiatingSide"
+                      specification   = "Large.2"
+                    }
+                    resource "alicloud_router_interface" "acc%1$d" {
+                      opposite_region = "cn-hangzhou"
+                      router_type     = "VRouter"
+                      router_id       = "%3$s"
+                      role            = "AcceptingSide"
+                    }
+                    resource "alicloud_router_interface_connection" "init%1$d" {
+                      interface_id          = alicloud_router_interface.init%1$d.id
+                      opposite_interface_id = alicloud_router_interface.acc%1$d.id
+                    }
+                    resource "alicloud_router_interface_connection" "acc%1$d" {
+                      interface_id          = alicloud_router_interface.acc%1$d.id
+                      opposite_interface_id = alicloud_router_interface.init%1$d.id
+                    }
+                    resource "alicloud_route_entry" "r%1$d" {
+                      route_table_id        = "%4$s"
+                      destination_cidrblock = "%5$s"
+                      nexthop_type          = "RouterInterface"
+                      nexthop_id            = alicloud_router_interface.init%1$d.id
+                      depends_on            = [alicloud_router_interface_connection.init%1$d]
+                    }
+                    """.formatted(i, a.vrouterId, b.vrouterId, a.routeTableId, cidrB));
+        }
+        FileStore store = new FileStore(dir.resolve(".peerform/cloud.json"));
+        try (var lock = store.lock()) {
+            store.save(world.reindex());
+        }
+        Files.writeString(dir.resolve("main.tf"), config);
+        double apply = run(dir, "apply", "-auto-approve", "-no-color");
+        int applied = store.log().size();
+        double noop = run(dir, "plan", "-detailed-exitcode", "-no-color");
+        int planned = store.log().size() - applied;
+        double destroy = run(dir, "destroy", "-auto-approve", "-no-color");
+        int destroyed = store.log().size() - applied - planned;
+        System.out.printf("%s: %,d peerings embedded, zero transition time: apply %.2f s (%d calls, %.1f per peering), "
+                + "no-op plan %.2f s (%d calls), destroy %.2f s (%d calls)%n",
+                System.getenv().getOrDefault("PEERFORM_BENCH_LAUNCHER", "this build"), n, apply, applied,
+                (double) applied / n, noop, planned, destroy, destroyed);
+    }
+
+    private static double run(Path dir, String... args) throws Exception {
+        // PEERFORM_BENCH_LAUNCHER: another build's launcher, to measure before and after in one run
+        String launcher = System.getenv().getOrDefault("PEERFORM_BENCH_LAUNCHER", "peerform");
+        List<String> command = new ArrayList<>(List.of(Path.of(launcher).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(args[0] + ".log").toFile());
+        b.environment().put("PEERFORM_EMULATOR_TRANSITION_MS", "0");
+        long t = System.nanoTime();
+        Process p = b.start();
+        if (!p.waitFor(1800, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (p.exitValue() != 0) {
+            String log = Files.readString(dir.resolve(args[0] + ".log"));
+            System.out.println(args[0] + " exited " + p.exitValue() + ": "
+                    + log.substring(Math.max(0, log.length() - 2000)));
+        }
+        return seconds;
     }
 
     private static void put(State state, ProviderSet providers, String provider, String address, ObjectValue v) {

@@ -2,6 +2,8 @@ package dev.peerform.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peerform.emulator.store.FileStore;
+import dev.peerform.emulator.store.WorldFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,14 @@ final class Audit {
     }
 
     static List<CloudObject> objects(Path worldFile) throws IOException {
+        if (Files.exists(worldFile)) {
+            try {
+                // the changes logged beside the world file are part of the world
+                new FileStore(worldFile).load();
+            } catch (WorldFileException damaged) {
+                // read below as it is, as before
+            }
+        }
         JsonNode w = JSON.readTree(worldFile.toFile());
         List<CloudObject> all = new ArrayList<>();
         w.path("vpcs").forEach(v -> all.add(new CloudObject("vpc", v.path("id").asText(), v.path("owner").asText()

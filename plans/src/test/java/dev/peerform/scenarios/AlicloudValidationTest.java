@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.peerform.emulator.store.FileStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,7 @@ class AlicloudValidationTest {
         assertEquals(0, plan.exitCode(), plan.err());
         assertEquals(1, plan.out().split("Warning: Acceptor specification ignored", -1).length - 1, plan.out());
         assertEquals(0, s.run("apply", "-auto-approve").exitCode());
+        new FileStore(dir.resolve(".peerform/cloud.json")).load(); // the logged changes into the file
         String world = java.nio.file.Files.readString(dir.resolve(".peerform/cloud.json"));
         assertTrue(world.contains("\"Negative\""), "the cloud was sent Negative: " + world);
         Scenario.Run again = s.run("plan", "-detailed-exitcode", "-no-color");

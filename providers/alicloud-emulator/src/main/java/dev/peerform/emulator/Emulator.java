@@ -11,6 +11,7 @@ import dev.peerform.emulator.cloud.Model.CallRecord;
 import dev.peerform.emulator.cloud.Quotas;
 import dev.peerform.emulator.cloud.World;
 import dev.peerform.emulator.cloud.WorldClock;
+import dev.peerform.emulator.store.Change;
 import dev.peerform.emulator.store.FileStore;
 import dev.peerform.emulator.store.MemoryStore;
 import dev.peerform.emulator.store.WorldStore;
@@ -23,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -59,6 +61,7 @@ public final class Emulator implements AutoCloseable {
     private final WorldStore store;
     private final Options options;
     private final Random random;
+    private final CallClock now = new CallClock();
     private Consumer<Long> sleeper = Emulator::sleep;
     private World world;
     private Cloud cloud;
@@ -81,19 +84,63 @@ public final class Emulator implements AutoCloseable {
     public static Emulator onFile(Path file, World seed, Options options) {
         FileStore store = new FileStore(file);
         try (WorldStore.Lock lock = store.lock()) {
-            World w = store.load();
-            if (w == null) {
-                w = seed;
-                store.save(w);
+            WorldStore.Update first = store.update();
+            Emulator e;
+            if (first == null) {
+                store.save(seed);
+                e = new Emulator(store, seed, options);
+            } else {
+                e = new Emulator(store, first.base(), options);
+                e.replay(first.changes());
+                if (!first.changes().isEmpty()) {
+                    // the changes are run once here, not again by every process that opens the world after
+                    store.save(e.world);
+                }
             }
-            return new Emulator(store, w, options);
+            return e;
         }
+    }
+
+    /**
+     * Writes into the world file every change logged since it was last written, so that readers of the file alone
+     * (`emulator show`, audits, tests) see the world as it is.
+     */
+    public static void compact(Path file) {
+        onFile(file, Seed.emptyWorld(), Options.embedded());
     }
 
     private void use(World w) {
         this.world = w;
-        this.cloud = new Cloud(w, new WorldClock(options.clock(), w), options.durations(), options.quotas());
+        // the call clock (fixed for one call, so a replay gives the same world) plus `emulator advance`
+        this.cloud = new Cloud(w, new WorldClock(now, w), options.durations(), options.quotas());
         this.api = new VpcApi(cloud);
+    }
+
+    /** Brings the world in memory up to date with what other processes changed; called under the locks. */
+    private void sync() {
+        WorldStore.Update u = store.update();
+        if (u != null) {
+            if (u.base() != null) {
+                use(u.base());
+            }
+            replay(u.changes());
+        }
+    }
+
+    /** Runs logged changes again, each with the time, request id and rules of the call that made it. */
+    private void replay(List<Change> changes) {
+        for (Change c : changes) {
+            if (c.seq() <= world.changes) {
+                continue;
+            }
+            now.set(c.at());
+            Durations d = c.transitionTimes();
+            Quotas q = c.limits();
+            VpcApi by = d.equals(options.durations()) && q.equals(options.quotas()) ? api
+                    : new VpcApi(new Cloud(world, now, d, q));
+            execute(by, c.account(), new Params(c.params()), c.requestId());
+            world.changes = c.seq();
+        }
     }
 
     /** Replaces how injected latency waits (tests count instead of sleeping). */
@@ -130,10 +177,8 @@ public final class Emulator implements AutoCloseable {
         ApiResponse response;
         try (WorldStore.Lock lock = store.lock()) {
             synchronized (this) {
-                World changed = store.reloadIfChanged();
-                if (changed != null) {
-                    use(changed);
-                }
+                sync();
+                now.set(options.clock().millis());
                 String requestId = requestId();
                 double throttle = random.nextDouble();
                 double serverError = random.nextDouble();
@@ -145,10 +190,12 @@ public final class Emulator implements AutoCloseable {
                     response = error(requestId, new CloudException(ErrorCodes.SERVICE_UNAVAILABLE,
                             "The request has failed due to a temporary failure of the server."));
                 } else {
-                    response = execute(account, p, requestId);
+                    response = execute(api, account, p, requestId);
                 }
                 if (response.ok() && !action.startsWith("Describe")) {
-                    store.save(world);
+                    world.changes++;
+                    store.logged(Change.of(world.changes, now.millis(), account, replayable(params), requestId,
+                            options.durations(), options.quotas()), world);
                 } else if (!response.ok()) {
                     lost = false;
                 }
@@ -161,7 +208,14 @@ public final class Emulator implements AutoCloseable {
         return response;
     }
 
-    private ApiResponse execute(String account, Params p, String requestId) {
+    /** The request as the change log keeps it: its signature proves nothing on replay. */
+    private static Map<String, String> replayable(Map<String, String> params) {
+        Map<String, String> out = new TreeMap<>(params);
+        out.remove("Signature");
+        return out;
+    }
+
+    private ApiResponse execute(VpcApi api, String account, Params p, String requestId) {
         try {
             String version = VpcApi.versionOf(String.valueOf(p.optional("Action")));
             if (p.optional("Version") != null && !version.equals(p.optional("Version"))) {
@@ -261,10 +315,8 @@ public final class Emulator implements AutoCloseable {
     <T> T change(Function<Cloud, T> change) {
         try (WorldStore.Lock lock = store.lock()) {
             synchronized (this) {
-                World changed = store.reloadIfChanged();
-                if (changed != null) {
-                    use(changed);
-                }
+                sync();
+                now.set(options.clock().millis());
                 cloud.settle();
                 T result = change.apply(cloud);
                 store.save(world);
@@ -282,10 +334,8 @@ public final class Emulator implements AutoCloseable {
     public <T> T read(Function<World, T> reader) {
         try (WorldStore.Lock lock = store.lock()) {
             synchronized (this) {
-                World changed = store.reloadIfChanged();
-                if (changed != null) {
-                    use(changed);
-                }
+                sync();
+                now.set(options.clock().millis());
                 cloud.settle();
                 return reader.apply(world);
             }

@@ -166,7 +166,7 @@ public final class EmulatorCli {
         Files.deleteIfExists(world);
         FileStore store = new FileStore(world);
         try (var lock = store.lock()) {
-            store.save(seed);
+            store.replace(seed);
         }
         out.println("Created " + world + " with " + seed.accounts.size() + " accounts.");
         return 0;

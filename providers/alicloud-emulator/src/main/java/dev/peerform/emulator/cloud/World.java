@@ -27,6 +27,8 @@ public final class World {
     public long nextId = 1;
     /** How far {@code peerform emulator advance} has moved this world's clock ahead of the host's (ms). */
     public long clockOffsetMillis;
+    /** The number of the last logged change this world holds (see the store's change log). */
+    public long changes = 0;
     public long idSeed = 0x5EEDL;
     public Map<String, Account> accounts = new LinkedHashMap<>();
     public Map<String, PhysicalConnection> physicalConnections = new LinkedHashMap<>();

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.peerform.emulator.Emulator;
 import dev.peerform.emulator.cloud.Model.CallRecord;
 import dev.peerform.emulator.cloud.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -23,18 +23,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded world in one JSON file ({@code .peerform/cloud.json} by default), written atomically (temporary
- * file, fsync, rename), with the call log appended beside it ({@code cloud.log.jsonl}). A lock file serialises the
- * processes that share the world; within one process a lock per path does, since a JVM may hold a file lock only
- * once. Every file it writes is owner-only ({@code rw-------}): the world holds every account's secret in clear.
+ * file, fsync, rename), and the changes made since in a log beside it ({@code cloud.changes.jsonl}), one forced
+ * line per changing call; when the log outgrows the world, the world is written again and the log emptied, so a
+ * call costs in proportion to what it changes. A process keeps the world in memory and reads only the changes
+ * other processes logged since it last looked. The call log is appended beside them ({@code cloud.log.jsonl}).
+ * A lock file serialises the processes that share the world, held per batch of this process's calls. Every file
+ * it writes is owner-only ({@code rw-------}): the world holds every account's secret in clear.
  */
 public final class FileStore implements WorldStore {
 
-    /** One in-process lock per world file: file locks do not exclude threads of the same JVM. */
-    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    /** One lock per world file, shared by this JVM's stores: file locks do not exclude threads of the same JVM. */
+    private static final Map<Path, PathLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    /** The log is compacted once it is this large or larger than the world, whichever is more. */
+    private static final long MIN_COMPACTION_BYTES = 1 << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -43,16 +48,19 @@ public final class FileStore implements WorldStore {
     private final Path file;
     private final Path logFile;
     private final Path lockFile;
-    private final ReentrantLock threads;
+    private final PathLock lock;
+    private final ChangeLog changes;
     private boolean tightened;
     private Object seenKey;
     private long seenModified = -1;
+    private long worldBytes;
 
     public FileStore(Path file) {
         this.file = file.toAbsolutePath().normalize();
         this.logFile = this.file.resolveSibling(baseName() + ".log.jsonl");
         this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
-        this.threads = IN_PROCESS.computeIfAbsent(this.file, k -> new ReentrantLock());
+        this.lock = IN_PROCESS.computeIfAbsent(this.file, k -> new PathLock(lockFile));
+        this.changes = new ChangeLog(this.file.resolveSibling(baseName() + ".changes.jsonl"), JSON);
     }
 
     private String baseName() {
@@ -70,43 +78,29 @@ public final class FileStore implements WorldStore {
 
     @Override
     public Lock lock() {
-        threads.lock();
-        try {
-            OwnerOnly.directories(file.getParent());
-            FileChannel channel = OwnerOnly.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.lock();
-            return () -> {
-                try {
-                    lock.release();
-                    channel.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    threads.unlock();
-                }
-            };
-        } catch (IOException e) {
-            threads.unlock();
-            throw new UncheckedIOException("cannot lock " + lockFile, e);
-        }
+        lock.acquire();
+        return lock::release;
     }
 
     @Override
-    public World reloadIfChanged() {
+    public Update update() {
         try {
             if (!Files.exists(file)) {
                 return null;
             }
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             long modified = attrs.lastModifiedTime().toMillis();
-            if (attrs.fileKey() != null && attrs.fileKey().equals(seenKey) && modified == seenModified) {
-                return null;
+            World base = null;
+            if (attrs.fileKey() == null || !attrs.fileKey().equals(seenKey) || modified != seenModified) {
+                tightenOnce();
+                base = parse();
+                seenKey = attrs.fileKey();
+                seenModified = modified;
+                worldBytes = attrs.size();
+                changes.rewind();
             }
-            tightenOnce();
-            World w = parse();
-            seenKey = attrs.fileKey();
-            seenModified = modified;
-            return w;
+            List<Change> news = changes.readNew();
+            return base == null && news.isEmpty() ? null : new Update(base, news);
         } catch (WorldFileException e) {
             throw e;
         } catch (IOException e) {
@@ -140,15 +134,30 @@ public final class FileStore implements WorldStore {
             OwnerOnly.tighten(file);
             OwnerOnly.tighten(logFile);
             OwnerOnly.tighten(lockFile);
+            OwnerOnly.tighten(changes.file());
             tightened = true;
         }
     }
 
-    /** Reads the world whether or not it changed (null when there is none yet). */
+    /** Reads the world as it is now, the logged changes written into it first (null when there is none yet). */
     public World load() {
+        if (Files.exists(file) && Files.exists(changes.file()) && changes.file().toFile().length() > 0) {
+            Emulator.compact(file);
+        }
         seenKey = null;
         seenModified = -1;
-        return reloadIfChanged();
+        Update u = update();
+        return u == null ? null : u.base();
+    }
+
+    /** Replaces the world with a new one: the changes logged on the old one are forgotten first. */
+    public void replace(World world) {
+        try {
+            changes.clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the change log " + changes.file(), e);
+        }
+        save(world);
     }
 
     @Override
@@ -171,11 +180,26 @@ public final class FileStore implements WorldStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            // a crash before this leaves changes the world holds already: their numbers say to skip them
+            changes.clear();
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             seenKey = attrs.fileKey();
             seenModified = attrs.lastModifiedTime().toMillis();
+            worldBytes = bytes.length;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the emulator's world " + file, e);
+        }
+    }
+
+    @Override
+    public void logged(Change change, World after) {
+        try {
+            changes.append(change);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the change log " + changes.file(), e);
+        }
+        if (changes.size() > Math.max(MIN_COMPACTION_BYTES, worldBytes)) {
+            save(after);
         }
     }
 

@@ -16,12 +16,16 @@ public final class MemoryStore implements WorldStore {
     }
 
     @Override
-    public World reloadIfChanged() {
+    public Update update() {
         return null;
     }
 
     @Override
     public void save(World world) {
+    }
+
+    @Override
+    public void logged(Change change, World after) {
     }
 
     @Override

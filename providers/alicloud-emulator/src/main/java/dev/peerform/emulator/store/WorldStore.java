@@ -4,16 +4,26 @@ import dev.peerform.emulator.cloud.Model.CallRecord;
 import dev.peerform.emulator.cloud.World;
 import java.util.List;
 
-/** Where the world lives between calls: memory, or a JSON file shared safely by several processes. */
+/**
+ * Where the world lives between calls: memory, or a JSON file plus a log of the changes since it was written,
+ * shared safely by several processes.
+ */
 public interface WorldStore extends AutoCloseable {
 
     /** Takes the store's lock (blocking); {@link Lock#close()} releases it. */
     Lock lock();
 
-    /** The world as stored now, when another process has changed it since this store last saw it; else null. */
-    World reloadIfChanged();
+    /**
+     * What changed since this store last looked (another process's changes, or all of them on the first look);
+     * null when nothing did. Called under the lock.
+     */
+    Update update();
 
+    /** Writes the whole world: it then holds every change logged so far. Called under the lock. */
     void save(World world);
+
+    /** Logs one change already made to {@code after}, durably; may write the whole world instead. */
+    void logged(Change change, World after);
 
     void append(CallRecord record);
 
@@ -25,5 +35,12 @@ public interface WorldStore extends AutoCloseable {
     interface Lock extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /**
+     * @param base a world to start again from, or null to keep the one in memory
+     * @param changes the changes to run on it in order (those at or below its {@code changes} number are in it)
+     */
+    record Update(World base, List<Change> changes) {
     }
 }
