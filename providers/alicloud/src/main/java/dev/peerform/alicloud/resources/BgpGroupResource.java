@@ -10,9 +10,7 @@ import dev.peerform.spi.StepContext;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,15 +64,8 @@ public final class BgpGroupResource extends BgpResource {
     @Override
     void modify(Api api, ObjectValue before, ObjectValue planned) throws ApiException {
         // as the official provider: PeerAsn always, the other fields when they change
-        List<String> kv = new ArrayList<>(List.of("BgpGroupId", param(planned, "id"), "PeerAsn",
-                param(planned, "peer_asn")));
-        for (String[] m : MODIFIABLE) {
-            if (changed(before, planned, m[0]) && param(planned, m[0]) != null) {
-                kv.add(m[1]);
-                kv.add(param(planned, m[0]));
-            }
-        }
-        api.call("ModifyBgpGroupAttribute", kv.toArray(String[]::new));
+        api.call("ModifyBgpGroupAttribute", changedParameters(before, planned, MODIFIABLE, "BgpGroupId",
+                param(planned, "id"), "PeerAsn", param(planned, "peer_asn")));
     }
 
     @Override
@@ -84,15 +75,7 @@ public final class BgpGroupResource extends BgpResource {
 
     @Override
     JsonNode describe(Api api, String id) throws ApiException {
-        if (id == null) {
-            return null;
-        }
-        for (JsonNode g : all(api, "DescribeBgpGroups", "BgpGroups", "BgpGroup", "BgpGroupId", id)) {
-            if (id.equals(Answers.text(g, "BgpGroupId"))) {
-                return g;
-            }
-        }
-        return null;
+        return one(api, "DescribeBgpGroups", "BgpGroups", "BgpGroup", "BgpGroupId", id);
     }
 
     @Override

@@ -11,9 +11,7 @@ import dev.peerform.spi.StepContext;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -77,15 +75,8 @@ public final class BgpPeerResource extends BgpResource {
 
     @Override
     void modify(Api api, ObjectValue before, ObjectValue planned) throws ApiException {
-        List<String> kv = new ArrayList<>(List.of("BgpPeerId", param(planned, "id"), "BgpGroupId",
-                param(planned, "bgp_group_id")));
-        for (String[] m : MODIFIABLE) {
-            if (changed(before, planned, m[0]) && param(planned, m[0]) != null) {
-                kv.add(m[1]);
-                kv.add(param(planned, m[0]));
-            }
-        }
-        api.call("ModifyBgpPeerAttribute", kv.toArray(String[]::new));
+        api.call("ModifyBgpPeerAttribute", changedParameters(before, planned, MODIFIABLE, "BgpPeerId",
+                param(planned, "id"), "BgpGroupId", param(planned, "bgp_group_id")));
     }
 
     @Override
@@ -95,15 +86,7 @@ public final class BgpPeerResource extends BgpResource {
 
     @Override
     JsonNode describe(Api api, String id) throws ApiException {
-        if (id == null) {
-            return null;
-        }
-        for (JsonNode p : all(api, "DescribeBgpPeers", "BgpPeers", "BgpPeer", "BgpPeerId", id)) {
-            if (id.equals(Answers.text(p, "BgpPeerId"))) {
-                return p;
-            }
-        }
-        return null;
+        return one(api, "DescribeBgpPeers", "BgpPeers", "BgpPeer", "BgpPeerId", id);
     }
 
     @Override

@@ -119,6 +119,36 @@ abstract class BgpResource extends NamedResource {
     }
 
     /** Every page of a describe call ({@code kv}: name, value, ...), the items of its wrapper. */
+    /** The one object a describe call lists under {@code idField} = {@code id}, or null when there is none. */
+    static JsonNode one(Api api, String action, String set, String type, String idField, String id)
+            throws ApiException {
+        if (id == null) {
+            return null;
+        }
+        for (JsonNode o : all(api, action, set, type, idField, id)) {
+            if (id.equals(Answers.text(o, idField))) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A modify call's parameters: {@code fixed} always, then each {attribute, parameter} of {@code modifiable} whose
+     * value changed and is set, as the official provider sends them.
+     */
+    static String[] changedParameters(ObjectValue before, ObjectValue planned, String[][] modifiable,
+            String... fixed) {
+        List<String> kv = new ArrayList<>(List.of(fixed));
+        for (String[] m : modifiable) {
+            if (changed(before, planned, m[0]) && param(planned, m[0]) != null) {
+                kv.add(m[1]);
+                kv.add(param(planned, m[0]));
+            }
+        }
+        return kv.toArray(String[]::new);
+    }
+
     static List<JsonNode> all(Api api, String action, String set, String type, String... kv) throws ApiException {
         List<JsonNode> out = new ArrayList<>();
         for (int page = 1; ; page++) {
