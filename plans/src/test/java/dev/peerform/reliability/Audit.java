@@ -97,9 +97,11 @@ final class Audit {
             for (JsonNode i : r.path("instances")) {
                 String id = i.path("attributes").path("id").asText("");
                 ids.add(id);
+                // table:router:cidr:type:hop (the official five-part id), or table:cidr:... as older states wrote it
                 String[] parts = id.split(":");
                 if (parts.length >= 2 && parts[0].startsWith("vtb-")) {
-                    ids.add(parts[0] + "|" + parts[1]);
+                    String destination = parts.length >= 5 ? parts[2] : parts[1];
+                    ids.add(parts[0] + "|" + destination);
                 }
             }
         }
