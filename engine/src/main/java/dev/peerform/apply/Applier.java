@@ -270,7 +270,7 @@ public final class Applier {
         if (partial == null) {
             return planned;
         }
-        ObjectValue made = AttributeCodec.decode(partial.attributes(), c.schema());
+        ObjectValue made = AttributeCodec.decode(partial, c.schema());
         Map<String, Value> out = new HashMap<>(planned.attributes());
         made.attributes().forEach((k, v) -> {
             Value p = out.get(k);

@@ -1,6 +1,7 @@
 package dev.peerform.builtin;
 
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.lang.Marks;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
@@ -14,7 +15,6 @@ import dev.peerform.spi.Schema;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
-import dev.peerform.states.Redaction;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -90,7 +90,7 @@ public final class TerraformProvider implements ProviderFactory {
             Value input = config.get("input");
             Value priorInput = prior == null ? null : prior.get("input");
             boolean inputChanged = prior == null || !input.isWhollyKnown()
-                    || !Redaction.sameForDiff(priorInput, input);
+                    || !Marks.sameIgnoringMarks(priorInput, input);
             // output mirrors input; Terraform shows it as unknown whenever input changes
             planned.put("output", inputChanged || !p.requiresReplace().isEmpty() ? Value.DYNAMIC_UNKNOWN
                     : prior.get("output"));
@@ -139,6 +139,14 @@ public final class TerraformProvider implements ProviderFactory {
             return priors; // nothing outside peerform can change a terraform_data
         }
 
+        /**
+         * The stored input, without its marks: Terraform marks only what the configuration marked (input), so its
+         * state lists no sensitive path under output, and a state with one would plan as a change there.
+         */
+        private static Value output(ObjectValue current) {
+            return current.get("input") == null ? Value.NULL : current.get("input").unmarkedDeep();
+        }
+
         @Override
         public ObjectValue importResource(String type, String id, Diagnostics diags) {
             Map<String, Value> attrs = new TreeMap<>();
@@ -156,12 +164,12 @@ public final class TerraformProvider implements ProviderFactory {
                 case CREATE -> {
                     Map<String, Value> attrs = new TreeMap<>(current.attributes());
                     attrs.put("id", Value.of(UUID.randomUUID().toString()));
-                    attrs.put("output", current.get("input") == null ? Value.NULL : current.get("input"));
+                    attrs.put("output", output(current));
                     yield new ObjectValue(attrs);
                 }
                 case UPDATE -> {
                     Map<String, Value> attrs = new TreeMap<>(current.attributes());
-                    attrs.put("output", current.get("input") == null ? Value.NULL : current.get("input"));
+                    attrs.put("output", output(current));
                     yield new ObjectValue(attrs);
                 }
             };

@@ -53,7 +53,10 @@ class ApplyCommand implements Callable<Integer> {
             return ExitCode.ERROR;
         }
         try (Operation op = new Operation(session)) {
-            if (!op.open(vars.options, stateOptions, "OperationTypeApply", true)) {
+            boolean opened = planFile != null
+                    ? op.openForPlan(vars.options, stateOptions, ctx.workingDir().resolve(planFile))
+                    : op.open(vars.options, stateOptions, "OperationTypeApply", true);
+            if (!opened) {
                 return ExitCode.ERROR;
             }
             if (planFile == null && !destroying() && !op.hasConfiguration("Apply", "Applying",

@@ -9,6 +9,7 @@ import dev.peerform.render.PlanRenderer;
 import dev.peerform.workspace.Locking;
 import dev.peerform.workspace.Run;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -29,7 +30,16 @@ final class Operation implements AutoCloseable {
     /** Loads and locks; false (with the diagnostics printed) when that failed. */
     boolean open(List<VariableValues.CliOption> vars, StateOptions stateOptions, String operation,
             boolean configureProviders) {
-        run = Run.load(session.workspace, vars, configureProviders, diags);
+        return opened(Run.load(session.workspace, vars, configureProviders, diags), stateOptions, operation);
+    }
+
+    /** Opens to apply a saved plan, loading the configuration with the plan's variables. */
+    boolean openForPlan(List<VariableValues.CliOption> vars, StateOptions stateOptions, Path planFile) {
+        return opened(Run.loadForPlan(session.workspace, vars, planFile, diags), stateOptions, "OperationTypeApply");
+    }
+
+    private boolean opened(Run loaded, StateOptions stateOptions, String operation) {
+        run = loaded;
         if (run == null) {
             report();
             return false;

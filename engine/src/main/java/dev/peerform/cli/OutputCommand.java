@@ -53,11 +53,7 @@ final class OutputCommand implements Callable<Integer> {
                         + "command is run.");
                 return ExitCode.ERROR;
             }
-            if (o.sensitive() && (raw || json)) {
-                session.error("Sensitive output not stored", "peerform never writes secrets to the state, so the "
-                        + "value of the sensitive output \"" + name + "\" is not available here.");
-                return ExitCode.ERROR;
-            }
+            // as Terraform: -raw and -json print a sensitive value, since asking for them by name is asking for it
             if (raw) {
                 JsonNode v = o.value();
                 if (v == null || v.isContainerNode()) {
@@ -80,9 +76,7 @@ final class OutputCommand implements Callable<Integer> {
                 ObjectNode n = all.putObject(k);
                 n.put("sensitive", o.sensitive());
                 n.set("type", o.type());
-                if (!o.sensitive()) {
-                    n.set("value", o.value());
-                }
+                n.set("value", o.value()); // Terraform's -json holds sensitive values too, marked
             });
             ctx.out().println(TerraformJson.MAPPER.writeValueAsString(all));
         } else {

@@ -50,6 +50,12 @@ public final class VariableValues {
 
     public Map<String, Value> resolve(Module root, Path workingDir, Map<String, String> env, List<CliOption> options,
             Diagnostics diags) {
+        return resolve(root, workingDir, env, options, Map.of(), diags);
+    }
+
+    /** As {@link #resolve}, with values (a saved plan's) for the variables no other source sets. */
+    public Map<String, Value> resolve(Module root, Path workingDir, Map<String, String> env, List<CliOption> options,
+            Map<String, Value> fallback, Diagnostics diags) {
         Map<String, Raw> raw = new LinkedHashMap<>();
         env.forEach((k, v) -> {
             if (k.startsWith("TF_VAR_") && root.variables().containsKey(k.substring(7))) {
@@ -100,7 +106,9 @@ public final class VariableValues {
         for (Variable variable : root.variables().values()) {
             Raw r = raw.get(variable.name());
             Value value;
-            if (r == null) {
+            if (r == null && fallback.get(variable.name()) != null) {
+                value = fallback.get(variable.name());
+            } else if (r == null) {
                 if (variable.required()) {
                     diags.error("No value for required variable", "The root module input variable \""
                             + variable.name() + "\" is not set, and has no default value. Use a -var or -var-file "

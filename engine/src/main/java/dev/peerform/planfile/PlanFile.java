@@ -37,16 +37,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The saved plan ({@code plan -out FILE}): the changes, the ordered action DAG, the variables, the lineage and
- * serial of the state it was made from, and a digest of the configuration. It holds no secret: sensitive values are
- * kept as digests, and apply takes them again from where they came (a -var, TF_VAR_..., a tfvars file) and checks
- * them against the digest. Written owner-only.
+ * serial of the state it was made from, and a digest of the configuration. As Terraform's, it keeps the root
+ * variables and sensitive values themselves (marked), so that applying it asks for nothing again; but not the
+ * variables that feed a provider's credentials, which apply reads again. Written owner-only.
  */
 public final class PlanFile {
 
-    public static final String FORMAT = "peerform-plan-1";
+    public static final String FORMAT = "peerform-plan-2";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private PlanFile() {
@@ -62,7 +63,8 @@ public final class PlanFile {
         return out;
     }
 
-    public static void write(Path path, Plan plan, String configDigest) throws IOException {
+    /** Writes the plan; the variables named in {@code withheld} (provider credentials) are left out. */
+    public static void write(Path path, Plan plan, String configDigest, Set<String> withheld) throws IOException {
         ObjectNode root = F.objectNode();
         root.put("format", FORMAT);
         root.put("mode", plan.mode().name());
@@ -71,7 +73,11 @@ public final class PlanFile {
         root.put("timestamp", plan.timestamp().toString());
         root.put("configuration_digest", configDigest);
         ObjectNode vars = root.putObject("variables");
-        plan.variables().forEach((k, v) -> vars.set(k, TaggedValues.encode(v)));
+        plan.variables().forEach((k, v) -> {
+            if (!withheld.contains(k)) {
+                vars.set(k, TaggedValues.encode(v));
+            }
+        });
         ObjectNode endpoints = root.putObject("providers");
         plan.providerEndpoints().forEach(endpoints::put);
         ArrayNode annotations = root.putArray("annotations");
@@ -156,15 +162,38 @@ public final class PlanFile {
     public record Saved(Plan plan, String configDigest) {
     }
 
-    public static Saved read(Path path, ProviderSet providers) throws IOException {
+    private static JsonNode root(Path path) throws IOException {
         JsonNode root = TerraformJson.MAPPER.readTree(Files.readAllBytes(path));
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(path.getFileName() + " is not a peerform plan file (run `peerform plan -out "
                     + path.getFileName() + "` to make one)");
         }
+        return root;
+    }
+
+    private static Map<String, Value> variables(JsonNode root) {
         Map<String, Value> variables = new LinkedHashMap<>();
         root.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(),
                 TaggedValues.decode(e.getValue())));
+        return variables;
+    }
+
+    /**
+     * The root variables a plan file keeps, to load the configuration with before the plan itself is read (as
+     * Terraform, applying a saved plan asks for none of them); empty when the file cannot be read, which reading
+     * the plan then reports.
+     */
+    public static Map<String, Value> variables(Path path) {
+        try {
+            return variables(root(path));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    public static Saved read(Path path, ProviderSet providers) throws IOException {
+        JsonNode root = root(path);
+        Map<String, Value> variables = variables(root);
         Map<String, String> endpoints = new LinkedHashMap<>();
         root.path("providers").fields().forEachRemaining(e -> endpoints.put(e.getKey(), e.getValue().asText()));
         List<ResourceChange> changes = new ArrayList<>();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.lang.ValueJson;
-import dev.peerform.states.Redaction;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
@@ -20,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Values with their unknown and sensitive parts, as the plan file keeps them: {@code {"type":..., "value":...}}
- * where an unknown part is {@code {"$unknown": true}} and a sensitive part {@code {"$sensitive": "sha256:..."}} (the
- * digest, never the secret; apply re-evaluates the configuration to get the value itself).
+ * where an unknown part is {@code {"$unknown": true}} and a sensitive part {@code {"$sensitive": VALUE}}: the plain
+ * value with its mark, as Terraform's plan file keeps it (the file is written owner-only, and can be encrypted).
  */
 final class TaggedValues {
 
@@ -42,8 +41,9 @@ final class TaggedValues {
 
     private static JsonNode tag(Value v) {
         if (v.isSensitive()) {
-            Value digest = Redaction.redact(v).unmarked();
-            return F.objectNode().put("$sensitive", digest.isKnown() && !digest.isNull() ? digest.asString() : "");
+            ObjectNode o = F.objectNode();
+            o.set("$sensitive", tag(v.unmarked()));
+            return o;
         }
         if (!v.isKnown()) {
             return F.objectNode().put("$unknown", true);
@@ -80,7 +80,8 @@ final class TaggedValues {
             return Value.unknown(t);
         }
         if (n.isObject() && n.has("$sensitive")) {
-            return Value.sensitive(Value.of(n.get("$sensitive").asText()));
+            Value inner = untag(n.get("$sensitive"), t);
+            return inner.isSensitive() ? inner : Value.sensitive(inner);
         }
         if (t instanceof Type.ObjectType ot) {
             Map<String, Value> m = new TreeMap<>();

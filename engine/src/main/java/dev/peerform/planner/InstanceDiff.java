@@ -15,6 +15,7 @@ import dev.peerform.eval.Expansion;
 import dev.peerform.eval.ModuleValues;
 import dev.peerform.graph.BlockAddresses;
 import dev.peerform.graph.ConfigNode;
+import dev.peerform.lang.Marks;
 import dev.peerform.plans.ChangeReason;
 import dev.peerform.plans.PlanMode;
 import dev.peerform.plans.ResourceChange;
@@ -23,7 +24,6 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.PlannedInstance;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.states.InstanceState;
-import dev.peerform.states.Redaction;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
@@ -130,7 +130,7 @@ final class InstanceDiff {
             PlannedInstance p = type.plan(prior, cfg);
             List<String> replacePaths = new ArrayList<>();
             for (String path : p.requiresReplace()) {
-                if (prior == null || !Redaction.sameForDiff(prior.get(path), p.planned().get(path))) {
+                if (prior == null || !Marks.sameIgnoringMarks(prior.get(path), p.planned().get(path))) {
                     replacePaths.add(path);
                 }
             }
@@ -156,7 +156,7 @@ final class InstanceDiff {
                 action = ChangeAction.CREATE;
                 resumed = priorState.completedSteps();
                 p = type.plan(null, cfg); // planned as the create it is, its computed attributes to come
-            } else if (!Redaction.sameForDiff(prior, p.planned())) {
+            } else if (!Marks.sameIgnoringMarks(prior, p.planned())) {
                 action = ChangeAction.UPDATE;
             } else {
                 action = ChangeAction.NO_OP;

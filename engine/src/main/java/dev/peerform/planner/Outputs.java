@@ -6,11 +6,11 @@ import dev.peerform.config.Output;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.eval.Conditions;
 import dev.peerform.eval.ModuleValues;
+import dev.peerform.lang.Marks;
 import dev.peerform.lang.ValueJson;
 import dev.peerform.plans.OutputChange;
 import dev.peerform.plans.PlanMode;
 import dev.peerform.spi.ChangeAction;
-import dev.peerform.states.Redaction;
 import dev.peerform.states.State;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class Outputs {
                         + "it in the plan and in the logs.", o.range());
             }
             ChangeAction action = before == null ? ChangeAction.CREATE
-                    : Redaction.sameForDiff(beforeValue, after) ? ChangeAction.NO_OP : ChangeAction.UPDATE;
+                    : Marks.sameIgnoringMarks(beforeValue, after) ? ChangeAction.NO_OP : ChangeAction.UPDATE;
             out.add(new OutputChange(name, action, beforeValue, after, sensitive));
         }
         return out;

@@ -5,6 +5,7 @@ import dev.peerform.addrs.InstanceKey;
 import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.addrs.ResourceMode;
 import dev.peerform.diag.Diagnostics;
+import dev.peerform.lang.Marks;
 import dev.peerform.plans.Drift;
 import dev.peerform.providers.ProviderSet;
 import dev.peerform.spi.ConfiguredProvider;
@@ -12,7 +13,6 @@ import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.Schema;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.InstanceState;
-import dev.peerform.states.Redaction;
 import dev.peerform.states.State;
 import dev.peerform.value.ObjectValue;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ final class Refresh {
                     continue; // a create interrupted before the cloud answered: re-issued, not refreshed
                 }
                 InstanceAddress a = r.address.instance(e.getKey());
-                current.put(a, AttributeCodec.decode(is.attributes(), type.schema()));
+                current.put(a, AttributeCodec.decode(is, type.schema()));
                 batches.computeIfAbsent(providerKey(r.provider) + "\u0000" + r.address.type(), k -> new ArrayList<>())
                         .add(a);
             }
@@ -77,12 +77,12 @@ final class Refresh {
                 for (int i = 0; i < priors.size(); i++) {
                     InstanceAddress a = batch.getValue().get(i);
                     ObjectValue before = priors.get(i);
-                    ObjectValue after = now.get(i);
+                    ObjectValue after = now.get(i) == null ? null : AttributeCodec.remarked(now.get(i), before);
                     if (after == null) {
                         drift.add(new Drift(a, schemas.get(a.resource()), before, null));
                         current.remove(a);
                         state.remove(a);
-                    } else if (!Redaction.sameForDiff(before, after)) {
+                    } else if (!Marks.sameIgnoringMarks(before, after)) {
                         drift.add(new Drift(a, schemas.get(a.resource()), before, after));
                         current.put(a, after);
                         InstanceState is = state.instance(a);

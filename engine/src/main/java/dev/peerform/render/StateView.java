@@ -37,7 +37,7 @@ public final class StateView {
                 b.append("resource \"").append(r.address.type()).append("\" \"").append(r.address.name())
                         .append("\" {\n");
                 if (type != null) {
-                    ObjectValue v = AttributeCodec.decode(e.getValue().attributes(), type.schema());
+                    ObjectValue v = AttributeCodec.decode(e.getValue(), type.schema());
                     for (String line : ValueRenderer.attributes(null, v.attributes(), " ", 4, Set.of(), false)) {
                         b.append(line.replaceFirst("^( {4}) {2}", "$1")).append('\n');
                     }
@@ -58,7 +58,7 @@ public final class StateView {
         b.append("resource \"").append(a.resource().type()).append("\" \"").append(a.resource().name())
                 .append("\" {\n");
         if (type != null) {
-            ObjectValue v = AttributeCodec.decode(is.attributes(), type.schema());
+            ObjectValue v = AttributeCodec.decode(is, type.schema());
             int width = v.attributes().entrySet().stream().filter(e -> !e.getValue().isNull())
                     .mapToInt(e -> e.getKey().length()).max().orElse(0);
             v.attributes().forEach((k, x) -> {
@@ -87,9 +87,7 @@ public final class StateView {
         state.outputs().forEach((k, o) -> {
             ObjectNode n = outputs.putObject(k);
             n.put("sensitive", o.sensitive());
-            if (!o.sensitive()) {
-                n.set("value", o.value());
-            }
+            n.set("value", o.value()); // as Terraform's show -json: the value, marked; the human view redacts it
             n.set("type", o.type());
         });
         Map<String, ObjectNode> modules = new LinkedHashMap<>();
@@ -112,7 +110,7 @@ public final class StateView {
                 }
                 n.put("provider_name", providerName(r.provider));
                 n.put("schema_version", e.getValue().schemaVersion());
-                ObjectValue v = type == null ? null : AttributeCodec.decode(e.getValue().attributes(), type.schema());
+                ObjectValue v = type == null ? null : AttributeCodec.decode(e.getValue(), type.schema());
                 n.set("values", v == null ? e.getValue().attributes() : JsonValues.known(v));
                 n.set("sensitive_values", JsonValues.attributeMarks(v, true));
                 if (!e.getValue().dependencies().isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.peerform.render;
 
-import dev.peerform.states.Redaction;
+import dev.peerform.lang.Marks;
 import dev.peerform.value.BoolValue;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
@@ -242,8 +242,7 @@ final class ValueRenderer {
         if (!a.isWhollyKnown() || !b.isWhollyKnown()) {
             return false;
         }
-        return Objects.equals(Redaction.redact(a).unmarkedDeep(),
-                Redaction.redact(b).unmarkedDeep());
+        return Marks.sameIgnoringMarks(a, b);
     }
 
     private static String key(String k) {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peerform.lang.Marks;
 import dev.peerform.lang.ValueJson;
 import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.Schema;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
-import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
@@ -21,8 +21,9 @@ import java.util.TreeMap;
 
 /**
  * Resource attributes to and from the state's JSON, with the provider's schema: an attribute of dynamic type is
- * stored as {@code {"value":..., "type":...}}, as Terraform stores it. A sensitive value is never written: it is
- * stored as its digest ({@link Redaction}), and its path listed in {@code sensitive_attributes}.
+ * stored as {@code {"value":..., "type":...}}, as Terraform stores it. A sensitive value is stored as Terraform
+ * stores it: its plain value, with its path listed in {@code sensitive_attributes}; reading marks those paths (and
+ * the attributes the schema calls sensitive) again, so that nothing read from a state is shown in clear.
  */
 public final class AttributeCodec {
 
@@ -33,9 +34,7 @@ public final class AttributeCodec {
 
     public static ObjectNode encode(ObjectValue v, Schema schema) {
         ObjectNode out = F.objectNode();
-        Value redacted = Redaction.redact(v);
-        ObjectValue o = (ObjectValue) redacted.unmarked();
-        for (Map.Entry<String, Value> e : o.attributes().entrySet()) {
+        for (Map.Entry<String, Value> e : v.attributes().entrySet()) {
             AttributeSchema a = schema.attributes().get(e.getKey());
             Value x = e.getValue();
             if (a != null && a.type() == Type.DYNAMIC && !x.isNull()) {
@@ -68,11 +67,12 @@ public final class AttributeCodec {
         if (u instanceof ObjectValue o) {
             o.attributes().forEach((k, x) -> collect(x, append(path, "get_attr", F.textNode(k)), out));
         } else if (u instanceof MapValue m) {
-            m.elements().forEach((k, x) -> collect(x, append(path, "index", F.textNode(k)), out));
+            m.elements().forEach((k, x) -> collect(x, append(path, "index",
+                    F.objectNode().put("value", k).put("type", "string")), out));
         } else if (u instanceof ListValue || u instanceof TupleValue) {
             List<Value> xs = u.children();
             for (int i = 0; i < xs.size(); i++) {
-                collect(xs.get(i), append(path, "index", F.numberNode(i)), out);
+                collect(xs.get(i), append(path, "index", F.objectNode().put("value", i).put("type", "number")), out);
             }
         }
     }
@@ -83,7 +83,12 @@ public final class AttributeCodec {
         return p;
     }
 
-    public static ObjectValue decode(ObjectNode attrs, Schema schema) {
+    /** The attributes of an instance, with its sensitive paths and the schema's sensitive attributes marked. */
+    public static ObjectValue decode(InstanceState is, Schema schema) {
+        return decode(is.attributes(), is.sensitiveAttributes(), schema);
+    }
+
+    public static ObjectValue decode(ObjectNode attrs, JsonNode sensitivePaths, Schema schema) {
         Map<String, Value> out = new TreeMap<>();
         Type.ObjectType t = schema.type();
         for (Map.Entry<String, Type> e : t.attributes().entrySet()) {
@@ -96,21 +101,13 @@ public final class AttributeCodec {
             } else {
                 v = ValueJson.value(n, e.getValue());
             }
-            out.put(e.getKey(), unredact(v));
+            out.put(e.getKey(), a != null && a.sensitive() && !v.isNull() && !v.isSensitive() ? Value.sensitive(v) : v);
         }
-        return new ObjectValue(out);
+        return (ObjectValue) Marks.withPaths(new ObjectValue(out), sensitivePaths);
     }
 
-    /** A stored digest reads back as a sensitive value (its text is the digest, never the secret). */
-    private static Value unredact(Value v) {
-        if (v instanceof StringValue s && s.value().startsWith(Redaction.REDACTED_PREFIX)) {
-            return Value.sensitive(v);
-        }
-        if (v instanceof ObjectValue o) {
-            Map<String, Value> m = new TreeMap<>();
-            o.attributes().forEach((k, x) -> m.put(k, unredact(x)));
-            return new ObjectValue(m);
-        }
-        return v;
+    /** A value read back from a provider (which keeps no marks) with the marks its prior value had. */
+    public static ObjectValue remarked(ObjectValue after, ObjectValue before) {
+        return (ObjectValue) Marks.withPaths(after, sensitivePaths(before));
     }
 }

@@ -19,7 +19,6 @@ import dev.peerform.spi.ResourceType;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.InstanceState;
 import dev.peerform.states.JournalDamagedException;
-import dev.peerform.states.Redaction;
 import dev.peerform.states.State;
 import dev.peerform.states.StateFormatException;
 import dev.peerform.states.StateLockedException;
@@ -56,6 +55,13 @@ public final class Run implements AutoCloseable {
     public static Run load(Workspace workspace, List<VariableValues.CliOption> vars, boolean configureProviders,
             Diagnostics diags) {
         Workspace.Loaded loaded = workspace.load(vars, configureProviders, diags);
+        return loaded == null || diags.hasErrors() ? null : new Run(workspace, loaded);
+    }
+
+    /** Loads to apply the saved plan {@code planFile}: its variables need not be given again. */
+    public static Run loadForPlan(Workspace workspace, List<VariableValues.CliOption> vars, Path planFile,
+            Diagnostics diags) {
+        Workspace.Loaded loaded = workspace.load(vars, PlanFile.variables(planFile), diags);
         return loaded == null || diags.hasErrors() ? null : new Run(workspace, loaded);
     }
 
@@ -118,13 +124,14 @@ public final class Run implements AutoCloseable {
 
     /** Writes the plan to a file, with the digest of the configuration it was made from. */
     public void savePlan(Plan plan, Path file) throws IOException {
-        PlanFile.write(file, plan, Workspace.configurationDigest(loaded.module()));
+        PlanFile.write(file, plan, Workspace.configurationDigest(loaded.module()),
+                loaded.providers().credentialVariables(loaded.module()));
     }
 
     /**
      * A plan saved by {@code plan -out}, if it can still be applied: made from this state (lineage and serial) and
-     * this configuration, and given again the sensitive variables it only keeps digests of. Null, with the reason
-     * in {@code refused}, when not.
+     * this configuration, with the variables it was made with (the credentials it does not keep are read again
+     * from this run's -var, -var-file, tfvars and environment). Null, with the reason in {@code refused}, when not.
      */
     public Plan savedPlan(Path path, String name, Diagnostics refused) {
         if (!Files.isRegularFile(path)) {
@@ -151,23 +158,24 @@ public final class Run implements AutoCloseable {
             return null;
         }
         base = state;
-        return withVariables(saved.plan(), loaded.variables(), refused);
+        return withVariables(saved.plan(), refused);
     }
 
-    /** A saved plan holds digests of sensitive variables: their values come again from this run, and must match. */
-    private static Plan withVariables(Plan saved, Map<String, Value> current, Diagnostics refused) {
+    /**
+     * A saved plan keeps every root variable but the provider credentials (a plan file is often handed between CI
+     * jobs; a key in it would outlive the job): those come again from this run, as a provider would read them.
+     */
+    private Plan withVariables(Plan saved, Diagnostics refused) {
         Map<String, Value> vars = new LinkedHashMap<>(saved.variables());
-        for (Map.Entry<String, Value> e : saved.variables().entrySet()) {
-            if (e.getValue() != null && e.getValue().isSensitive()) {
-                Value now = current.get(e.getKey());
-                if (now == null || !Redaction.sameForDiff(now, e.getValue())) {
-                    refused.error("Sensitive variable needed", "The saved plan does not store the value of the "
-                            + "sensitive variable \"" + e.getKey() + "\". Provide the same value again, with -var, "
-                            + "-var-file or TF_VAR_" + e.getKey() + ", when you apply the plan.", null);
-                    return null;
-                }
-                vars.put(e.getKey(), now);
+        for (String name : loaded.providers().credentialVariables(loaded.module())) {
+            Value now = loaded.variables().get(name);
+            if (now == null || !now.isKnown()) {
+                refused.error("Provider credential needed", "The saved plan does not keep the provider credential "
+                        + "variable \"" + name + "\". Provide it again, with -var, -var-file, a tfvars file or TF_VAR_"
+                        + name + ", when you apply the plan.", null);
+                return null;
             }
+            vars.put(name, now);
         }
         return saved.withVariables(vars);
     }

@@ -28,7 +28,6 @@ import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.Backend;
 import dev.peerform.states.InstanceState;
 import dev.peerform.states.LocalBackend;
-import dev.peerform.states.Redaction;
 import dev.peerform.states.Recovered;
 import dev.peerform.states.State;
 import dev.peerform.states.StateStore;
@@ -93,16 +92,22 @@ public final class Workspace {
 
     /** Loads the configuration and variables and configures the providers; null when that failed. */
     public Loaded load(List<VariableValues.CliOption> varOptions, boolean configureProviders, Diagnostics diags) {
-        return load(varOptions, configureProviders, false, diags);
+        return load(varOptions, configureProviders, false, Map.of(), diags);
+    }
+
+    /** Loads with a saved plan's variables for those no -var, -var-file, tfvars or environment sets. */
+    public Loaded load(List<VariableValues.CliOption> varOptions, Map<String, Value> planVariables,
+            Diagnostics diags) {
+        return load(varOptions, true, false, planVariables, diags);
     }
 
     private Loaded load(List<VariableValues.CliOption> varOptions, boolean configureProviders, boolean forValidate,
-            Diagnostics diags) {
+            Map<String, Value> planVariables, Diagnostics diags) {
         Module module = new ModuleLoader(dir).load(diags);
         if (diags.hasErrors()) {
             return null;
         }
-        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, varOptions, diags);
+        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, varOptions, planVariables, diags);
         if (diags.hasErrors()) {
             return null;
         }
@@ -212,7 +217,7 @@ public final class Workspace {
      */
     public Diagnostics validate() {
         Diagnostics diags = new Diagnostics();
-        Loaded l = load(List.of(), false, true, diags);
+        Loaded l = load(List.of(), false, true, Map.of(), diags);
         if (l != null && !diags.hasErrors()) {
             Diagnostics planned = new Diagnostics();
             plan(l, State.empty(), new Planner.Options(PlanMode.NORMAL, false, List.of(), List.of()), planned);
@@ -291,8 +296,7 @@ public final class Workspace {
                 if (!v.isWhollyKnown()) {
                     return;
                 }
-                Value stored = Redaction.redact(v);
-                state.outputs().put(name, new State.Output(ValueJson.value(stored), ValueJson.type(v.type()),
+                state.outputs().put(name, new State.Output(ValueJson.value(v), ValueJson.type(v.type()),
                         v.containsSensitive()));
             });
         }
