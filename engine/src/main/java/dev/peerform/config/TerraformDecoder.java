@@ -19,7 +19,7 @@ final class TerraformDecoder extends BlockDecoder {
     @Override
     void decode(Block block, ModuleParts into) {
         BodyCheck.only(block.body(), Set.of("required_version", "experiments"),
-                Set.of("required_providers", "backend", "cloud"), "in a terraform block", diags);
+                Set.of("required_providers", "backend", "cloud", "encryption"), "in a terraform block", diags);
         block.body().attribute("required_version").ifPresent(a -> {
             String constraint = constantString(a);
             if (constraint != null) {

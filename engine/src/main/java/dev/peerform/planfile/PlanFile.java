@@ -26,6 +26,8 @@ import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.states.AtomicFiles;
+import dev.peerform.states.EncryptionTarget;
+import dev.peerform.states.Envelope;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.io.IOException;
@@ -64,7 +66,8 @@ public final class PlanFile {
     }
 
     /** Writes the plan; the variables named in {@code withheld} (provider credentials) are left out. */
-    public static void write(Path path, Plan plan, String configDigest, Set<String> withheld) throws IOException {
+    public static void write(Path path, Plan plan, String configDigest, Set<String> withheld,
+            EncryptionTarget encryption) throws IOException {
         ObjectNode root = F.objectNode();
         root.put("format", FORMAT);
         root.put("mode", plan.mode().name());
@@ -148,8 +151,8 @@ public final class PlanFile {
                     TaggedValues.encode(v)));
         });
         // a plan file is peerform's own, read by peerform: compact (indenting doubled the cost of writing it)
-        AtomicFiles.writeAtomically(path, TerraformJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(root));
+        AtomicFiles.writeAtomically(path, Envelope.seal(TerraformJson.MAPPER.writer()
+                .without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root), encryption, path.toString()));
     }
 
     private static ArrayNode strings(List<String> xs) {
@@ -162,8 +165,9 @@ public final class PlanFile {
     public record Saved(Plan plan, String configDigest) {
     }
 
-    private static JsonNode root(Path path) throws IOException {
-        JsonNode root = TerraformJson.MAPPER.readTree(Files.readAllBytes(path));
+    private static JsonNode root(Path path, EncryptionTarget encryption) throws IOException {
+        JsonNode root = TerraformJson.MAPPER.readTree(Envelope.open(Files.readAllBytes(path), encryption,
+                path.toString(), "plan"));
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(path.getFileName() + " is not a peerform plan file (run `peerform plan -out "
                     + path.getFileName() + "` to make one)");
@@ -185,14 +189,14 @@ public final class PlanFile {
      */
     public static Map<String, Value> variables(Path path) {
         try {
-            return variables(root(path));
+            return variables(root(path, null)); // an encrypted plan is opened once the configuration is read
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
     }
 
-    public static Saved read(Path path, ProviderSet providers) throws IOException {
-        JsonNode root = root(path);
+    public static Saved read(Path path, ProviderSet providers, EncryptionTarget encryption) throws IOException {
+        JsonNode root = root(path, encryption);
         Map<String, Value> variables = variables(root);
         Map<String, String> endpoints = new LinkedHashMap<>();
         root.path("providers").fields().forEachRemaining(e -> endpoints.put(e.getKey(), e.getValue().asText()));

@@ -36,9 +36,15 @@ final class LocalStateStore implements StateStore {
     private final Path backupPath;
     private final Clock clock;
     private final String version;
+    private final EncryptionTarget encryption;
     private boolean backedUp;
 
     LocalStateStore(Path statePath, Clock clock, String version) {
+        this(statePath, clock, version, null);
+    }
+
+    private LocalStateStore(Path statePath, Clock clock, String version, EncryptionTarget encryption) {
+        this.encryption = encryption;
         this.statePath = statePath;
         Path dir = statePath.toAbsolutePath().getParent();
         String name = statePath.getFileName().toString();
@@ -47,6 +53,11 @@ final class LocalStateStore implements StateStore {
         this.backupPath = dir.resolve(name + ".backup");
         this.clock = clock;
         this.version = version;
+    }
+
+    @Override
+    public StateStore encryptedWith(EncryptionTarget target) {
+        return new LocalStateStore(statePath, clock, version, target);
     }
 
     @Override
@@ -214,7 +225,8 @@ final class LocalStateStore implements StateStore {
         } catch (IOException e) {
             throw new IOException("Cannot read the state file " + statePath + ": " + e.getMessage() + ".", e);
         }
-        return StateCodec.read(bytes, statePath.toString());
+        return StateCodec.read(Envelope.open(bytes, encryption, statePath.toString(), "state"),
+                statePath.toString());
     }
 
     /** Writes the state atomically; the first write of this backend keeps the previous file as the backup. */
@@ -225,7 +237,8 @@ final class LocalStateStore implements StateStore {
         }
         backedUp = true;
         state.ensureLineage();
-        AtomicFiles.writeAtomically(statePath, StateCodec.write(state));
+        AtomicFiles.writeAtomically(statePath, Envelope.seal(StateCodec.write(state), encryption,
+                statePath.toString()));
     }
 
     @Override

@@ -32,13 +32,25 @@ final class PgWorkspaceState implements StateStore {
     private final String name;
     private final Clock clock;
     private final String version;
+    private final EncryptionTarget encryption;
     private PgLock held;
 
     PgWorkspaceState(PgBackend backend, String name, Clock clock, String version) {
+        this(backend, name, clock, version, null);
+    }
+
+    private PgWorkspaceState(PgBackend backend, String name, Clock clock, String version,
+            EncryptionTarget encryption) {
+        this.encryption = encryption;
         this.backend = backend;
         this.name = name;
         this.clock = clock;
         this.version = version;
+    }
+
+    @Override
+    public StateStore encryptedWith(EncryptionTarget target) {
+        return new PgWorkspaceState(backend, name, clock, version, target);
     }
 
     @Override
@@ -53,7 +65,7 @@ final class PgWorkspaceState implements StateStore {
             if (bytes.isEmpty() || bytes.get().length == 0) {
                 return State.empty();
             }
-            return StateCodec.read(bytes.get(), location());
+            return StateCodec.read(Envelope.open(bytes.get(), encryption, location(), "state"), location());
         } catch (SQLException e) {
             throw io("Failed to read the state of " + location(), e);
         }
@@ -63,7 +75,7 @@ final class PgWorkspaceState implements StateStore {
     @Override
     public void write(State state) throws IOException {
         state.ensureLineage();
-        byte[] bytes = StateCodec.write(state);
+        byte[] bytes = Envelope.seal(StateCodec.write(state), encryption, location());
         try {
             if (held != null) {
                 held.foldIn(bytes);

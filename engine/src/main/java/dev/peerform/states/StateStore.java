@@ -12,6 +12,12 @@ public interface StateStore {
     /** Where the state is, for messages and the lock's "Path". */
     String location();
 
+    /**
+     * This store with its state written and read under {@code encryption} (null: in clear). Only the state is
+     * encrypted: the journal lives only while a run does and is folded into the state when it ends.
+     */
+    StateStore encryptedWith(EncryptionTarget encryption);
+
     /** The state, or an empty one when there is none yet. */
     State read() throws IOException;
 

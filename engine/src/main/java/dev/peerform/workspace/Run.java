@@ -125,7 +125,7 @@ public final class Run implements AutoCloseable {
     /** Writes the plan to a file, with the digest of the configuration it was made from. */
     public void savePlan(Plan plan, Path file) throws IOException {
         PlanFile.write(file, plan, Workspace.configurationDigest(loaded.module()),
-                loaded.providers().credentialVariables(loaded.module()));
+                loaded.providers().credentialVariables(loaded.module()), loaded.encryption().plan());
     }
 
     /**
@@ -140,7 +140,7 @@ public final class Run implements AutoCloseable {
         }
         PlanFile.Saved saved;
         try {
-            saved = PlanFile.read(path, loaded.providers());
+            saved = PlanFile.read(path, loaded.providers(), loaded.encryption().plan());
         } catch (IOException e) {
             refused.error("Failed to load plan file", e.getMessage() + ".", null);
             return null;

@@ -26,6 +26,8 @@ import dev.peerform.render.PlanRenderer;
 import dev.peerform.render.StateView;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.Backend;
+import dev.peerform.states.Encryption;
+import dev.peerform.states.EncryptionConfig;
 import dev.peerform.states.InstanceState;
 import dev.peerform.states.LocalBackend;
 import dev.peerform.states.Recovered;
@@ -56,7 +58,7 @@ public final class Workspace {
 
     /** Everything loaded for a run. */
     public record Loaded(Module module, Map<String, Value> variables, ProviderSet providers, StateStore store,
-            String workspaceName, Backend backend) {
+            String workspaceName, Backend backend, Encryption encryption) {
     }
 
     private final Path dir;
@@ -116,12 +118,13 @@ public final class Workspace {
         for (String name : providers.credentialVariables(module)) {
             variables.computeIfPresent(name, (n, v) -> Value.sensitive(v));
         }
+        ModuleValues values = new ModuleValues(module, variables, providers, dir, a -> null, true);
+        values.workspace(currentWorkspace());
+        ModuleScope scope = values.scope(List.of(), ModuleScope.Context.NONE, diags);
         if (configureProviders) {
-            ModuleValues values = new ModuleValues(module, variables, providers, dir, a -> null, true);
-            values.workspace(currentWorkspace());
-            ModuleScope scope = values.scope(List.of(), ModuleScope.Context.NONE, diags);
             providers.configure(module, scope, dir, env, diags);
         }
+        Encryption encryption = forValidate ? Encryption.NONE : EncryptionConfig.of(module, env, scope, diags);
         // validate needs no backend (Terraform's neither): its errors count only for commands that use the state
         Diagnostics backendDiags = new Diagnostics();
         Backend backend = backend(module, backendDiags);
@@ -129,7 +132,8 @@ public final class Workspace {
             diags.addAll(backendDiags);
         }
         String name = currentWorkspace();
-        return new Loaded(module, variables, providers, backend.workspace(name), name, backend);
+        return new Loaded(module, variables, providers, backend.workspace(name).encryptedWith(encryption.state()),
+                name, backend, encryption);
     }
 
     /**
@@ -159,13 +163,29 @@ public final class Workspace {
     }
 
     private StateStore store(Module module, Diagnostics diags) {
-        return backend(module, diags).workspace(currentWorkspace());
+        return backend(module, diags).workspace(currentWorkspace()).encryptedWith(encryption(module).state());
+    }
+
+    /**
+     * The encryption of commands that only read (show, output, state): with the variables the environment and
+     * tfvars files give, since they take no -var; a passphrase they cannot give leaves the files unreadable, which
+     * reading them says.
+     */
+    private Encryption encryption(Module module) {
+        Diagnostics ignored = new Diagnostics();
+        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, List.of(), ignored);
+        ProviderSet providers = providerOverride != null ? providerOverride
+                : ProviderSet.available(module.requiredProviders());
+        ModuleValues values = new ModuleValues(module, variables, providers, dir, a -> null, true);
+        values.workspace(currentWorkspace());
+        return EncryptionConfig.of(module, env, values.scope(List.of(), ModuleScope.Context.NONE, ignored), ignored);
     }
 
     /** The outputs stored in the state: the backend's, or those of the state file given ({@code -state}). */
     public Map<String, StoredOutput> outputs(String statePath) throws IOException {
         StateStore store = statePath != null
                 ? new LocalBackend(dir.resolve(statePath), clock, version).workspace(Backend.DEFAULT_WORKSPACE)
+                        .encryptedWith(encryption(new ModuleLoader(dir).load(new Diagnostics())).state())
                 : store(new ModuleLoader(dir).load(new Diagnostics()), new Diagnostics());
         return outputs(store.read());
     }
@@ -199,7 +219,7 @@ public final class Workspace {
         }
         PlanFile.Saved saved;
         try {
-            saved = PlanFile.read(p, providers);
+            saved = PlanFile.read(p, providers, encryption(module).plan());
         } catch (IOException e) {
             refused.error("Failed to read the given file as a plan", e.getMessage() + ".", null);
             return null;

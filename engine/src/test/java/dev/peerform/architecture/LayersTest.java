@@ -49,7 +49,7 @@ class LayersTest {
         }
         for (int i = 0; i < PIPELINE.size() - 1; i++) {
             String[] above = PIPELINE.subList(i + 1, PIPELINE.size()).toArray(String[]::new);
-            if (i <= PIPELINE.indexOf("states")) { // the builtin provider compares secrets by digest
+            if (i <= PIPELINE.indexOf("states")) { // the builtin provider reads states (terraform_remote_state)
                 above = append(above, "builtin");
             }
             layers = layers.whereLayer(PIPELINE.get(i)).mayOnlyBeAccessedByLayers(above);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
@@ -278,27 +280,28 @@ class PlanAndApplyTest {
     }
 
     @Test
-    void sensitiveValuesNeverReachTheStateFile() throws Exception {
+    void sensitiveValuesAreStoredAsTerraformStoresThemAndStillPlanNoChange() throws Exception {
         f.config("""
                 variable "key" {
                   default   = "hunter2-secret"
                   sensitive = true
                 }
-                resource "testcloud_thing" "a" {
-                  name   = "a"
-                  secret = var.key
-                }
-                resource "terraform_data" "d" { input = var.key }
+                resource "terraform_data" "d" { input = { user = "u", password = var.key } }
                 output "o" {
                   value     = var.key
                   sensitive = true
                 }
                 """);
         f.apply();
-        String text = java.nio.file.Files.readString(f.dir.resolve("terraform.tfstate"));
-        assertFalse(text.contains("hunter2"), text);
+        JsonNode state = new ObjectMapper().readTree(java.nio.file.Files.readString(f.dir.resolve("terraform.tfstate")));
+        assertEquals("hunter2-secret", state.at("/outputs/o/value").asText(), "the plain value, as Terraform");
+        assertTrue(state.at("/outputs/o/sensitive").asBoolean());
+        JsonNode d = state.at("/resources/0/instances/0");
+        assertEquals("hunter2-secret", d.at("/attributes/input/value/password").asText());
+        assertEquals("[[{\"type\":\"get_attr\",\"value\":\"input\"},{\"type\":\"get_attr\",\"value\":\"password\"}]]",
+                d.get("sensitive_attributes").toString(), "only the path the configuration marked");
         Diagnostics diags = new Diagnostics();
-        assertFalse(f.plan(Planner.Options.DEFAULT, diags).plan().hasChanges(), "digests still detect no change");
+        assertFalse(f.plan(Planner.Options.DEFAULT, diags).plan().hasChanges(), "no change on the stored secret");
         f.config(java.nio.file.Files.readString(f.dir.resolve("main.tf")).replace("hunter2-secret", "other"));
         assertTrue(f.plan(Planner.Options.DEFAULT, new Diagnostics()).plan().hasChanges(), "and a changed secret");
     }
