@@ -100,4 +100,30 @@ class SensitiveValuesTest {
         CliRun apply = CliRun.in(dir, keys, "apply", "tfplan");
         assertEquals(0, apply.exitCode(), apply.err());
     }
+
+    @Test
+    void aRandomPasswordIsStoredSoOutputsAndReferencesSeeTheSameValueOnLaterRuns() throws Exception {
+        config("""
+                resource "random_password" "p" { length = 24 }
+                output "pw" {
+                  value     = random_password.p.result
+                  sensitive = true
+                }
+                """);
+        assertEquals(0, CliRun.in(dir, "apply", "-auto-approve").exitCode());
+        String first = CliRun.in(dir, "output", "-raw", "pw").out();
+        assertEquals(24, first.length(), first);
+        Files.writeString(dir.resolve("main.tf"), Files.readString(dir.resolve("main.tf"))
+                + "resource \"terraform_data\" \"uses\" { input = random_password.p.result }\n"
+                + "output \"copy\" {\n  value     = terraform_data.uses.input\n  sensitive = true\n}\n");
+        CliRun second = CliRun.in(dir, "apply", "-auto-approve");
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("1 added, 0 changed, 0 destroyed"), second.out());
+        assertFalse(second.out().contains(first), "the result is never printed");
+        assertEquals(first, CliRun.in(dir, "output", "-raw", "pw").out(), "the same password, not a new one");
+        assertEquals(first, CliRun.in(dir, "output", "-raw", "copy").out(), "a later run's reference sees it");
+        String state = Files.readString(dir.resolve("terraform.tfstate"));
+        assertTrue(state.contains("\"value\": \"result\"") || state.contains("\"value\":\"result\""),
+                "result listed in sensitive_attributes");
+    }
 }
