@@ -56,16 +56,23 @@ final class Audit {
         return dir.resolve(".peerform/cloud.json");
     }
 
-    static List<CloudObject> objects(Path worldFile) throws IOException {
+    /**
+     * The world as the emulator sees it: the changes logged beside the world file are written into it first (the
+     * file alone is stale since the store became a change log); a damaged world is read as it is.
+     */
+    static JsonNode worldJson(Path worldFile) throws IOException {
         if (Files.exists(worldFile)) {
             try {
-                // the changes logged beside the world file are part of the world
                 new FileStore(worldFile).load();
             } catch (WorldFileException damaged) {
-                // read below as it is, as before
+                // read below as it is
             }
         }
-        JsonNode w = JSON.readTree(worldFile.toFile());
+        return JSON.readTree(worldFile.toFile());
+    }
+
+    static List<CloudObject> objects(Path worldFile) throws IOException {
+        JsonNode w = worldJson(worldFile);
         List<CloudObject> all = new ArrayList<>();
         w.path("vpcs").forEach(v -> all.add(new CloudObject("vpc", v.path("id").asText(), v.path("owner").asText()
                 + "|" + v.path("region").asText() + "|" + v.path("cidrBlock").asText(), v.path("status").asText())));
