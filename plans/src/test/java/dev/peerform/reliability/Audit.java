@@ -142,8 +142,13 @@ final class Audit {
     }
 
     static Report check(Path dir, Set<String> baseline) throws IOException {
+        return check(dir, dir.resolve("terraform.tfstate"), baseline);
+    }
+
+    /** The cloud of the directory against a state read elsewhere (pulled from the pg backend, say). */
+    static Report check(Path dir, Path stateFile, Set<String> baseline) throws IOException {
         List<CloudObject> world = objects(world(dir));
-        Set<String> known = stateIds(dir.resolve("terraform.tfstate"));
+        Set<String> known = stateIds(stateFile);
         List<CloudObject> orphans = new ArrayList<>();
         Map<String, Integer> identities = new HashMap<>();
         Set<String> worldIds = new HashSet<>();
@@ -168,8 +173,7 @@ final class Audit {
                 stale.add(id);
             }
         }
-        return new Report(orphans, duplicates, stale, managed, stateInstances(dir.resolve("terraform.tfstate")),
-                withoutId(dir.resolve("terraform.tfstate")));
+        return new Report(orphans, duplicates, stale, managed, stateInstances(stateFile), withoutId(stateFile));
     }
 
     /** The resources an apply reported ("Apply complete! Resources: N added"), for the figure's note. */
