@@ -17,7 +17,8 @@ import java.util.concurrent.Future;
  *
  * <p>{@code bench/run.sh reliability [small|full] [crash faults interrupts files input requests
  * secrets] [--seed N]
- * [--case I] [--jobs N] [--backend local|pg]} (or {@code -Dreliability.seed=N}); no figure named runs them all.
+ * [--case I] [--jobs N] [--backend local|pg] [--kills N]} (or {@code -Dreliability.seed=N}); no figure named runs
+ * them all.
  * {@code --backend pg} keeps the crash figure's states in a private PostgreSQL (the other figures stay local).
  */
 public final class ReliabilityHarness {
@@ -42,6 +43,7 @@ public final class ReliabilityHarness {
         Integer onlyCase = null;
         int jobs = 2;
         String backendName = "local";
+        Integer kills = null;
         List<String> chosen = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -50,10 +52,12 @@ public final class ReliabilityHarness {
                 case "--case" -> onlyCase = Integer.parseInt(args[++i]);
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--backend" -> backendName = args[++i];
+                case "--kills" -> kills = Integer.parseInt(args[++i]);
                 default -> {
                     if (!all.containsKey(args[i])) {
                         System.err.println("unknown figure or option '" + args[i] + "' (figures: " + all.keySet()
-                                + "; options: small|full, --seed N, --case I, --jobs N, --backend local|pg)");
+                                + "; options: small|full, --seed N, --case I, --jobs N, --backend local|pg, "
+                                + "--kills N)");
                         System.exit(2);
                     }
                     chosen.add(args[i]);
@@ -83,7 +87,8 @@ public final class ReliabilityHarness {
             System.exit(1);
             return;
         }
-        Harness h = new Harness(new Peerform(launcher, backend.env()), root, Size.of(size), seed, onlyCase, scratch,
+        Size chosenSize = kills == null ? Size.of(size) : Size.of(size).withKills(kills);
+        Harness h = new Harness(new Peerform(launcher, backend.env()), root, chosenSize, seed, onlyCase, scratch,
                 backend);
         System.out.printf("reliability harness: size %s, seed %d%s, crash states on %s, scratch %s%n", size, seed,
                 onlyCase == null ? "" : ", case " + onlyCase, backend.name(), scratch);
