@@ -12,25 +12,29 @@ public final class Main {
     }
 
     /**
-     * Ctrl-C: the first asks the running apply to finish its running steps and stop; the second to stop now. Both
-     * leave the state written.
+     * Ctrl-C, or SIGTERM as a service manager or CI runner sends it (Terraform treats both alike): the first asks the
+     * running apply to finish its running steps and stop; the second to stop now. Both leave the state written and
+     * the lock released, and the command exits 1, not with the signal's status.
      */
     private static void installInterruptHandler(CliContext context, PrintWriter err) {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
-                context.interrupt().interrupt();
-                if (context.interrupt().stopNow()) {
-                    err.println("\nTwo interrupts received. Stopping the running steps now; the state will be "
-                            + "written.");
-                } else {
-                    err.println("\nInterrupt received.\nPlease wait for peerform to exit or data loss may occur.\n"
-                            + "Gracefully shutting down...");
-                }
-                err.flush();
-            });
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            // no signal support on this platform: the default handling (exit) applies
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> interrupted(context, err));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // no such signal on this platform: its default handling (exit) applies
+            }
         }
+    }
+
+    private static void interrupted(CliContext context, PrintWriter err) {
+        context.interrupt().interrupt();
+        if (context.interrupt().stopNow()) {
+            err.println("\nTwo interrupts received. Stopping the running steps now; the state will be written.");
+        } else {
+            err.println("\nInterrupt received.\nPlease wait for peerform to exit or data loss may occur.\n"
+                    + "Gracefully shutting down...");
+        }
+        err.flush();
     }
 
     public static void main(String[] args) {

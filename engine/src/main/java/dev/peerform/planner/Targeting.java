@@ -47,7 +47,37 @@ final class Targeting {
                 out.add(c);
             }
         }
-        return out;
+        return withDestroyedDependents(changes, out);
+    }
+
+    /**
+     * A targeted object that is destroyed takes with it what depends on it and is destroyed too (the connections
+     * and routes of a targeted interface, say), as Terraform's targeted destroy does: the cloud refuses to delete
+     * an object still in use, and a state naming a route whose next hop is gone would be a lie.
+     */
+    private static List<ResourceChange> withDestroyedDependents(List<ResourceChange> changes,
+            List<ResourceChange> chosen) {
+        Set<ResourceChange> in = new HashSet<>(chosen);
+        Set<String> destroyed = new HashSet<>();
+        for (ResourceChange c : chosen) {
+            if (c.action().destroys()) {
+                destroyed.add(c.address().resource().toString());
+                destroyed.add(configAddress(c.address().resource().toString()));
+            }
+        }
+        boolean grew = !destroyed.isEmpty();
+        while (grew) {
+            grew = false;
+            for (ResourceChange c : changes) {
+                if (!in.contains(c) && c.action().destroys() && c.dependencies().stream().anyMatch(destroyed::contains)) {
+                    in.add(c);
+                    destroyed.add(c.address().resource().toString());
+                    destroyed.add(configAddress(c.address().resource().toString()));
+                    grew = true;
+                }
+            }
+        }
+        return changes.stream().filter(in::contains).toList();
     }
 
     /** Whether an instance is in one of the module instances named ({@code module.x} names all of x's). */

@@ -56,16 +56,23 @@ final class Audit {
         return dir.resolve(".peerform/cloud.json");
     }
 
-    static List<CloudObject> objects(Path worldFile) throws IOException {
+    /**
+     * The world as the emulator sees it: the changes logged beside the world file are written into it first (the
+     * file alone is stale since the store became a change log); a damaged world is read as it is.
+     */
+    static JsonNode worldJson(Path worldFile) throws IOException {
         if (Files.exists(worldFile)) {
             try {
-                // the changes logged beside the world file are part of the world
                 new FileStore(worldFile).load();
             } catch (WorldFileException damaged) {
-                // read below as it is, as before
+                // read below as it is
             }
         }
-        JsonNode w = JSON.readTree(worldFile.toFile());
+        return JSON.readTree(worldFile.toFile());
+    }
+
+    static List<CloudObject> objects(Path worldFile) throws IOException {
+        JsonNode w = worldJson(worldFile);
         List<CloudObject> all = new ArrayList<>();
         w.path("vpcs").forEach(v -> all.add(new CloudObject("vpc", v.path("id").asText(), v.path("owner").asText()
                 + "|" + v.path("region").asText() + "|" + v.path("cidrBlock").asText(), v.path("status").asText())));
@@ -135,8 +142,13 @@ final class Audit {
     }
 
     static Report check(Path dir, Set<String> baseline) throws IOException {
+        return check(dir, dir.resolve("terraform.tfstate"), baseline);
+    }
+
+    /** The cloud of the directory against a state read elsewhere (pulled from the pg backend, say). */
+    static Report check(Path dir, Path stateFile, Set<String> baseline) throws IOException {
         List<CloudObject> world = objects(world(dir));
-        Set<String> known = stateIds(dir.resolve("terraform.tfstate"));
+        Set<String> known = stateIds(stateFile);
         List<CloudObject> orphans = new ArrayList<>();
         Map<String, Integer> identities = new HashMap<>();
         Set<String> worldIds = new HashSet<>();
@@ -161,8 +173,7 @@ final class Audit {
                 stale.add(id);
             }
         }
-        return new Report(orphans, duplicates, stale, managed, stateInstances(dir.resolve("terraform.tfstate")),
-                withoutId(dir.resolve("terraform.tfstate")));
+        return new Report(orphans, duplicates, stale, managed, stateInstances(stateFile), withoutId(stateFile));
     }
 
     /** The resources an apply reported ("Apply complete! Resources: N added"), for the figure's note. */

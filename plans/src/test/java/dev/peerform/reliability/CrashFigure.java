@@ -26,13 +26,14 @@ final class CrashFigure {
 
     private final Harness h;
     private final Peerform p;
-    private final Figure figure = new Figure(NAME, "kills");
+    private final Figure figure;
     private Path template;
     private Set<String> baseline;
 
     CrashFigure(Harness h) {
         this.h = h;
         this.p = h.slowed();
+        this.figure = new Figure(h.backend().pg() ? NAME + "/pg" : NAME, "kills");
     }
 
     Figure run() throws IOException {
@@ -86,6 +87,7 @@ final class CrashFigure {
     private Path copy(String name) throws IOException {
         Path d = h.newDir(name);
         Harness.copyTree(template, d);
+        h.backend().prepare(p, d);
         return d;
     }
 
@@ -146,7 +148,8 @@ final class CrashFigure {
                     + "); not counted as a kill");
             return;
         }
-        String journal = Files.exists(dir.resolve("terraform.tfstate.journal")) ? "journal left" : "no journal";
+        String journal = h.backend().pg() ? "journal in the database"
+                : Files.exists(dir.resolve("terraform.tfstate.journal")) ? "journal left" : "no journal";
         boolean destroy = m.phase().equals("destroy");
         Peerform.Run plan = destroy ? p.run(dir, Harness.COMMAND, args("plan", "-destroy"))
                 : p.run(dir, Harness.COMMAND, args("plan"));
@@ -166,7 +169,7 @@ final class CrashFigure {
                 figure.count("wedged", 1);
             }
         }
-        Audit.Report report = Audit.check(dir, baseline);
+        Audit.Report report = Audit.check(dir, h.backend().state(p, dir), baseline);
         if (!report.orphans().isEmpty()) {
             figure.count("orphans", report.orphans().size());
         }

@@ -109,7 +109,7 @@ final class FaultsFigure {
 
     /** The end state without its generated ids: what a run made, comparable across runs. */
     static List<String> shape(Path dir, Set<String> baseline) throws IOException {
-        JsonNode w = Audit.JSON.readTree(Audit.world(dir).toFile());
+        JsonNode w = Audit.worldJson(Audit.world(dir));
         List<String> s = new ArrayList<>();
         w.path("vpcs").forEach(v -> {
             if (!baseline.contains(v.path("id").asText())) {

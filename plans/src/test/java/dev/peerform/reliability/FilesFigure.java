@@ -1,6 +1,9 @@
 package dev.peerform.reliability;
 
+import dev.peerform.emulator.store.FileStore;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,7 @@ final class FilesFigure {
     private static final String JOURNAL = "terraform.tfstate.journal";
     private static final String LOCK_INFO = ".terraform.tfstate.lock.info";
     private static final String WORLD = ".peerform/cloud.json";
+    private static final String CHANGES = ".peerform/cloud.changes.jsonl";
     private static final String CALL_LOG = ".peerform/cloud.log.jsonl";
     /** plan and apply are given -lock-timeout=2s: a command still running after this has hung. */
     private static final int HANG_SECONDS = 12;
@@ -194,15 +198,48 @@ final class FilesFigure {
         }
     }
 
-    private static Map<String, String> digests(Path dir) throws IOException {
+    /**
+     * Every file's digest, except the world and its change log, which count as one: the world they hold together
+     * (every process that opens the world writes the logged changes into the file, which is no loss), or their
+     * bytes when the world cannot be read.
+     */
+    private Map<String, String> digests(Path dir) throws IOException {
         Map<String, String> m = new TreeMap<>();
         Predicate<Path> file = Files::isRegularFile;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : s.filter(file).toList()) {
-                m.put(dir.relativize(f).toString(), sha256(Files.readAllBytes(f)));
+                String name = dir.relativize(f).toString();
+                if (!name.equals(WORLD) && !name.equals(CHANGES)) {
+                    m.put(name, sha256(Files.readAllBytes(f)));
+                }
             }
         }
+        if (Files.exists(dir.resolve(WORLD))) {
+            m.put(WORLD + " (the world with its logged changes)", logicalWorld(dir));
+        }
         return m;
+    }
+
+    /** The world the files hold, read on a copy (reading writes the logged changes into the world file). */
+    private String logicalWorld(Path dir) throws IOException {
+        Path copy = h.newDir("files-world");
+        try {
+            Path world = copy.resolve("cloud.json");
+            Files.copy(dir.resolve(WORLD), world);
+            if (Files.exists(dir.resolve(CHANGES))) {
+                Files.copy(dir.resolve(CHANGES), copy.resolve("cloud.changes.jsonl"));
+            }
+            try {
+                new FileStore(world).load();
+                return sha256(Audit.JSON.readTree(world.toFile()).toString().getBytes(StandardCharsets.UTF_8));
+            } catch (UncheckedIOException | IOException unreadable) {
+                // a damaged world must stay as it is, byte for byte
+                return sha256(Files.readAllBytes(dir.resolve(WORLD))) + (Files.exists(dir.resolve(CHANGES))
+                        ? "+" + sha256(Files.readAllBytes(dir.resolve(CHANGES))) : "");
+            }
+        } finally {
+            Harness.delete(copy);
+        }
     }
 
     static String sha256(byte[] b) {

@@ -11,8 +11,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Map;
 
-/** What every figure shares: the launcher, the run's size and seed, and scratch directories. */
-record Harness(Peerform peerform, Path root, Size size, long seed, Integer onlyCase, Path scratch) {
+/**
+ * What every figure shares: the launcher, the run's size and seed, scratch directories, and the state backend of
+ * the crash figure.
+ */
+record Harness(Peerform peerform, Path root, Size size, long seed, Integer onlyCase, Path scratch,
+        StateBackend backend) {
 
     static final Duration COMMAND = Duration.ofMinutes(5);
 
@@ -40,7 +44,7 @@ record Harness(Peerform peerform, Path root, Size size, long seed, Integer onlyC
 
     String replay(String figure, int caseIndex) {
         return "replay: bench/run.sh reliability " + size.name() + " " + figure + " --seed " + seed + " --case "
-                + caseIndex;
+                + caseIndex + (backend.pg() && figure.equals(CrashFigure.NAME) ? " --backend pg" : "");
     }
 
     static void copyTree(Path from, Path to) throws IOException {

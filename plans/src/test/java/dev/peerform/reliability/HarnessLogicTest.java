@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.peerform.emulator.Emulator;
+import dev.peerform.emulator.Seed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +91,21 @@ class HarnessLogicTest {
         String c = PeeringConfig.generate(4);
         assertTrue(c.contains("p03 = {"), c);
         assertEquals(1, c.split("cross_account = true", -1).length - 1, c);
+    }
+
+    /** The emulator logs a call's change beside the world file; the audit must count it all the same. */
+    @Test
+    void objectOnlyInTheChangeLogIsPartOfTheWorldTheAuditReads() throws Exception {
+        Path world = dir.resolve(".peerform/cloud.json");
+        Emulator e = Emulator.onFile(world, Seed.defaultWorld(), Emulator.Options.embedded());
+        Set<String> baseline = Audit.ids(world);
+        var made = e.call(Seed.KEY_B, Seed.SECRET_B, Map.of("Action", "CreateVpc", "RegionId", "cn-hangzhou",
+                "CidrBlock", "10.9.0.0/16"));
+        assertEquals(200, made.status(), made.body().toString());
+        String vpc = made.body().get("VpcId").asText();
+        assertTrue(Files.readString(world).indexOf(vpc) < 0, "the call is logged, the world file not rewritten");
+        state();
+        assertEquals(List.of(vpc), Audit.check(dir, baseline).orphans().stream().map(Audit.CloudObject::id).toList());
+        assertTrue(FaultsFigure.shape(dir, baseline).stream().anyMatch(x -> x.contains("10.9.0.0/16")));
     }
 }

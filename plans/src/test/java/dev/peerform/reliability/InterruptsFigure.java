@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * interrupts: SIGINT once, SIGINT twice and SIGTERM, during an apply and during a destroy, at a step that waits
- * for the cloud; the process must stop by itself, leave a state that names every object the cloud made and only
- * objects the cloud has, release its lock (or a next command names it), and the next run of the same command must
- * succeed without one call the cloud refuses.
+ * for the cloud; the process must stop by itself (exit 1 or 0, not the 128 + signal of a JVM the signal killed),
+ * release its lock, leave a state that names every object the cloud made and only objects the cloud has, and the
+ * next run of the same command must succeed without one call the cloud refuses.
  */
 final class InterruptsFigure {
 
@@ -96,6 +96,11 @@ final class InterruptsFigure {
             problems.add("did not stop within 2 minutes of the signal (killed)");
             figure.count("hung", 1);
         }
+        if (!stopped.timedOut() && stopped.code() >= 128) {
+            // 128 + the signal's number: the JVM died of it instead of stopping its run
+            problems.add("exit " + stopped.code() + ": killed by the signal, not stopped gracefully");
+            figure.count("died of the signal", 1);
+        }
         if (stopped.out().contains("internal error") || stopped.out().contains("\tat ")) {
             problems.add("internal error or stack trace printed: " + stopped.gist());
         }
@@ -111,7 +116,8 @@ final class InterruptsFigure {
             problems.add("state or world unreadable after the interrupt: " + e.getMessage());
             figure.count("inconsistent", 1);
         }
-        if (Files.exists(dir.resolve(LOCK_INFO))) {
+        if (!stopped.timedOut() && Files.exists(dir.resolve(LOCK_INFO))) {
+            problems.add("the lock is left after a graceful stop: " + LOCK_INFO);
             figure.count("lock info left", 1);
         }
         int before = CallLog.read(dir).size();

@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
  *
  * <p>{@code bench/run.sh reliability [small|full] [crash faults interrupts files input requests
  * secrets] [--seed N]
- * [--case I] [--jobs N]} (or {@code -Dreliability.seed=N}); no figure named runs them all.
+ * [--case I] [--jobs N] [--backend local|pg] [--kills N]} (or {@code -Dreliability.seed=N}); no figure named runs
+ * them all.
+ * {@code --backend pg} keeps the crash figure's states in a private PostgreSQL (the other figures stay local).
  */
 public final class ReliabilityHarness {
 
@@ -40,6 +42,8 @@ public final class ReliabilityHarness {
         long seed = Long.getLong("reliability.seed", 1L);
         Integer onlyCase = null;
         int jobs = 2;
+        String backendName = "local";
+        Integer kills = null;
         List<String> chosen = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -47,10 +51,13 @@ public final class ReliabilityHarness {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--case" -> onlyCase = Integer.parseInt(args[++i]);
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                case "--backend" -> backendName = args[++i];
+                case "--kills" -> kills = Integer.parseInt(args[++i]);
                 default -> {
                     if (!all.containsKey(args[i])) {
                         System.err.println("unknown figure or option '" + args[i] + "' (figures: " + all.keySet()
-                                + "; options: small|full, --seed N, --case I, --jobs N)");
+                                + "; options: small|full, --seed N, --case I, --jobs N, --backend local|pg, "
+                                + "--kills N)");
                         System.exit(2);
                     }
                     chosen.add(args[i]);
@@ -67,9 +74,24 @@ public final class ReliabilityHarness {
             System.exit(2);
         }
         Path scratch = Files.createTempDirectory("peerform-reliability-");
-        Harness h = new Harness(new Peerform(launcher, Map.of()), root, Size.of(size), seed, onlyCase, scratch);
-        System.out.printf("reliability harness: size %s, seed %d%s, scratch %s%n", size, seed,
-                onlyCase == null ? "" : ", case " + onlyCase, scratch);
+        StateBackend backend;
+        try {
+            backend = StateBackend.of(backendName);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException | AssertionError e) {
+            // asked for pg and none can be started: a failure, never a skip
+            System.err.println("no PostgreSQL for --backend pg: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Size chosenSize = kills == null ? Size.of(size) : Size.of(size).withKills(kills);
+        Harness h = new Harness(new Peerform(launcher, backend.env()), root, chosenSize, seed, onlyCase, scratch,
+                backend);
+        System.out.printf("reliability harness: size %s, seed %d%s, crash states on %s, scratch %s%n", size, seed,
+                onlyCase == null ? "" : ", case " + onlyCase, backend.name(), scratch);
         long t0 = System.nanoTime();
         // figures are independent (each in its own directories, with its own processes): two run at once
         ExecutorService pool = Executors.newFixedThreadPool(jobs);

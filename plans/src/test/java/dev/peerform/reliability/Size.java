@@ -14,4 +14,10 @@ record Size(String name, int connections, int kills, long transitionMs, int faul
             default -> throw new IllegalArgumentException("size is small or full, not " + name);
         };
     }
+
+    /** The same size with another number of kills ({@code --kills N}: CI's reduced pg case). */
+    Size withKills(int n) {
+        return new Size(name, connections, n, transitionMs, faultSeeds, faultConnections, interruptRounds,
+                configurations, requests, hugeBodies, secretsExamples);
+    }
 }

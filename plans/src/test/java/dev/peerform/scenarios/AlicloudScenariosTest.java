@@ -201,6 +201,29 @@ class AlicloudScenariosTest {
                 "the cloud refused nothing");
     }
 
+    /**
+     * A targeted destroy of an interface destroys what depends on it too, as Terraform's does: both connections
+     * (each names it) and the route through it; the other side's route and interface stay.
+     */
+    @Test
+    void targetedDestroyOfAnInterfaceTakesItsConnectionsAndRoutesWithIt() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ok(s.run("apply", "-auto-approve"));
+        Scenario.Run destroy = s.run("destroy", "-auto-approve", "-target=alicloud_router_interface.acceptor");
+        ok(destroy);
+        assertTrue(destroy.out().contains("4 destroyed"), destroy.out());
+        String left = s.run("state", "list").out();
+        for (String gone : List.of("alicloud_router_interface.acceptor", "alicloud_router_interface_connection.acceptor",
+                "alicloud_router_interface_connection.initiator", "alicloud_route_entry.beijing_to_qingdao")) {
+            assertFalse(left.contains(gone + "\n"), gone + " is destroyed with the interface: " + left);
+        }
+        for (String kept : List.of("alicloud_router_interface.initiator", "alicloud_route_entry.qingdao_to_beijing")) {
+            assertTrue(left.contains(kept + "\n"), kept + " is not a dependent: " + left);
+        }
+        assertTrue(s.log().stream().noneMatch(c -> !c.result.equals("OK") && !c.action.startsWith("Describe")),
+                "the cloud refused nothing: " + s.actions());
+    }
+
     /** The same-account example applied, then its initiator suspended in the console, as someone might. */
     private Scenario suspendedOutOfBand() throws Exception {
         Scenario s = Scenario.example("vpc-peering-same-account", dir);

@@ -126,4 +126,42 @@ class WorkflowProcessTest {
         assertEquals(2, drift.code(), drift.out());
         assertTrue(drift.out().contains("Drift or unapplied changes found"), drift.out());
     }
+
+    /**
+     * A service manager or CI runner stops a job with SIGTERM: peerform finishes the running step, records it and
+     * releases the lock as for Ctrl-C, exits 1 (not 143, the status of a process the signal killed), and the next
+     * apply finishes the work.
+     */
+    @Test
+    void sigtermStopsAnApplyGracefullyLikeCtrlC() throws Exception {
+        Scenario s = Scenario.example("vpc-peering-same-account", dir);
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "apply", "-auto-approve", "-input=false")
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(Map.of("PEERFORM_EMULATOR_TRANSITION_MS", "1500", "NO_COLOR", "1"));
+        Process p = pb.start();
+        StringBuilder out = new StringBuilder();
+        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            out.append(line).append('\n');
+            if (line.contains(": Connect") && line.endsWith("...")) {
+                break;
+            }
+        }
+        assertTrue(line != null, "no connection was being made:\n" + out);
+        // as a service manager sends it (Process.destroy would close our end of its output)
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+        while ((line = lines.readLine()) != null) {
+            out.append(line).append('\n');
+        }
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "did not stop:\n" + out);
+        assertEquals(1, p.exitValue(), out.toString());
+        assertTrue(out.toString().contains("Gracefully shutting down"), out.toString());
+        assertTrue(!Files.exists(dir.resolve(".terraform.tfstate.lock.info")), "the lock is released:\n" + out);
+        assertTrue(!Files.exists(dir.resolve("terraform.tfstate.journal")), "the state holds every step:\n" + out);
+        Scenario.Run next = s.run("apply", "-auto-approve", "-input=false");
+        assertEquals(0, next.exitCode(), next.out() + next.err());
+        assertEquals(0, s.run("plan", "-detailed-exitcode", "-input=false").exitCode());
+    }
 }

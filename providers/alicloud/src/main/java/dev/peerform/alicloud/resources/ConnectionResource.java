@@ -101,7 +101,8 @@ public final class ConnectionResource extends NamedResource {
             out.add(StepSpec.of(ConnectionStep.SUSPEND, Phase.DESTROY, "suspend the connection").waiting("Inactive"));
         }
         if (change.action() == ChangeAction.UPDATE) {
-            out.add(StepSpec.of(ConnectionStep.RESUME, Phase.UPDATE, "resume the connection").waiting("Active"));
+            out.add(StepSpec.of(ConnectionStep.RESUME, Phase.UPDATE, towardActive(change.before()))
+                    .waiting("Active"));
         } else if (change.action().creates()) {
             out.add(StepSpec.of(ConnectionStep.SET_OPPOSITE, Phase.CREATE, "set the opposite information"));
             out.add(StepSpec.of(ConnectionStep.CONNECT, Phase.CREATE,
@@ -109,6 +110,23 @@ public final class ConnectionResource extends NamedResource {
                     .waiting("both ends Active"));
         }
         return out;
+    }
+
+    /**
+     * What the step back to Active does, by the status the end was found in (the connection does not know its
+     * end's role): only a suspended end is resumed; an Idle one is connected by the initiator while the acceptor
+     * waits for it, as after a run stopped before it connected; one on its way is waited for.
+     */
+    static String towardActive(ObjectValue before) {
+        String status = before == null ? null : ObjectValues.str(before, "status");
+        if (status == null) {
+            return "resume the connection";
+        }
+        return switch (status) {
+            case "Idle" -> "connect (initiator) or wait for the initiator to connect (acceptor)";
+            case "Connecting", "Activating" -> "await the connection (" + status + ")";
+            default -> "resume the connection";
+        };
     }
 
     @Override
