@@ -9,6 +9,10 @@ import dev.peerform.workspace.StoredOutput;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,9 +114,40 @@ class ApplyCommand implements Callable<Integer> {
                 : "\nDo you want to perform these actions?\n  peerform will perform the actions described above.\n"
                 + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
         ctx.out().flush();
-        String answer = ctx.in().readLine();
+        String answer = answerOrInterrupt();
         ctx.out().println();
         return "yes".equals(answer == null ? null : answer.trim());
+    }
+
+    /**
+     * The answer typed, or null once an interrupt (Ctrl-C, or the SIGTERM of a service manager) comes first: the
+     * prompt must not outlive it, and the lock is released on the way out as after any refusal.
+     */
+    private String answerOrInterrupt() throws IOException {
+        CompletableFuture<String> typed = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                typed.complete(ctx.in().readLine());
+            } catch (IOException e) {
+                typed.completeExceptionally(e);
+            }
+        }, "approval");
+        reader.setDaemon(true);
+        reader.start();
+        while (true) {
+            try {
+                return typed.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (ctx.interrupt().stopStarting()) {
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
     }
 
     private int summary(Operation op, Plan plan, Applier.Result result) {

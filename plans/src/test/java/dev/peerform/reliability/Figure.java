@@ -32,9 +32,12 @@ final class Figure {
         progress();
     }
 
-    /** Long runs (full size) show where they are, on stderr, every ten cases. */
+    /**
+     * Long runs (full size) show where they are, on stderr: after each of the first 50 cases (a crash case takes
+     * minutes), then every ten.
+     */
     private void progress() {
-        if (tried % 10 == 0) {
+        if (tried <= 50 || tried % 10 == 0) {
             System.err.printf("  [%s] %d tried, %d failed so far%n", name, tried, failedCount());
         }
     }

@@ -39,8 +39,11 @@ final class FilesFigure {
     private static final String WORLD = ".peerform/cloud.json";
     private static final String CHANGES = ".peerform/cloud.changes.jsonl";
     private static final String CALL_LOG = ".peerform/cloud.log.jsonl";
-    /** plan and apply are given -lock-timeout=2s: a command still running after this has hung. */
-    private static final int HANG_SECONDS = 12;
+    /**
+     * plan and apply are given -lock-timeout=2s: a command still running after this has hung. Generous, because a
+     * command of 1.5 s of CPU takes 20 s on a machine whose other builds load it 15 times over.
+     */
+    private static final int HANG_SECONDS = 60;
 
     private interface Damage {
         void apply(Path dir, Random rnd) throws IOException;

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * input: mutated configurations (the generated peering and every example, seeded mutations, the first few being
  * the hostile blocks themselves) through the CLI in process, in one worker JVM ({@link InputWorker}): validate,
- * then plan when valid; 0 internal errors, 0 runs over 10 s. A worker that dies or hangs on an input is a failure
+ * then plan when valid; 0 internal errors, 0 runs over 10 s (of wall time and of CPU: a loaded machine's wait for
+ * a core is not the input's cost). A worker that dies or hangs on an input is a failure
  * of that input; a new worker goes on with the next.
  */
 final class InputFigure {
@@ -81,11 +82,11 @@ final class InputFigure {
                             figure.count("internal errors", 1);
                         }
                         case "SLOW" -> {
-                            problems.merge(current, f[2] + " took " + f[3] + " ms", (a, b) -> a + "; " + b);
+                            problems.merge(current, f[2] + " took " + f[3], (a, b) -> a + "; " + b);
                             figure.count("over 10 s", 1);
                         }
                         case "HUNG" -> {
-                            problems.merge(current, f[2] + " still running after 15 s (worker ended)",
+                            problems.merge(current, f[2] + " still running after 60 s (worker ended)",
                                     (a, b) -> a + "; " + b);
                             figure.count("over 10 s", 1);
                         }

@@ -164,4 +164,25 @@ class WorkflowProcessTest {
         assertEquals(0, next.exitCode(), next.out() + next.err());
         assertEquals(0, s.run("plan", "-detailed-exitcode", "-input=false").exitCode());
     }
+
+    /** An interrupt at the approval prompt cancels the apply (the prompt must not outlive it) and frees the lock. */
+    @Test
+    void sigtermAtTheApprovalPromptCancelsTheApplyAndReleasesTheLock() throws Exception {
+        Files.writeString(dir.resolve("main.tf"), "resource \"terraform_data\" \"a\" { input = \"x\" }\n");
+        Process p = new ProcessBuilder(LAUNCHER.toString(), "apply").directory(dir.toFile())
+                .redirectErrorStream(true).start(); // its standard input stays open: nobody answers
+        StringBuilder out = new StringBuilder();
+        java.io.InputStream in = p.getInputStream();
+        int c;
+        while (!out.toString().contains("Enter a value:") && (c = in.read()) >= 0) {
+            out.append((char) c);
+        }
+        assertTrue(out.toString().contains("Enter a value:"), out.toString());
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still waiting for an answer after the signal:\n" + out);
+        out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(1, p.exitValue(), out.toString());
+        assertTrue(out.toString().contains("Apply cancelled."), out.toString());
+        assertTrue(!Files.exists(dir.resolve(".terraform.tfstate.lock.info")), "the lock is released:\n" + out);
+    }
 }
