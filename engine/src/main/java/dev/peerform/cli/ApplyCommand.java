@@ -61,6 +61,12 @@ class ApplyCommand implements Callable<Integer> {
                 return ExitCode.ERROR;
             }
             Plan plan;
+            if (planFile != null && !vars.options.isEmpty()) {
+                session.error("Can't set variables when applying a saved plan", "The -var and -var-file options "
+                        + "cannot be used when applying a saved plan file, because a saved plan includes the "
+                        + "variable values that were set when it was created.");
+                return ExitCode.ERROR;
+            }
             if (planFile != null) {
                 Diagnostics refused = new Diagnostics();
                 plan = op.run.savedPlan(ctx.workingDir().resolve(planFile), planFile, refused);
@@ -80,8 +86,13 @@ class ApplyCommand implements Callable<Integer> {
                 plan = result.plan();
                 op.printPlan(plan);
                 op.report(); // warnings after the plan, as Terraform prints them
-                if (!plan.hasChanges()) {
+                boolean firstState = plan.lineage() == null || plan.lineage().isEmpty();
+                if (!plan.hasChanges() && !(firstState && !destroying())) {
                     return summary(op, plan, null);
+                }
+                // with nothing to change, the first apply still writes a state, as Terraform's does
+                if (!plan.hasChanges()) {
+                    return summary(op, plan, op.apply(plan, planOptions.parallelism));
                 }
                 if (!autoApprove && !confirm(session)) {
                     ctx.out().println("\n" + (destroying() ? "Destroy" : "Apply") + " cancelled.");
@@ -95,11 +106,7 @@ class ApplyCommand implements Callable<Integer> {
     }
 
     private boolean confirm(Session session) throws IOException {
-        if (!stateOptions.input) {
-            session.error("No confirmation given", "Applying needs your approval. Run with -auto-approve to apply "
-                    + "without it, or without -input=false to be asked.");
-            return false;
-        }
+        // as Terraform, -input=false does not skip the approval: it is read from stdin all the same
         ctx.out().print(destroying()
                 ? "\nDo you really want to destroy all resources?\n  peerform will destroy all your managed "
                 + "infrastructure, as shown above.\n  There is no undo. Only 'yes' will be accepted to confirm.\n\n"
@@ -109,6 +116,11 @@ class ApplyCommand implements Callable<Integer> {
         ctx.out().flush();
         String answer = ctx.in().readLine();
         ctx.out().println();
+        if (answer == null) {
+            session.error("error asking for approval: EOF", "Applying needs your approval, and standard input "
+                    + "ended before any answer. Run with -auto-approve to apply without it.");
+            return false;
+        }
         return "yes".equals(answer == null ? null : answer.trim());
     }
 

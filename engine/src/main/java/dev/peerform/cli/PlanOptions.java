@@ -88,7 +88,8 @@ final class PlanOptions {
             try {
                 out.add(InstanceAddress.parse(t));
             } catch (IllegalArgumentException e) {
-                throw new BadFlagException("Invalid " + flag + " address \"" + t + "\": " + e.getMessage()
+                throw new BadFlagException(flag.equals("-target") ? "Invalid target \"" + t + "\""
+                        : "Invalid " + flag.substring(1) + " address \"" + t + "\"", e.getMessage()
                         + ". Give a resource address such as alicloud_route_entry.a, aws_x.y[0] or module.m.type.name.");
             }
         }

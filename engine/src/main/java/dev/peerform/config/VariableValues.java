@@ -56,14 +56,14 @@ public final class VariableValues {
                 raw.put(k.substring(7), new Raw(v, "environment variable " + k, null));
             }
         });
-        readFile(root, workingDir.resolve("terraform.tfvars"), raw, false, diags);
-        readFile(root, workingDir.resolve("terraform.tfvars.json"), raw, false, diags);
+        readFile(root, workingDir.resolve("terraform.tfvars"), raw, diags);
+        readFile(root, workingDir.resolve("terraform.tfvars.json"), raw, diags);
         try (Stream<Path> files = Files.list(workingDir)) {
             for (Path p : files.filter(p -> {
                 String n = p.getFileName().toString();
                 return n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json");
             }).sorted().toList()) {
-                readFile(root, p, raw, false, diags);
+                readFile(root, p, raw, diags);
             }
         } catch (IOException e) {
             diags.error("Failed to read directory", "Could not list " + workingDir + ": " + e.getMessage(), null);
@@ -92,7 +92,7 @@ public final class VariableValues {
                             + ((CliOption.VarFile) option).path() + " does not exist.", null);
                     continue;
                 }
-                readFile(root, p, raw, true, diags);
+                readFile(root, p, raw, diags);
             }
         }
 
@@ -163,7 +163,8 @@ public final class VariableValues {
                 Expr e = Parser.parseExpression("<value for var." + variable.name() + ">", s, parse);
                 v = parse.hasErrors() ? null : new Evaluator(Scope.EMPTY, functions, Path.of(".")).evaluate(e, parse);
                 if (parse.hasErrors()) {
-                    diags.error("Invalid value for input variable", "The value given for var." + variable.name()
+                    // Terraform names the expression's own problem (e.g. "Variables not allowed")
+                    diags.error(parse.errors().get(0).summary(), "The value given for var." + variable.name()
                             + " by the " + r.origin() + " is not a valid expression for its type "
                             + t.typeExpression() + ": " + parse.errors().get(0).detail(), variable.range());
                     return Value.unknown(t);
@@ -184,7 +185,7 @@ public final class VariableValues {
         }
     }
 
-    private void readFile(Module root, Path p, Map<String, Raw> raw, boolean explicit, Diagnostics diags) {
+    private void readFile(Module root, Path p, Map<String, Raw> raw, Diagnostics diags) {
         if (!Files.isRegularFile(p)) {
             return;
         }
@@ -226,11 +227,8 @@ public final class VariableValues {
                 String detail = "A variable named \"" + k + "\" was assigned in " + name + ", but the root module "
                         + "does not declare a variable of that name. To use this value, add a \"variable\" block "
                         + "to the configuration.";
-                if (explicit) {
-                    diags.error("Value for undeclared variable", detail, ranges.get(k));
-                } else {
-                    diags.warning("Value for undeclared variable", detail, ranges.get(k));
-                }
+                // a warning even for -var-file, as Terraform: one file often serves several configurations
+                diags.warning("Value for undeclared variable", detail, ranges.get(k));
                 return;
             }
             raw.put(k, new Raw(v, name, ranges.get(k)));

@@ -17,6 +17,7 @@ import dev.peerform.lang.ValueJson;
 import dev.peerform.planfile.PlanFile;
 import dev.peerform.planner.Moves;
 import dev.peerform.planner.Planner;
+import dev.peerform.plans.OutputChange;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.PlanMode;
 import dev.peerform.plans.ResourceChange;
@@ -48,6 +49,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A working directory: its configuration, variables, providers and state backend, and the runs over them (plan,
@@ -102,7 +105,12 @@ public final class Workspace {
         if (diags.hasErrors()) {
             return null;
         }
-        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, varOptions, diags);
+        Diagnostics variableDiags = new Diagnostics();
+        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, varOptions, variableDiags);
+        // validate takes an unset required variable as unknown, as Terraform's does: no value is needed to validate
+        variableDiags.list().stream()
+                .filter(d -> !(forValidate && d.isError() && d.summary().equals("No value for required variable")))
+                .forEach(diags::add);
         if (diags.hasErrors()) {
             return null;
         }
@@ -287,8 +295,11 @@ public final class Workspace {
             Diagnostics outputDiags = new Diagnostics();
             Map<String, Value> outputs = plan.mode() == PlanMode.DESTROY ? Map.of() : applier.outputs(outputDiags);
             state.outputs().clear();
+            // only the outputs the plan covers: a targeted plan leaves out those not yet in the state, and so
+            // does its apply (as Terraform's), so that the next plan still shows them to be created
+            Set<String> planned = plan.outputs().stream().map(OutputChange::name).collect(Collectors.toSet());
             outputs.forEach((name, v) -> {
-                if (!v.isWhollyKnown()) {
+                if (!v.isWhollyKnown() || !planned.contains(name)) {
                     return;
                 }
                 Value stored = Redaction.redact(v);
