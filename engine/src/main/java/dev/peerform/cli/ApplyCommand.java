@@ -47,13 +47,15 @@ class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
+        session.compactWarnings = planOptions.compactWarnings;
         if (json && planFile == null && !autoApprove) {
             session.error("Plan file or auto-approve required", "peerform cannot ask for interactive approval when "
                     + "-json is set. Either apply a saved plan file, or add the -auto-approve option.");
             return ExitCode.ERROR;
         }
         try (Operation op = new Operation(session)) {
-            if (!op.open(vars.options, stateOptions, "OperationTypeApply", true)) {
+            if (!op.open(planFile == null ? vars.withPrompt(ctx, stateOptions.input && !json) : vars.options, stateOptions,
+                    "OperationTypeApply", true)) {
                 return ExitCode.ERROR;
             }
             if (planFile == null && !destroying() && !op.hasConfiguration("Apply", "Applying",

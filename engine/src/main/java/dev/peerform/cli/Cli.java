@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
@@ -108,11 +109,16 @@ public final class Cli {
         cl.addSubcommand(new ForceUnlockCommand(ctx));
         cl.addSubcommand(new FmtCommand(ctx));
         cl.addSubcommand(new ImportCommand(ctx));
+        cl.addSubcommand(new ConsoleCommand(ctx));
+        CommandLine providers = new CommandLine(new ProvidersCommand(ctx));
+        providers.addSubcommand(new ProvidersCommand.Schema(ctx));
+        cl.addSubcommand("providers", providers);
         cl.addSubcommand(new TaintCommand.Taint(ctx));
         cl.addSubcommand(new TaintCommand.Untaint(ctx));
         cl.addSubcommand(new RefreshCommand(ctx));
         cl.addSubcommand(new GraphCommand(ctx));
         cl.addSubcommand(new VersionCommand(ctx));
+        withHelpOption(cl);
         cl.setOverwrittenOptionsAllowed(true); // Terraform's flags may repeat, the last one wins
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
@@ -120,6 +126,15 @@ public final class Cli {
         cl.setExecutionExceptionHandler((e, line, parsed) -> e instanceof BadFlagException bad
                 ? badFlag(ctx, bad) : internalError(ctx, e));
         return cl;
+    }
+
+    /** {@code SUBCMD -help} (and -h, --help) prints the subcommand's usage on stdout and exits 0, as Terraform. */
+    private static void withHelpOption(CommandLine cl) {
+        if (cl.getParent() != null && cl.getCommandSpec().findOption("-help") == null) {
+            cl.getCommandSpec().addOption(OptionSpec.builder("-help", "-h", "--help").usageHelp(true)
+                    .description("Show this help.").build());
+        }
+        cl.getSubcommands().values().forEach(Cli::withHelpOption);
     }
 
     private static int badArguments(ParameterException e, String[] args) {

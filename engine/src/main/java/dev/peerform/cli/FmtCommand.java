@@ -111,7 +111,7 @@ final class FmtCommand implements Callable<Integer> {
                 ctx.out().print(UnifiedDiff.of("old/" + name, "new/" + name, text, formatted));
             }
         }
-        if (!list && !write && !diff) {
+        if (!list && !write && !diff && !check) {
             ctx.out().print(formatted);
         }
         return changed;

@@ -14,6 +14,10 @@ import picocli.CommandLine.Option;
 /** The planning options plan, apply and destroy share. */
 final class PlanOptions {
 
+    @Option(names = "-compact-warnings", description = "If peerform produces any warnings that are not "
+            + "accompanied by errors, shows them in a more compact form that includes only the summary messages.")
+    boolean compactWarnings;
+
     @Option(names = "-destroy", description = "Select the \"destroy\" planning mode.")
     boolean destroy;
 

@@ -37,9 +37,10 @@ final class StateReplaceProviderCommand implements Callable<Integer> {
         String toSource = source(to);
         if (fromSource == null || toSource == null) {
             String which = fromSource == null ? "from" : "to";
-            session.error("Invalid \"" + which + "\" provider address", "The given provider address \""
-                    + (fromSource == null ? from : to) + "\" is not valid: give it as [HOSTNAME/]NAMESPACE/TYPE, "
-                    + "like hashicorp/aws or registry.terraform.io/aliyun/alicloud.");
+            String given = fromSource == null ? from : to;
+            session.error("Invalid \"" + which + "\" provider \"" + given + "\"", "The given provider address \""
+                    + given + "\" is not valid: give it as [HOSTNAME/]NAMESPACE/TYPE, like hashicorp/aws or "
+                    + "registry.terraform.io/aliyun/alicloud.");
             return ExitCode.ERROR;
         }
         Diagnostics diags = new Diagnostics();

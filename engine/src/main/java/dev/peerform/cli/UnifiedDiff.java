@@ -107,12 +107,12 @@ final class UnifiedDiff {
                 out.add(b.get(j));
                 i++;
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                Line l = a.get(i++); // removals before additions, as diff prints a changed run
+                out.add(new Line('-', l.text(), l.lastWithoutNewline()));
+            } else {
                 Line l = b.get(j++);
                 out.add(new Line('+', l.text(), l.lastWithoutNewline()));
-            } else {
-                Line l = a.get(i++);
-                out.add(new Line('-', l.text(), l.lastWithoutNewline()));
             }
         }
         return out;

@@ -40,6 +40,19 @@ public final class VariableValues {
 
         record VarFile(String path) implements CliOption {
         }
+
+        /**
+         * Asks for a required variable that nothing else set (Terraform's interactive input): the answer, taken
+         * as a -var value would be, or null when none came.
+         */
+        record Prompt(Asker asker) implements CliOption {
+        }
+    }
+
+    /** Asks the user for one variable's value. */
+    @FunctionalInterface
+    public interface Asker {
+        String ask(Variable variable);
     }
 
     private record Raw(Object value, String origin, SourceRange range) {
@@ -85,17 +98,29 @@ public final class VariableValues {
                     continue;
                 }
                 raw.put(name, new Raw(v.assignment().substring(eq + 1), "-var option", null));
-            } else {
-                Path p = workingDir.resolve(((CliOption.VarFile) option).path());
+            } else if (option instanceof CliOption.VarFile file) {
+                Path p = workingDir.resolve(file.path());
                 if (!Files.isRegularFile(p)) {
                     diags.error("Failed to read variables file", "Given variables file "
-                            + ((CliOption.VarFile) option).path() + " does not exist.", null);
+                            + file.path() + " does not exist.", null);
                     continue;
                 }
                 readFile(root, p, raw, diags);
             }
         }
 
+        for (CliOption option : options) {
+            if (option instanceof CliOption.Prompt prompt) {
+                for (Variable variable : root.variables().values()) {
+                    if (variable.required() && !raw.containsKey(variable.name())) {
+                        String answer = prompt.asker().ask(variable);
+                        if (answer != null) {
+                            raw.put(variable.name(), new Raw(answer, "input", null));
+                        }
+                    }
+                }
+            }
+        }
         Map<String, Value> values = new LinkedHashMap<>();
         for (Variable variable : root.variables().values()) {
             Raw r = raw.get(variable.name());

@@ -100,7 +100,8 @@ public final class StateOperations {
                         + "configuration has just been added, you must run \"peerform apply\" once to create the "
                         + "corresponding instance(s) before they can be " + verb + ".";
                 if (allowMissing) {
-                    diags.warning("No such resource instance", detail, null);
+                    diags.warning("No such resource instance", "Resource instance " + a + " was not found, but "
+                            + "this is not an error because -allow-missing was set.", null);
                     return "";
                 }
                 diags.error("No such resource instance", detail, null);

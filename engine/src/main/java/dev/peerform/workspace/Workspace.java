@@ -1,5 +1,6 @@
 package dev.peerform.workspace;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.apply.Applier;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
@@ -22,7 +23,9 @@ import dev.peerform.plans.Plan;
 import dev.peerform.plans.PlanMode;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.providers.ProviderSet;
+import dev.peerform.spi.ProviderFactory;
 import dev.peerform.render.PlanJson;
+import dev.peerform.render.ProviderSchemaJson;
 import dev.peerform.render.PlanRenderer;
 import dev.peerform.render.StateView;
 import dev.peerform.states.AttributeCodec;
@@ -50,6 +53,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -154,6 +158,57 @@ public final class Workspace {
         } catch (IOException e) {
             return Backend.DEFAULT_WORKSPACE;
         }
+    }
+
+    /** A console over the configuration and the stored state; null, with the reason, when it cannot load. */
+    public Console console(List<VariableValues.CliOption> varOptions, Diagnostics diags) throws IOException {
+        Loaded l = load(varOptions, false, diags);
+        if (l == null || diags.hasErrors()) {
+            return null;
+        }
+        return new Console(l, l.store().read(), l.workspaceName());
+    }
+
+    /** The providers each module needs; null, with the reason, when the configuration does not load. */
+    public ProviderRequirements.Node providerRequirements(Diagnostics diags) {
+        Module module = new ModuleLoader(dir).load(diags);
+        return diags.hasErrors() ? null : ProviderRequirements.of(module);
+    }
+
+    /** The source addresses of the providers the stored state's resources belong to, sorted. */
+    public Set<String> stateProviders() throws IOException {
+        Module module = new ModuleLoader(dir).load(new Diagnostics());
+        Set<String> out = new TreeSet<>();
+        for (State.Resource r : store(module, new Diagnostics()).read().resources().values()) {
+            if (r.provider != null && r.provider.contains("[\"")) {
+                out.add(r.provider.substring(r.provider.indexOf("[\"") + 2, r.provider.indexOf("\"]")));
+            }
+        }
+        return out;
+    }
+
+    /** {@code providers schema -json}: the schemas of the providers the configuration needs. */
+    public ObjectNode providerSchemas(Diagnostics diags) {
+        Module module = new ModuleLoader(dir).load(diags);
+        if (diags.hasErrors()) {
+            return null;
+        }
+        Set<String> needed = new TreeSet<>();
+        collect(ProviderRequirements.of(module), needed);
+        ProviderSet available = ProviderSet.available(module.requiredProviders());
+        Map<String, ProviderFactory> byAddress = new LinkedHashMap<>();
+        for (String name : available.names()) {
+            String address = available.sourceAddress(name);
+            if (needed.contains(address)) {
+                byAddress.put(address, available.factory(name));
+            }
+        }
+        return ProviderSchemaJson.of(byAddress);
+    }
+
+    private static void collect(ProviderRequirements.Node node, Set<String> into) {
+        node.providers().forEach(r -> into.add(r.address()));
+        node.children().forEach(c -> collect(c, into));
     }
 
     /** The state of the configuration's backend, for the {@code state} commands and {@code force-unlock}. */
