@@ -134,6 +134,15 @@ class ApplyCommand implements Callable<Integer> {
         if (failed || (result != null && (result.failed() > 0 || result.interrupted()))) {
             return ExitCode.ERROR;
         }
+        if (result != null && planFile == null && !planOptions.targets.isEmpty()) {
+            op.session.report(new Diagnostics().warning("Applied changes may be incomplete", "The plan was "
+                    + "created with the -target option in effect, so some changes requested in the configuration "
+                    + "may have been ignored and the output values may not be fully updated. Run the following "
+                    + "command to verify that no other changes are pending:\n    peerform plan\n\nNote that the "
+                    + "-target option is not suitable for routine use, and is provided only for exceptional "
+                    + "situations such as recovering from errors or mistakes, or when peerform specifically "
+                    + "suggests to use it as part of an error message.", null));
+        }
         String message = destroying() ? "Destroy complete! Resources: " + destroyed + " destroyed."
                 : "Apply complete! Resources: " + added + " added, " + changed + " changed, " + destroyed
                 + " destroyed.";

@@ -204,6 +204,20 @@ class TerraformCommandsTest {
     }
 
     @Test
+    void targetedApplyWarnsBeforeThePlanAndAfterTheApplyAsTerraformDoes() {
+        CliRun r = CliRun.in(dir, "apply", "-auto-approve", "-input=false", "-no-color", "-target=terraform_data.a");
+        assertEquals(0, r.exitCode(), r.err());
+        int planned = r.out().indexOf("Warning: Resource targeting is in effect");
+        int applied = r.out().indexOf("Warning: Applied changes may be incomplete");
+        int complete = r.out().indexOf("Apply complete!");
+        assertTrue(planned >= 0 && planned < applied && applied < complete, r.out());
+        assertTrue(r.out().contains("You are creating a plan with the -target option"), r.out());
+        assertTrue(r.out().contains("verify that no other changes are pending:\n    peerform plan\n"), r.out());
+        CliRun plan = CliRun.in(dir, "plan", "-input=false", "-no-color", "-target=terraform_data.a");
+        assertFalse(plan.out().contains("Applied changes may be incomplete"), "a plan applies nothing");
+    }
+
+    @Test
     void everySubcommandTakesHelp() {
         for (String[] cmd : new String[][] {{"plan"}, {"apply"}, {"state", "push"}, {"taint"}, {"console"},
                 {"providers", "schema"}, {"workspace", "new"}, {"fmt"}}) {
