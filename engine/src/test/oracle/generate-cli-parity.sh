@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the CLI parity scenarios (issue 13) with Terraform as the oracle: for each scenario below, a fresh
 # folder gets the scenario's files, runs the setup commands (each must exit 0), then the command, with stdin
-# empty (not a terminal), no CLI configuration file and no update check. scenarios.json records the files, the
+# the scenario's (empty unless given; never a terminal), its environment, no CLI configuration file and no update check. scenarios.json records the files, the
 # setup, the command, and what Terraform did: exit code, the first "Error: ..." summary on stderr (colour codes
 # stripped), the first lines of stderr and stdout, and the whole stdout for the commands whose stdout scripts read
 # (output, state list, fmt, validate -json), with random ids and clock times masked. The configurations use only terraform_data, variables and outputs,
@@ -118,8 +118,13 @@ def files(*parts):
 
 APPLY = ["apply", "-auto-approve", "-input=false"]
 S = []  # (name, files, setup, command)
-def sc(name, fs, command, setup=()):
-    S.append({"name": name, "files": fs, "setup": [list(s) for s in setup], "command": command})
+def sc(name, fs, command, setup=(), stdin=None, env=None):
+    s = {"name": name, "files": fs, "setup": [list(s) for s in setup], "command": command}
+    if stdin is not None:
+        s["stdin"] = stdin
+    if env:
+        s["env"] = env
+    S.append(s)
 
 # validate
 sc("validate_good", GOOD, ["validate"])
@@ -223,12 +228,76 @@ sc("show_no_state", GOOD, ["show"])
 sc("show_json_no_state", GOOD, ["show", "-json"])
 sc("unknown_command", GOOD, ["bogus"])
 sc("chdir_missing_dir", GOOD, ["-chdir=nowhere", "plan"])
+# console (stdin is a pipe: Terraform prints the last value only, and stops at the first error)
+sc("console_expression", GOOD, ["console"], stdin="1 + 1\n")
+sc("console_prints_the_last_value", GOOD, ["console"], stdin="1\nvar.name\n")
+sc("console_renders_collections", GOOD, ["console"],
+   stdin='{ a = [1, "x"], b = tolist(["p"]), c = toset(["q"]), d = tomap({ k = true }), e = null }\n')
+sc("console_multi_line_expression", GOOD, ["console"], stdin="{\n  a = 1\n}\n")
+sc("console_heredoc_string", GOOD, ["console"], stdin='"one\\ntwo"\n')
+sc("console_sensitive_variable", GOOD, ["console"], stdin="var.secret\n")
+sc("console_reads_state", GOOD, ["console"], [APPLY], stdin="terraform_data.a.input\n")
+sc("console_undeclared_reference", GOOD, ["console"], stdin="var.nope\n")
+sc("console_syntax_error", GOOD, ["console"], stdin="1 +\n")
+sc("console_var_option", REQUIRED, ["console", "-var", "name=given"], stdin="var.name\n")
+# taint and untaint
+sc("taint_marks_instance", GOOD, ["taint", "terraform_data.a"], [APPLY])
+sc("taint_missing_instance", GOOD, ["taint", "terraform_data.nope"], [APPLY])
+sc("taint_allow_missing", GOOD, ["taint", "-allow-missing", "terraform_data.nope"], [APPLY])
+sc("taint_no_state", GOOD, ["taint", "terraform_data.a"])
+sc("taint_bad_address", GOOD, ["taint", "not an address"], [APPLY])
+sc("taint_then_plan_replaces", GOOD, ["plan", "-input=false", "-detailed-exitcode"], [APPLY, ["taint", "terraform_data.a"]])
+sc("untaint_not_tainted", GOOD, ["untaint", "terraform_data.a"], [APPLY])
+sc("untaint_after_taint", GOOD, ["untaint", "terraform_data.a"], [APPLY, ["taint", "terraform_data.a"]])
+sc("untaint_then_plan_no_changes", GOOD, ["plan", "-input=false", "-detailed-exitcode"],
+   [APPLY, ["taint", "terraform_data.a"], ["untaint", "terraform_data.a"]])
+# state push, replace-provider, list -id, mv -dry-run
+OTHER_STATE = {"other.tfstate": json.dumps({"version": 4, "terraform_version": "1.11.4", "serial": 7,
+               "lineage": "00000000-0000-0000-0000-000000000000", "outputs": {}, "resources": [],
+               "check_results": None}, indent=2) + "\n"}
+sc("state_push_same_state", GOOD, ["state", "push", "terraform.tfstate"], [APPLY])
+sc("state_push_other_lineage", files(GOOD, OTHER_STATE), ["state", "push", "other.tfstate"], [APPLY])
+sc("state_push_other_lineage_force", files(GOOD, OTHER_STATE), ["state", "push", "-force", "other.tfstate"], [APPLY])
+sc("state_push_onto_no_state", files(GOOD, OTHER_STATE), ["state", "push", "other.tfstate"])
+sc("state_push_missing_file", GOOD, ["state", "push", "none.tfstate"], [APPLY])
+sc("state_replace_provider_no_match", GOOD,
+   ["state", "replace-provider", "-auto-approve", "hashicorp/aws", "acme/aws"], [APPLY])
+sc("state_replace_provider_bad_address", GOOD,
+   ["state", "replace-provider", "-auto-approve", "not//valid", "acme/aws"], [APPLY])
+sc("state_list_id_no_match", GOOD, ["state", "list", "-id=nope"], [APPLY])
+sc("state_mv_dry_run", GOOD, ["state", "mv", "-dry-run", "terraform_data.a", "terraform_data.b"], [APPLY])
+sc("state_mv_dry_run_then_list", GOOD, ["state", "list"],
+   [APPLY, ["state", "mv", "-dry-run", "terraform_data.a", "terraform_data.b"]])
+# fmt
+sc("fmt_stdin", {}, ["fmt", "-"], stdin='output "o" {\nvalue="x"\n}\n')
+sc("fmt_stdin_check", {}, ["fmt", "-check", "-"], stdin='output "o" {\nvalue="x"\n}\n')
+sc("fmt_stdin_syntax_error", {}, ["fmt", "-"], stdin='output "o" {\nvalue=\n')
+sc("fmt_write_false", UNFORMATTED, ["fmt", "-write=false"])
+sc("fmt_write_false_list_false", UNFORMATTED, ["fmt", "-write=false", "-list=false"])
+sc("fmt_diff", {"main.tf": 'variable "a" {\n}\n\noutput "o" {\nvalue="x"\n  description = "d"\n}\n'},
+   ["fmt", "-diff", "-check"])
+sc("fmt_list_false_check", UNFORMATTED, ["fmt", "-check", "-list=false"])
+# environment, help, providers, init -upgrade, -compact-warnings
+sc("tf_cli_args_plan_detailed_exitcode", GOOD, ["plan", "-input=false"], env={"TF_CLI_ARGS_plan": "-detailed-exitcode"})
+sc("tf_cli_args_all_commands", UNFORMATTED, ["fmt"], env={"TF_CLI_ARGS": "-check"})
+sc("tf_cli_args_bad_flag", GOOD, ["validate"], env={"TF_CLI_ARGS_validate": "-bogus"})
+sc("tf_cli_args_quoted_var", REQUIRED, ["plan", "-input=false"], env={"TF_CLI_ARGS_plan": "-var 'name=two words'"})
+sc("tf_cli_args_command_line_wins", files(REQUIRED, TFVARS), ["output", "-raw", "name"],
+   [APPLY + ["-var", "name=typed"]], env={"TF_CLI_ARGS_apply": "-var name=from-env"})
+sc("plan_help", GOOD, ["plan", "-help"])
+sc("state_list_help", GOOD, ["state", "list", "-help"])
+sc("fmt_help", GOOD, ["fmt", "-help"])
+sc("providers_tree", GOOD, ["providers"])
+sc("init_upgrade", GOOD, ["init", "-upgrade", "-input=false"])
+sc("plan_compact_warnings", files(REQUIRED, TFVARS), ["plan", "-input=false", "-compact-warnings", "-var-file=extra.tfvars"])
+sc("plan_missing_required_variable_no_terminal", REQUIRED, ["plan"])
+sc("apply_target_warns", GOOD, ["apply", "-auto-approve", "-input=false", "-target=terraform_data.a"])
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-STDOUT_SCRIPTS_READ = {"output", "fmt", "validate"}
+STDOUT_SCRIPTS_READ = {"output", "fmt", "validate", "console", "taint", "untaint"}
 
-def run(cwd, args, env):
-    p = subprocess.run(["terraform"] + args, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+def run(cwd, args, env, stdin=None):
+    p = subprocess.run(["terraform"] + args, cwd=cwd, env=env, input=stdin or "",
                        capture_output=True, text=True, timeout=300)
     return p.returncode, p.stdout, p.stderr
 
@@ -262,16 +331,18 @@ with tempfile.TemporaryDirectory() as tmp:
         os.mkdir(d)
         for name, text in s["files"].items():
             open(os.path.join(d, name), "w").write(text)
+        scenario_env = dict(env, **s.get("env", {}))
         for step in s["setup"]:
-            code, o, e = run(d, step, env)
+            code, o, e = run(d, step, scenario_env)
             if code != 0:
                 sys.exit(f"{s['name']}: setup {step} exited {code}: {e}")
-        code, o, e = run(d, s["command"], env)
+        code, o, e = run(d, s["command"], scenario_env, s.get("stdin"))
         err = unframed(e)
         errors = [l[len("Error: "):].strip() for l in err if l.startswith("Error: ")]
         r = {"exit_code": code, "error_summary": errors[0] if errors else None,
              "stderr_first_line": first_line(err), "stdout_first_line": first_line(unframed(o))}
-        if s["command"][0] in STDOUT_SCRIPTS_READ or s["command"][:2] == ["state", "list"]:
+        if s["command"][0] in STDOUT_SCRIPTS_READ or s["command"][:2] in (["state", "list"], ["state", "mv"],
+                                                                          ["state", "replace-provider"]):
             r["stdout"] = masked(ANSI.sub("", o))
         out.append(dict(s, terraform=r))
         print(f"{s['name']}: {code} | {r['error_summary'] or ''} | {r['stderr_first_line'][:70]}", file=sys.stderr)
@@ -279,7 +350,7 @@ with tempfile.TemporaryDirectory() as tmp:
     version = json.loads(subprocess.run(["terraform", "version", "-json"], env=env, capture_output=True,
                                         text=True).stdout)["terraform_version"]
 doc = {"terraform_version": version,
-       "stdin": "empty, not a terminal",
+       "stdin": "a pipe, never a terminal: the scenario's stdin, or empty",
        "note": "error_summary is the first 'Error: ' line of stderr, colour codes and diagnostic frames removed;"
                " in recorded output, ids (UUIDs) read <uuid> and clock times <timestamp>",
        "scenarios": out}

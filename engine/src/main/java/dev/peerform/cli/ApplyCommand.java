@@ -51,6 +51,7 @@ class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
+        session.compactWarnings = planOptions.compactWarnings;
         if (json && planFile == null && !autoApprove) {
             session.error("Plan file or auto-approve required", "peerform cannot ask for interactive approval when "
                     + "-json is set. Either apply a saved plan file, or add the -auto-approve option.");
@@ -59,7 +60,7 @@ class ApplyCommand implements Callable<Integer> {
         try (Operation op = new Operation(session)) {
             boolean opened = planFile != null
                     ? op.openForPlan(vars.options, stateOptions, ctx.workingDir().resolve(planFile))
-                    : op.open(vars.options, stateOptions, "OperationTypeApply", true);
+                    : op.open(vars.withPrompt(ctx, stateOptions.input && !json), stateOptions, "OperationTypeApply", true);
             if (!opened) {
                 return ExitCode.ERROR;
             }
@@ -68,6 +69,12 @@ class ApplyCommand implements Callable<Integer> {
                 return ExitCode.ERROR;
             }
             Plan plan;
+            if (planFile != null && !vars.options.isEmpty()) {
+                session.error("Can't set variables when applying a saved plan", "The -var and -var-file options "
+                        + "cannot be used when applying a saved plan file, because a saved plan includes the "
+                        + "variable values that were set when it was created.");
+                return ExitCode.ERROR;
+            }
             if (planFile != null) {
                 Diagnostics refused = new Diagnostics();
                 plan = op.run.savedPlan(ctx.workingDir().resolve(planFile), planFile, refused);
@@ -87,8 +94,13 @@ class ApplyCommand implements Callable<Integer> {
                 plan = result.plan();
                 op.printPlan(plan);
                 op.report(); // warnings after the plan, as Terraform prints them
-                if (!plan.hasChanges()) {
+                boolean firstState = plan.lineage() == null || plan.lineage().isEmpty();
+                if (!plan.hasChanges() && !(firstState && !destroying())) {
                     return summary(op, plan, null);
+                }
+                // with nothing to change, the first apply still writes a state, as Terraform's does
+                if (!plan.hasChanges()) {
+                    return summary(op, plan, op.apply(plan, planOptions.parallelism));
                 }
                 if (!autoApprove && !confirm(session)) {
                     ctx.out().println("\n" + (destroying() ? "Destroy" : "Apply") + " cancelled.");
@@ -102,11 +114,7 @@ class ApplyCommand implements Callable<Integer> {
     }
 
     private boolean confirm(Session session) throws IOException {
-        if (!stateOptions.input) {
-            session.error("No confirmation given", "Applying needs your approval. Run with -auto-approve to apply "
-                    + "without it, or without -input=false to be asked.");
-            return false;
-        }
+        // as Terraform, -input=false does not skip the approval: it is read from stdin all the same
         ctx.out().print(destroying()
                 ? "\nDo you really want to destroy all resources?\n  peerform will destroy all your managed "
                 + "infrastructure, as shown above.\n  There is no undo. Only 'yes' will be accepted to confirm.\n\n"
@@ -116,6 +124,11 @@ class ApplyCommand implements Callable<Integer> {
         ctx.out().flush();
         String answer = answerOrInterrupt();
         ctx.out().println();
+        if (answer == null) {
+            session.error("error asking for approval: EOF", "Applying needs your approval, and standard input "
+                    + "ended before any answer. Run with -auto-approve to apply without it.");
+            return false;
+        }
         return "yes".equals(answer == null ? null : answer.trim());
     }
 
@@ -157,6 +170,15 @@ class ApplyCommand implements Callable<Integer> {
         long destroyed = result == null ? 0 : plan.toDestroy();
         if (failed || (result != null && (result.failed() > 0 || result.interrupted()))) {
             return ExitCode.ERROR;
+        }
+        if (result != null && planFile == null && !planOptions.targets.isEmpty()) {
+            op.session.report(new Diagnostics().warning("Applied changes may be incomplete", "The plan was "
+                    + "created with the -target option in effect, so some changes requested in the configuration "
+                    + "may have been ignored and the output values may not be fully updated. Run the following "
+                    + "command to verify that no other changes are pending:\n    peerform plan\n\nNote that the "
+                    + "-target option is not suitable for routine use, and is provided only for exceptional "
+                    + "situations such as recovering from errors or mistakes, or when peerform specifically "
+                    + "suggests to use it as part of an error message.", null));
         }
         String message = destroying() ? "Destroy complete! Resources: " + destroyed + " destroyed."
                 : "Apply complete! Resources: " + added + " added, " + changed + " changed, " + destroyed

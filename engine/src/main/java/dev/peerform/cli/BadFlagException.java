@@ -6,7 +6,19 @@ package dev.peerform.cli;
  */
 final class BadFlagException extends RuntimeException {
 
+    private final String summary;
+
     BadFlagException(String message) {
+        this("Invalid command-line flag", message);
+    }
+
+    /** With Terraform's own summary for this flag's mistake (e.g. {@code Invalid target "x"}). */
+    BadFlagException(String summary, String message) {
         super(message, null, false, false);
+        this.summary = summary;
+    }
+
+    String summary() {
+        return summary;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
@@ -55,6 +56,7 @@ public final class Cli {
             }
             default -> { }
         }
+        args = new CliArgsEnv(ctx.env()).merge(args);
         for (CliExtension extension : ServiceLoader.load(CliExtension.class)) {
             if (extension.name().equals(args.get(0))) {
                 try {
@@ -94,6 +96,8 @@ public final class Cli {
         state.addSubcommand(new StateCommand.PullCmd(ctx));
         state.addSubcommand(new StateCommand.RmCmd(ctx));
         state.addSubcommand(new StateCommand.MvCmd(ctx));
+        state.addSubcommand(new StatePushCommand(ctx));
+        state.addSubcommand(new StateReplaceProviderCommand(ctx));
         cl.addSubcommand("state", state);
         CommandLine workspace = new CommandLine(new WorkspaceCommand(ctx));
         workspace.addSubcommand(new WorkspaceCommand.New(ctx));
@@ -105,15 +109,32 @@ public final class Cli {
         cl.addSubcommand(new ForceUnlockCommand(ctx));
         cl.addSubcommand(new FmtCommand(ctx));
         cl.addSubcommand(new ImportCommand(ctx));
+        cl.addSubcommand(new ConsoleCommand(ctx));
+        CommandLine providers = new CommandLine(new ProvidersCommand(ctx));
+        providers.addSubcommand(new ProvidersCommand.Schema(ctx));
+        cl.addSubcommand("providers", providers);
+        cl.addSubcommand(new TaintCommand.Taint(ctx));
+        cl.addSubcommand(new TaintCommand.Untaint(ctx));
         cl.addSubcommand(new RefreshCommand(ctx));
         cl.addSubcommand(new GraphCommand(ctx));
         cl.addSubcommand(new VersionCommand(ctx));
+        withHelpOption(cl);
+        cl.setOverwrittenOptionsAllowed(true); // Terraform's flags may repeat, the last one wins
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setParameterExceptionHandler(Cli::badArguments);
         cl.setExecutionExceptionHandler((e, line, parsed) -> e instanceof BadFlagException bad
                 ? badFlag(ctx, bad) : internalError(ctx, e));
         return cl;
+    }
+
+    /** {@code SUBCMD -help} (and -h, --help) prints the subcommand's usage on stdout and exits 0, as Terraform. */
+    private static void withHelpOption(CommandLine cl) {
+        if (cl.getParent() != null && cl.getCommandSpec().findOption("-help") == null) {
+            cl.getCommandSpec().addOption(OptionSpec.builder("-help", "-h", "--help").usageHelp(true)
+                    .description("Show this help.").build());
+        }
+        cl.getSubcommands().values().forEach(Cli::withHelpOption);
     }
 
     private static int badArguments(ParameterException e, String[] args) {
@@ -123,7 +144,11 @@ public final class Cli {
                     + suggestion(u) + "\n\nTo see all of peerform's top-level commands, run:\n  peerform -help");
             return ExitCode.ERROR;
         }
-        cl.getErr().println("Error parsing command-line flags: " + e.getMessage());
+        boolean unexpectedArgument = e instanceof UnmatchedArgumentException u
+                && u.getUnmatched().stream().noneMatch(a -> a.startsWith("-"));
+        cl.getErr().println(unexpectedArgument
+                ? "Error: Unexpected argument\n\n" + e.getMessage()
+                : "Error: Failed to parse command-line flags\n\n" + e.getMessage());
         cl.getErr().println();
         cl.usage(cl.getErr());
         return ExitCode.ERROR;
@@ -135,7 +160,7 @@ public final class Cli {
     }
 
     private static int badFlag(CliContext ctx, BadFlagException e) {
-        ctx.err().println("Error: Invalid command-line flag\n\n" + e.getMessage());
+        ctx.err().println("Error: " + e.summary() + "\n\n" + e.getMessage());
         return ExitCode.ERROR;
     }
 

@@ -2,6 +2,7 @@ package dev.peerform.cli;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.syntax.Formatter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code fmt}: rewrites configuration files in the canonical layout and lists those it changed. With -check it
- * changes nothing and exits 3 when a file needs formatting, as Terraform does.
+ * changes nothing and exits 3 when a file needs formatting; a file that cannot be parsed exits 2; {@code fmt -}
+ * formats stdin to stdout, as Terraform does.
  */
 @Command(name = "fmt", description = "Reformat your configuration in the standard style")
 final class FmtCommand implements Callable<Integer> {
 
     static final int NEEDS_FORMATTING = 3;
+    /** Terraform's fmt exits 2 when a file cannot be parsed. */
+    static final int SYNTAX_ERROR = 2;
 
     private final CliContext ctx;
 
@@ -33,13 +37,17 @@ final class FmtCommand implements Callable<Integer> {
     @Option(names = "-recursive", description = "Also process files in subdirectories.")
     boolean recursive;
 
+    @Option(names = "-write", arity = "1", description = "Don't write to source files when false (always false "
+            + "with -check or when reading stdin).")
+    boolean write = true;
+
     @Option(names = "-list", arity = "1", description = "Don't list files whose formatting differs when false.")
     boolean list = true;
 
     @Option(names = "-no-color", description = "If specified, output won't contain any color.")
     boolean noColor;
 
-    @Parameters(arity = "0..*", paramLabel = "TARGET")
+    @Parameters(arity = "0..*", paramLabel = "TARGET", description = "Files or directories; - reads stdin.")
     List<String> targets = new ArrayList<>();
 
     FmtCommand(CliContext ctx) {
@@ -49,6 +57,17 @@ final class FmtCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(ctx, noColor);
+        if (check) {
+            write = false;
+        }
+        Diagnostics diags = new Diagnostics();
+        if (targets.equals(List.of("-"))) {
+            // stdin: the result goes to stdout, nothing is listed or written (Terraform's rules)
+            list = false;
+            write = false;
+            String text = readStdin();
+            return finish(session, diags, process("<stdin>", text, null, diags));
+        }
         List<Path> files = new ArrayList<>();
         List<String> roots = targets.isEmpty() ? List.of(".") : targets;
         for (String t : roots) {
@@ -67,52 +86,51 @@ final class FmtCommand implements Callable<Integer> {
             }
         }
         boolean changed = false;
-        Diagnostics diags = new Diagnostics();
         for (Path f : files) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
-            String name = ctx.workingDir().relativize(f).toString();
-            String formatted = Formatter.format(name, text, diags);
-            if (formatted == null || formatted.equals(text)) {
-                continue;
-            }
-            changed = true;
+            changed |= process(ctx.workingDir().relativize(f).toString(), text, f, diags);
+        }
+        return finish(session, diags, changed);
+    }
+
+    /** Formats one file's text, lists, writes, diffs or prints it as the flags say; true when it changed. */
+    private boolean process(String name, String text, Path file, Diagnostics diags) throws IOException {
+        String formatted = Formatter.format(name, text, diags);
+        if (formatted == null) {
+            return false;
+        }
+        boolean changed = !formatted.equals(text);
+        if (changed) {
             if (list) {
                 ctx.out().println(name);
             }
-            if (diff) {
-                ctx.out().print(unifiedDiff(name, text, formatted));
+            if (write && file != null) {
+                Files.writeString(file, formatted, StandardCharsets.UTF_8);
             }
-            if (!check) {
-                Files.writeString(f, formatted, StandardCharsets.UTF_8);
+            if (diff) {
+                ctx.out().print(UnifiedDiff.of("old/" + name, "new/" + name, text, formatted));
             }
         }
+        if (!list && !write && !diff && !check) {
+            ctx.out().print(formatted);
+        }
+        return changed;
+    }
+
+    private int finish(Session session, Diagnostics diags, boolean changed) {
         ctx.out().flush();
         if (session.report(diags)) {
-            return ExitCode.ERROR;
+            return SYNTAX_ERROR;
         }
         return check && changed ? NEEDS_FORMATTING : ExitCode.OK;
     }
 
-    /** A line diff good enough to review formatting: each changed line as -old / +new. */
-    static String unifiedDiff(String name, String before, String after) {
-        String[] a = before.split("\n", -1);
-        String[] b = after.split("\n", -1);
-        StringBuilder out = new StringBuilder("--- old/" + name + "\n+++ new/" + name + "\n");
-        int n = Math.max(a.length, b.length);
-        for (int i = 0; i < n; i++) {
-            String x = i < a.length ? a[i] : null;
-            String y = i < b.length ? b[i] : null;
-            if (x != null && x.equals(y)) {
-                continue;
-            }
-            out.append("@@ line ").append(i + 1).append(" @@\n");
-            if (x != null) {
-                out.append('-').append(x).append('\n');
-            }
-            if (y != null) {
-                out.append('+').append(y).append('\n');
-            }
+    private String readStdin() throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buf = new char[8192];
+        for (int n; (n = ctx.in().read(buf)) > 0; ) {
+            text.append(buf, 0, n);
         }
-        return out.toString();
+        return text.toString();
     }
 }

@@ -48,6 +48,11 @@ final class InitCommand implements Callable<Integer> {
             + "new state backend. This is equivalent to providing a \"yes\" to all confirmation prompts.")
     boolean forceCopy;
 
+    @Option(names = "-upgrade", description = "Install the latest module and provider versions allowed within "
+            + "configured constraints. peerform's providers are built in, so there is nothing to upgrade: accepted "
+            + "for scripts written for Terraform.")
+    boolean upgrade;
+
     @Option(names = "-lock", arity = "1", description = "Don't hold a state lock during backend migration.")
     boolean lock = true;
 
@@ -64,6 +69,10 @@ final class InitCommand implements Callable<Integer> {
         Diagnostics diags = new Diagnostics();
         Module module = new ModuleLoader(ctx.workingDir()).load(diags);
         if (diags.hasErrors()) {
+            session.error("peerform encountered problems during initialisation, including problems with the "
+                    + "configuration, described below.", "The peerform configuration must be valid before "
+                    + "initialization so that peerform can determine which modules and providers need to be "
+                    + "installed.");
             session.report(diags);
             return ExitCode.ERROR;
         }

@@ -10,6 +10,7 @@ import dev.peerform.render.Values;
 import dev.peerform.value.Value;
 import dev.peerform.workspace.StoredOutput;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +44,22 @@ final class OutputCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(ctx, noColor);
-        Map<String, StoredOutput> outputs = session.workspace.outputs(statePath);
+        if (json && raw) {
+            session.error("Invalid output format", "The -raw and -json options are mutually-exclusive.");
+            return ExitCode.ERROR;
+        }
+        if (raw && name == null) {
+            session.error("Output name required", "You must give the name of a single output value when using "
+                    + "the -raw option.");
+            return ExitCode.ERROR;
+        }
+        Map<String, StoredOutput> outputs = new LinkedHashMap<>(session.workspace.outputs(statePath));
+        // Terraform keeps no null output in its state: it is neither listed nor found by name
+        outputs.values().removeIf(o -> o.value() != null && o.value().isNull() && !o.sensitive());
+        if (outputs.isEmpty() && !json) {
+            noOutputsFound(session);
+            return ExitCode.OK;
+        }
         if (name != null) {
             StoredOutput o = outputs.get(name);
             if (o == null) {
@@ -80,14 +96,18 @@ final class OutputCommand implements Callable<Integer> {
             });
             ctx.out().println(TerraformJson.MAPPER.writeValueAsString(all));
         } else {
-            if (outputs.isEmpty()) {
-                session.report(new Diagnostics().warning("No outputs found", "The state file either has no outputs "
-                        + "defined, or all the defined outputs are empty.", null));
-            }
             outputs.forEach((k, o) -> ctx.out().println(k + " = " + (o.sensitive() ? "<sensitive>" : render(o))));
         }
         ctx.out().flush();
         return ExitCode.OK;
+    }
+
+    private static void noOutputsFound(Session session) {
+        session.report(new Diagnostics().warning("No outputs found", "The state file either has no outputs "
+                + "defined, or all the defined outputs are empty. Please define an output in your configuration "
+                + "with the `output` keyword and run `peerform refresh` for it to become available. If you are "
+                + "using interpolation, please verify the interpolated value is not empty. You can use the "
+                + "`peerform console` command to assist.", null));
     }
 
     static String render(StoredOutput o) {

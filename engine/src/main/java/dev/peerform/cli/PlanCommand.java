@@ -42,11 +42,12 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
+        session.compactWarnings = planOptions.compactWarnings;
         if (generateConfigOut != null && !generate(session)) {
             return ExitCode.ERROR;
         }
         try (Operation op = new Operation(session)) {
-            if (!op.open(vars.options, stateOptions, "OperationTypePlan", true)) {
+            if (!op.open(vars.withPrompt(ctx, stateOptions.input && !json), stateOptions, "OperationTypePlan", true)) {
                 return ExitCode.ERROR;
             }
             if (!planOptions.destroy && !op.hasConfiguration("Plan", "Planning",
@@ -85,7 +86,7 @@ final class PlanCommand implements Callable<Integer> {
             return false;
         }
         try (Operation op = new Operation(session)) {
-            if (!op.open(vars.options, stateOptions, "OperationTypePlan", true)) {
+            if (!op.open(vars.withPrompt(ctx, stateOptions.input && !json), stateOptions, "OperationTypePlan", true)) {
                 return false;
             }
             Diagnostics diags = new Diagnostics();

@@ -14,6 +14,10 @@ import picocli.CommandLine.Option;
 /** The planning options plan, apply and destroy share. */
 final class PlanOptions {
 
+    @Option(names = "-compact-warnings", description = "If peerform produces any warnings that are not "
+            + "accompanied by errors, shows them in a more compact form that includes only the summary messages.")
+    boolean compactWarnings;
+
     @Option(names = "-destroy", description = "Select the \"destroy\" planning mode.")
     boolean destroy;
 
@@ -88,7 +92,8 @@ final class PlanOptions {
             try {
                 out.add(InstanceAddress.parse(t));
             } catch (IllegalArgumentException e) {
-                throw new BadFlagException("Invalid " + flag + " address \"" + t + "\": " + e.getMessage()
+                throw new BadFlagException(flag.equals("-target") ? "Invalid target \"" + t + "\""
+                        : "Invalid " + flag.substring(1) + " address \"" + t + "\"", e.getMessage()
                         + ". Give a resource address such as alicloud_route_entry.a, aws_x.y[0] or module.m.type.name.");
             }
         }

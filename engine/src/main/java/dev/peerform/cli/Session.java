@@ -24,6 +24,8 @@ final class Session {
     /** Non-null when the command runs with -json: everything it says goes out as JSON lines on stdout. */
     final JsonLines json;
     private final Map<String, String> sources = new HashMap<>();
+    /** -compact-warnings: warnings as one list of summaries after everything else, as Terraform prints them. */
+    boolean compactWarnings;
     /** One printer for the session, so that each source file is read and split into lines once. */
     private final DiagnosticPrinter printer;
 
@@ -58,9 +60,14 @@ final class Session {
         for (Diagnostic d : diags.list()) {
             if (d.isError()) {
                 printer.print(d, ctx.err());
-            } else if (shown.add(d.summary())) {
+            } else if (!compactWarnings && shown.add(d.summary())) {
                 printer.print(d, warnings.get(d.summary()) - 1, ctx.out());
             }
+        }
+        if (compactWarnings && !warnings.isEmpty()) {
+            ctx.out().println("\nWarnings:\n");
+            diags.list().stream().filter(d -> !d.isError()).forEach(d -> ctx.out().println("- " + d.summary()));
+            ctx.out().println("\nTo see the full warning notes, run peerform without -compact-warnings.");
         }
         ctx.out().flush();
         ctx.err().flush();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code state list|show|pull|rm|mv}: the workspace reads and edits the state; these print what it says. */
+/** {@code state list|show|pull|push|rm|mv|replace-provider}: the workspace reads and edits the state; these print what it says. */
 @Command(name = "state", description = "Advanced state management")
 final class StateCommand implements Callable<Integer> {
 
@@ -20,7 +20,7 @@ final class StateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ctx.err().println("Usage: peerform state <list|show|pull|rm|mv> [options] [args]");
+        ctx.err().println("Usage: peerform state <list|show|pull|push|rm|mv|replace-provider> [options] [args]");
         return ExitCode.ERROR;
     }
 
@@ -35,13 +35,23 @@ final class StateCommand implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "ADDRESS")
         List<String> filters = List.of();
 
+        @Option(names = "-id", paramLabel = "ID", description = "Filters the results to include only instances "
+                + "whose resource types have an attribute named \"id\" whose value equals the given id string.")
+        String id;
+
         ListCmd(CliContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
         public Integer call() throws Exception {
-            state(ctx).list(filters).forEach(ctx.out()::println);
+            Diagnostics diags = new Diagnostics();
+            List<String> found = state(ctx).list(filters, id, diags);
+            if (diags.hasErrors()) {
+                new Session(ctx, true).report(diags);
+                return ExitCode.ERROR;
+            }
+            found.forEach(ctx.out()::println);
             ctx.out().flush();
             return ExitCode.OK;
         }
@@ -132,6 +142,10 @@ final class StateCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "DESTINATION")
         String destination;
 
+        @Option(names = "-dry-run", description = "If set, prints out what would've been moved but doesn't "
+                + "actually move anything.")
+        boolean dryRun;
+
         MvCmd(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -140,10 +154,15 @@ final class StateCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Session session = new Session(ctx, true);
             Diagnostics diags = new Diagnostics();
-            StateOperations.Moved moved = state(ctx).move(source, destination, diags);
+            StateOperations.Moved moved = state(ctx).move(source, destination, dryRun, diags);
             if (moved == null) {
                 session.report(diags);
                 return ExitCode.ERROR;
+            }
+            if (dryRun) {
+                ctx.out().println("Would move \"" + moved.from() + "\" to \"" + moved.to() + "\"");
+                ctx.out().flush();
+                return ExitCode.OK;
             }
             ctx.out().println("Move \"" + moved.from() + "\" to \"" + moved.to() + "\"\nSuccessfully moved 1 "
                     + "object(s).");

@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (session.report(diags)) {
             return ExitCode.ERROR;
         }
-        ctx.out().println("Success! The configuration is valid.");
+        ctx.out().println("Success! The configuration is valid.\n");
         ctx.out().flush();
         return ExitCode.OK;
     }

@@ -40,6 +40,19 @@ public final class VariableValues {
 
         record VarFile(String path) implements CliOption {
         }
+
+        /**
+         * Asks for a required variable that nothing else set (Terraform's interactive input): the answer, taken
+         * as a -var value would be, or null when none came.
+         */
+        record Prompt(Asker asker) implements CliOption {
+        }
+    }
+
+    /** Asks the user for one variable's value. */
+    @FunctionalInterface
+    public interface Asker {
+        String ask(Variable variable);
     }
 
     private record Raw(Object value, String origin, SourceRange range) {
@@ -62,14 +75,14 @@ public final class VariableValues {
                 raw.put(k.substring(7), new Raw(v, "environment variable " + k, null));
             }
         });
-        readFile(root, workingDir.resolve("terraform.tfvars"), raw, false, diags);
-        readFile(root, workingDir.resolve("terraform.tfvars.json"), raw, false, diags);
+        readFile(root, workingDir.resolve("terraform.tfvars"), raw, diags);
+        readFile(root, workingDir.resolve("terraform.tfvars.json"), raw, diags);
         try (Stream<Path> files = Files.list(workingDir)) {
             for (Path p : files.filter(p -> {
                 String n = p.getFileName().toString();
                 return n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json");
             }).sorted().toList()) {
-                readFile(root, p, raw, false, diags);
+                readFile(root, p, raw, diags);
             }
         } catch (IOException e) {
             diags.error("Failed to read directory", "Could not list " + workingDir + ": " + e.getMessage(), null);
@@ -91,17 +104,29 @@ public final class VariableValues {
                     continue;
                 }
                 raw.put(name, new Raw(v.assignment().substring(eq + 1), "-var option", null));
-            } else {
-                Path p = workingDir.resolve(((CliOption.VarFile) option).path());
+            } else if (option instanceof CliOption.VarFile file) {
+                Path p = workingDir.resolve(file.path());
                 if (!Files.isRegularFile(p)) {
                     diags.error("Failed to read variables file", "Given variables file "
-                            + ((CliOption.VarFile) option).path() + " does not exist.", null);
+                            + file.path() + " does not exist.", null);
                     continue;
                 }
-                readFile(root, p, raw, true, diags);
+                readFile(root, p, raw, diags);
             }
         }
 
+        for (CliOption option : options) {
+            if (option instanceof CliOption.Prompt prompt) {
+                for (Variable variable : root.variables().values()) {
+                    if (variable.required() && !raw.containsKey(variable.name())) {
+                        String answer = prompt.asker().ask(variable);
+                        if (answer != null) {
+                            raw.put(variable.name(), new Raw(answer, "input", null));
+                        }
+                    }
+                }
+            }
+        }
         Map<String, Value> values = new LinkedHashMap<>();
         for (Variable variable : root.variables().values()) {
             Raw r = raw.get(variable.name());
@@ -171,7 +196,8 @@ public final class VariableValues {
                 Expr e = Parser.parseExpression("<value for var." + variable.name() + ">", s, parse);
                 v = parse.hasErrors() ? null : new Evaluator(Scope.EMPTY, functions, Path.of(".")).evaluate(e, parse);
                 if (parse.hasErrors()) {
-                    diags.error("Invalid value for input variable", "The value given for var." + variable.name()
+                    // Terraform names the expression's own problem (e.g. "Variables not allowed")
+                    diags.error(parse.errors().get(0).summary(), "The value given for var." + variable.name()
                             + " by the " + r.origin() + " is not a valid expression for its type "
                             + t.typeExpression() + ": " + parse.errors().get(0).detail(), variable.range());
                     return Value.unknown(t);
@@ -192,7 +218,7 @@ public final class VariableValues {
         }
     }
 
-    private void readFile(Module root, Path p, Map<String, Raw> raw, boolean explicit, Diagnostics diags) {
+    private void readFile(Module root, Path p, Map<String, Raw> raw, Diagnostics diags) {
         if (!Files.isRegularFile(p)) {
             return;
         }
@@ -234,11 +260,8 @@ public final class VariableValues {
                 String detail = "A variable named \"" + k + "\" was assigned in " + name + ", but the root module "
                         + "does not declare a variable of that name. To use this value, add a \"variable\" block "
                         + "to the configuration.";
-                if (explicit) {
-                    diags.error("Value for undeclared variable", detail, ranges.get(k));
-                } else {
-                    diags.warning("Value for undeclared variable", detail, ranges.get(k));
-                }
+                // a warning even for -var-file, as Terraform: one file often serves several configurations
+                diags.warning("Value for undeclared variable", detail, ranges.get(k));
                 return;
             }
             raw.put(k, new Raw(v, name, ranges.get(k)));

@@ -119,9 +119,11 @@ public final class Planner {
         Map<InstanceAddress, Value> planned = pass.planned();
         if (!options.targets().isEmpty() || !options.moduleTargets().isEmpty()) {
             changes = Targeting.target(changes, options.targets(), options.moduleTargets(), pass.resourceDeps());
-            diags.warning("Resource targeting is in effect", "This plan was made with -target, so it covers only the "
-                    + "targeted objects and what they depend on, and may leave out changes the configuration asks "
-                    + "for. Use -target only to recover from a mistake or an error, then plan without it.", null);
+            diags.warning("Resource targeting is in effect", "You are creating a plan with the -target option, "
+                    + "which means that the result of this plan may not represent all of the changes requested by "
+                    + "the current configuration.\n\nThe -target option is not for routine use, and is provided "
+                    + "only for exceptional situations such as recovering from errors or mistakes, or when peerform "
+                    + "specifically suggests to use it as part of an error message.", null);
         }
         List<OutputChange> outputs = Outputs.plan(root, values, refreshed.state(), options.mode(), diags);
         if (options.mode() != PlanMode.DESTROY) {

@@ -36,6 +36,12 @@ public record InstanceState(int schemaVersion, ObjectNode attributes, JsonNode s
                 pendingClientToken, completedSteps);
     }
 
+    /** Marked (taint) or unmarked (untaint) for replacement at the next apply. */
+    public InstanceState withTainted(boolean t) {
+        return new InstanceState(schemaVersion, attributes, sensitiveAttributes, dependencies, t, createBeforeDestroy,
+                pendingClientToken, completedSteps);
+    }
+
     public InstanceState withPendingClientToken(String token) {
         return new InstanceState(schemaVersion, attributes, sensitiveAttributes, dependencies, tainted,
                 createBeforeDestroy, token, completedSteps);

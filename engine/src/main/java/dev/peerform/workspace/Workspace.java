@@ -1,5 +1,6 @@
 package dev.peerform.workspace;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.apply.Applier;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
@@ -17,11 +18,14 @@ import dev.peerform.lang.ValueJson;
 import dev.peerform.planfile.PlanFile;
 import dev.peerform.planner.Moves;
 import dev.peerform.planner.Planner;
+import dev.peerform.plans.OutputChange;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.PlanMode;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.providers.ProviderSet;
+import dev.peerform.spi.ProviderFactory;
 import dev.peerform.render.PlanJson;
+import dev.peerform.render.ProviderSchemaJson;
 import dev.peerform.render.PlanRenderer;
 import dev.peerform.render.StateView;
 import dev.peerform.states.AttributeCodec;
@@ -49,6 +53,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A working directory: its configuration, variables, providers and state backend, and the runs over them (plan,
@@ -109,7 +116,12 @@ public final class Workspace {
         if (diags.hasErrors()) {
             return null;
         }
-        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, varOptions, planVariables, diags);
+        Diagnostics variableDiags = new Diagnostics();
+        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, varOptions, planVariables, variableDiags);
+        // validate takes an unset required variable as unknown, as Terraform's does: no value is needed to validate
+        variableDiags.list().stream()
+                .filter(d -> !(forValidate && d.isError() && d.summary().equals("No value for required variable")))
+                .forEach(diags::add);
         if (diags.hasErrors()) {
             return null;
         }
@@ -155,6 +167,57 @@ public final class Workspace {
         } catch (IOException e) {
             return Backend.DEFAULT_WORKSPACE;
         }
+    }
+
+    /** A console over the configuration and the stored state; null, with the reason, when it cannot load. */
+    public Console console(List<VariableValues.CliOption> varOptions, Diagnostics diags) throws IOException {
+        Loaded l = load(varOptions, false, diags);
+        if (l == null || diags.hasErrors()) {
+            return null;
+        }
+        return new Console(l, l.store().read(), l.workspaceName());
+    }
+
+    /** The providers each module needs; null, with the reason, when the configuration does not load. */
+    public ProviderRequirements.Node providerRequirements(Diagnostics diags) {
+        Module module = new ModuleLoader(dir).load(diags);
+        return diags.hasErrors() ? null : ProviderRequirements.of(module);
+    }
+
+    /** The source addresses of the providers the stored state's resources belong to, sorted. */
+    public Set<String> stateProviders() throws IOException {
+        Module module = new ModuleLoader(dir).load(new Diagnostics());
+        Set<String> out = new TreeSet<>();
+        for (State.Resource r : store(module, new Diagnostics()).read().resources().values()) {
+            if (r.provider != null && r.provider.contains("[\"")) {
+                out.add(r.provider.substring(r.provider.indexOf("[\"") + 2, r.provider.indexOf("\"]")));
+            }
+        }
+        return out;
+    }
+
+    /** {@code providers schema -json}: the schemas of the providers the configuration needs. */
+    public ObjectNode providerSchemas(Diagnostics diags) {
+        Module module = new ModuleLoader(dir).load(diags);
+        if (diags.hasErrors()) {
+            return null;
+        }
+        Set<String> needed = new TreeSet<>();
+        collect(ProviderRequirements.of(module), needed);
+        ProviderSet available = ProviderSet.available(module.requiredProviders());
+        Map<String, ProviderFactory> byAddress = new LinkedHashMap<>();
+        for (String name : available.names()) {
+            String address = available.sourceAddress(name);
+            if (needed.contains(address)) {
+                byAddress.put(address, available.factory(name));
+            }
+        }
+        return ProviderSchemaJson.of(byAddress);
+    }
+
+    private static void collect(ProviderRequirements.Node node, Set<String> into) {
+        node.providers().forEach(r -> into.add(r.address()));
+        node.children().forEach(c -> collect(c, into));
     }
 
     /** The state of the configuration's backend, for the {@code state} commands and {@code force-unlock}. */
@@ -312,8 +375,11 @@ public final class Workspace {
             Diagnostics outputDiags = new Diagnostics();
             Map<String, Value> outputs = plan.mode() == PlanMode.DESTROY ? Map.of() : applier.outputs(outputDiags);
             state.outputs().clear();
+            // only the outputs the plan covers: a targeted plan leaves out those not yet in the state, and so
+            // does its apply (as Terraform's), so that the next plan still shows them to be created
+            Set<String> planned = plan.outputs().stream().map(OutputChange::name).collect(Collectors.toSet());
             outputs.forEach((name, v) -> {
-                if (!v.isWhollyKnown()) {
+                if (!v.isWhollyKnown() || !planned.contains(name)) {
                     return;
                 }
                 state.outputs().put(name, new State.Output(ValueJson.value(v), ValueJson.type(v.type()),

@@ -26,6 +26,11 @@ record CliRun(int exitCode, String out, String err) {
         return run(dir, env, "", true, args);
     }
 
+    /** As if typed on a terminal: {@code input} on standard input, colour and prompts on. */
+    static CliRun typedOnTerminal(Path dir, String input, String... args) {
+        return run(dir, Map.of("NO_COLOR", "1"), input, true, args);
+    }
+
     private static CliRun run(Path dir, Map<String, String> env, String input, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

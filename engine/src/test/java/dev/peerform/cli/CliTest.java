@@ -49,7 +49,7 @@ class CliTest {
     void unknownFlagIsAUsageErrorWithoutStackTrace() {
         CliRun r = CliRun.in(dir, "version", "-foo");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("Error parsing command-line flags"), r.err());
+        assertTrue(r.err().contains("Error: Failed to parse command-line flags"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
