@@ -69,7 +69,7 @@ final class OutputCommand implements Callable<Integer> {
                         + "command is run.");
                 return ExitCode.ERROR;
             }
-            // as Terraform: -raw and -json print a sensitive value, since asking for them by name is asking for it
+            // as Terraform: an output asked for by name is printed even when sensitive (plain, -raw or -json)
             if (raw) {
                 JsonNode v = o.value();
                 if (v == null || v.isContainerNode()) {
@@ -81,7 +81,7 @@ final class OutputCommand implements Callable<Integer> {
             } else if (json) {
                 ctx.out().println(TerraformJson.MAPPER.writeValueAsString(o.value()));
             } else {
-                ctx.out().println(o.sensitive() ? "<sensitive>" : render(o));
+                ctx.out().println(render(o));
             }
             ctx.out().flush();
             return ExitCode.OK;

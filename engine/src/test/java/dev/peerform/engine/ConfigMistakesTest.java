@@ -75,6 +75,6 @@ class ConfigMistakesTest {
                 .run("plan", "-target=not an address");
         assertEquals(1, code);
         assertFalse(err.toString().contains("internal error"), err.toString());
-        assertTrue(err.toString().contains("-target") && err.toString().contains("not an address"), err.toString());
+        assertTrue(err.toString().contains("Invalid target") && err.toString().contains("not an address"), err.toString());
     }
 }
