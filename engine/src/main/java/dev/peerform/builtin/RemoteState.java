@@ -104,7 +104,7 @@ final class RemoteState implements DataSourceType {
         Map<String, Value> attrs = new TreeMap<>(config.attributes());
         attrs.put("outputs", new ObjectValue(outputs));
         if (args.containsKey("conn_str")) {
-            // the conn_str may hold a password: the state keeps only its digest
+            // the conn_str may hold a password: marked, so it is never shown (the state keeps it, as Terraform does)
             attrs.put("config", Value.sensitive(config.get("config")));
         }
         return new ObjectValue(attrs);

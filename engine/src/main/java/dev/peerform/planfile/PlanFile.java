@@ -187,9 +187,9 @@ public final class PlanFile {
      * Terraform, applying a saved plan asks for none of them); empty when the file cannot be read, which reading
      * the plan then reports.
      */
-    public static Map<String, Value> variables(Path path) {
+    public static Map<String, Value> variables(Path path, EncryptionTarget encryption) {
         try {
-            return variables(root(path, null)); // an encrypted plan is opened once the configuration is read
+            return variables(root(path, encryption));
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }

@@ -109,7 +109,11 @@ public final class EncryptionConfig {
             }
             at = fb.body();
         }
-        boolean enforced = at != null && bool(b.body().attribute("enforced"));
+        boolean enforced = bool(b.body().attribute("enforced"));
+        if (enforced && method instanceof EncryptionMethod.Unencrypted) {
+            diags.error("Unencrypted " + name + " with enforced encryption", "The " + name + " block sets enforced = "
+                    + "true, so its method must encrypt: " + method.address() + " writes in clear.", b.range());
+        }
         return new EncryptionTarget(name, method, fallbacks, enforced);
     }
 

@@ -24,7 +24,9 @@ import java.util.zip.CRC32;
  * <p>Each line is the CRC32 of its record (8 hex digits), a space, and the record as JSON, so that a damaged line
  * is told from a good one: a journal is read only as far as it can be trusted, and one damaged in its middle is
  * refused rather than read short (the entries after the damage would be lost without a word). Lines of journals
- * written before the checksum (bare JSON) are still read.
+ * written before the checksum (bare JSON) are still read. With state encryption configured, each record is
+ * sealed as the state is (one envelope a line): the journal holds attribute values, secrets among them, and it
+ * outlives the run that wrote it when that run crashes.
  */
 public final class FileJournal implements StepJournal {
 
@@ -36,10 +38,16 @@ public final class FileJournal implements StepJournal {
     }
 
     private final Path path;
+    private final EncryptionTarget encryption;
     private FileChannel channel;
 
     public FileJournal(Path path) {
+        this(path, null);
+    }
+
+    public FileJournal(Path path, EncryptionTarget encryption) {
         this.path = path;
+        this.encryption = encryption;
     }
 
     public Path path() {
@@ -54,7 +62,7 @@ public final class FileJournal implements StepJournal {
                         StandardOpenOption.APPEND);
                 AtomicFiles.ownerOnly(path);
             }
-            byte[] json = JSON.writeValueAsBytes(e);
+            byte[] json = Envelope.seal(JSON.writeValueAsBytes(e), encryption, path.toString());
             ByteBuffer buf = ByteBuffer.wrap((crc(json) + " " + new String(json, StandardCharsets.UTF_8) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {
@@ -68,7 +76,7 @@ public final class FileJournal implements StepJournal {
 
     /** Every entry a journal file holds (see {@link #load}). */
     public static List<StepRecord> read(Path path) throws IOException {
-        return load(path).records();
+        return load(path, null).records();
     }
 
     /**
@@ -77,7 +85,7 @@ public final class FileJournal implements StepJournal {
      * again from the cloud, so it is dropped with a note. Any other damaged line, and a file that holds no record
      * at all, is refused naming the file and the line: the journal is then kept as it is.
      */
-    public static Contents load(Path path) throws IOException {
+    public static Contents load(Path path, EncryptionTarget encryption) throws IOException {
         List<StepRecord> out = new ArrayList<>();
         if (!Files.exists(path)) {
             return new Contents(out, null);
@@ -97,7 +105,7 @@ public final class FileJournal implements StepJournal {
             String why = null;
             StepRecord r = null;
             try {
-                r = parse(line);
+                r = parse(line, encryption, path + " (line " + (i + 1) + ")");
             } catch (Damaged d) {
                 why = d.getMessage();
             }
@@ -141,7 +149,8 @@ public final class FileJournal implements StepJournal {
         }
     }
 
-    private static StepRecord parse(byte[] line) throws Damaged {
+    private static StepRecord parse(byte[] line, EncryptionTarget encryption, String where) throws Damaged,
+            IOException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -162,8 +171,12 @@ public final class FileJournal implements StepJournal {
                 throw new Damaged("its checksum does not match its content");
             }
         }
+        byte[] plain = json.getBytes(StandardCharsets.UTF_8);
+        if (encryption != null || Envelope.isSealed(plain)) {
+            plain = Envelope.open(plain, encryption, where, "journal");
+        }
         try {
-            StepRecord r = JSON.readValue(json, StepRecord.class);
+            StepRecord r = JSON.readValue(plain, StepRecord.class);
             if (r.kind() == null || r.address() == null) {
                 throw new Damaged("a record without a kind or an address");
             }

@@ -243,7 +243,7 @@ final class LocalStateStore implements StateStore {
 
     @Override
     public StepJournal openJournal() {
-        return new FileJournal(journalPath);
+        return new FileJournal(journalPath, encryption);
     }
 
     /**
@@ -253,7 +253,7 @@ final class LocalStateStore implements StateStore {
      */
     @Override
     public Recovered recover(State state) throws IOException {
-        FileJournal.Contents journal = FileJournal.load(journalPath);
+        FileJournal.Contents journal = FileJournal.load(journalPath, encryption);
         List<StepRecord> records = journal.records();
         if (!records.isEmpty()) {
             Recovery.fold(state, records);

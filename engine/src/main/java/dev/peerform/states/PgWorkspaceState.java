@@ -9,6 +9,7 @@ import dev.peerform.states.pg.PgStepRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,7 +158,8 @@ final class PgWorkspaceState implements StateStore {
             @Override
             public synchronized void append(StepRecord record) {
                 try {
-                    String line = JSON.writeValueAsString(record);
+                    String line = new String(Envelope.seal(JSON.writeValueAsBytes(record), encryption, location()),
+                            StandardCharsets.UTF_8);
                     if (held != null) {
                         held.appendStep(runId, seq++, line);
                     } else {
@@ -189,7 +191,10 @@ final class PgWorkspaceState implements StateStore {
         }
         List<StepRecord> records = new ArrayList<>();
         for (PgStepRecord row : rows) {
-            records.add(JSON.readValue(row.line(), StepRecord.class));
+            byte[] line = row.line().getBytes(StandardCharsets.UTF_8);
+            records.add(JSON.readValue(encryption != null || Envelope.isSealed(line)
+                    ? Envelope.open(line, encryption, "a step record of " + location(), "journal") : line,
+                    StepRecord.class));
         }
         Recovery.fold(state, records);
         write(state);

@@ -61,7 +61,7 @@ public final class Run implements AutoCloseable {
     /** Loads to apply the saved plan {@code planFile}: its variables need not be given again. */
     public static Run loadForPlan(Workspace workspace, List<VariableValues.CliOption> vars, Path planFile,
             Diagnostics diags) {
-        Workspace.Loaded loaded = workspace.load(vars, PlanFile.variables(planFile), diags);
+        Workspace.Loaded loaded = workspace.load(vars, workspace.planVariables(vars, planFile), diags);
         return loaded == null || diags.hasErrors() ? null : new Run(workspace, loaded);
     }
 

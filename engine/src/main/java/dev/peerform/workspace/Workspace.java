@@ -104,6 +104,27 @@ public final class Workspace {
         return load(varOptions, configureProviders, false, Map.of(), diags);
     }
 
+    /**
+     * The root variables a saved plan keeps, opened with the encryption this run's variables configure (the
+     * passphrase of an encrypted plan comes from them, not from the plan); empty when the file cannot be read,
+     * which reading the plan itself then reports.
+     */
+    public Map<String, Value> planVariables(List<VariableValues.CliOption> varOptions, Path planFile) {
+        Diagnostics ignored = new Diagnostics();
+        Module module = new ModuleLoader(dir).load(ignored);
+        if (ignored.hasErrors()) {
+            return Map.of();
+        }
+        Map<String, Value> variables = new VariableValues().resolve(module, dir, env, varOptions, ignored);
+        ProviderSet providers = providerOverride != null ? providerOverride
+                : ProviderSet.available(module.requiredProviders());
+        ModuleValues values = new ModuleValues(module, variables, providers, dir, a -> null, true);
+        values.workspace(currentWorkspace());
+        Encryption encryption = EncryptionConfig.of(module, env, values.scope(List.of(), ModuleScope.Context.NONE,
+                ignored), ignored);
+        return PlanFile.variables(planFile, encryption.plan());
+    }
+
     /** Loads with a saved plan's variables for those no -var, -var-file, tfvars or environment sets. */
     public Loaded load(List<VariableValues.CliOption> varOptions, Map<String, Value> planVariables,
             Diagnostics diags) {
@@ -291,7 +312,18 @@ public final class Workspace {
         if (!json) {
             return new PlanRenderer(color).render(saved.plan());
         }
-        return TerraformJson.compact(PlanJson.plan(saved.plan(), prior, module, providers)) + "\n";
+        // the credentials the plan does not keep are still secrets: their defaults stay out of the configuration
+        Set<String> withheld = providers.credentialVariables(module);
+        Map<String, Value> variables = new LinkedHashMap<>();
+        module.variables().keySet().forEach(n -> {
+            Value v = saved.plan().variables().get(n);
+            if (v != null || withheld.contains(n)) {
+                variables.put(n, v != null ? v : Value.sensitive(Value.NULL));
+            }
+        });
+        saved.plan().variables().forEach(variables::putIfAbsent);
+        return TerraformJson.compact(PlanJson.plan(saved.plan().withVariables(variables), prior, module, providers))
+                + "\n";
     }
 
     /**
