@@ -93,8 +93,9 @@ final class PlanOptions {
                 out.add(InstanceAddress.parse(t));
             } catch (IllegalArgumentException e) {
                 throw new BadFlagException(flag.equals("-target") ? "Invalid target \"" + t + "\""
-                        : "Invalid " + flag.substring(1) + " address \"" + t + "\"", e.getMessage()
-                        + ". Give a resource address such as alicloud_route_entry.a, aws_x.y[0] or module.m.type.name.");
+                        : "Invalid " + flag.substring(1) + " address \"" + t + "\"", "The " + flag + " address \""
+                        + t + "\" is not valid: " + e.getMessage() + ". Give a resource address such as "
+                        + "alicloud_route_entry.a, aws_x.y[0] or module.m.type.name.");
             }
         }
         return out;
