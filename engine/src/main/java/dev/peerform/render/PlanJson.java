@@ -151,6 +151,10 @@ public final class PlanJson {
             root.set("prior_state", StateView.json(prior, providers)); // Terraform leaves it out when empty
         }
         root.set("configuration", configuration(module, providers, plan.variables()));
+        ArrayNode relevant = RelevantAttributes.of(plan, module);
+        if (!relevant.isEmpty()) {
+            root.set("relevant_attributes", relevant);
+        }
         root.set("peerform_ordered_actions", orderedActions(plan));
         for (PlanAnnotation a : plan.annotations()) {
             root.set(a.key(), annotation(a));

@@ -49,6 +49,15 @@ class OutputParityTest {
     }
 
     @Test
+    void planTextIsTerraformsButForPeerformsOwnSections() throws IOException {
+        CliRun plan = CliRun.in(dir, "plan", "-no-color", "-out", "p.tfplan");
+        assertEquals(0, plan.exitCode(), plan.err());
+        String ours = plan.out().replace("peerform apply", "terraform apply").replace("peerform", "Terraform")
+                .replaceAll("(?s)Ordered actions \\(.*?\n\nProviders:\n(  [^\n]*\n)+\n", "");
+        assertEquals(fixture("plan.txt"), ours);
+    }
+
+    @Test
     void refreshingPlanNamesEachObjectItReadsWithItsId() throws IOException {
         assertEquals(0, CliRun.in(dir, "apply", "-auto-approve").exitCode());
         CliRun plan = CliRun.in(dir, "plan", "-no-color");
