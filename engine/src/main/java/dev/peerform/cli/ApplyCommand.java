@@ -48,6 +48,11 @@ class ApplyCommand implements Callable<Integer> {
         return planOptions.destroy;
     }
 
+    /** {@code destroy} words its summary as a destroy; {@code apply -destroy} as an apply, as Terraform does. */
+    boolean destroyCommand() {
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
         Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
@@ -180,13 +185,13 @@ class ApplyCommand implements Callable<Integer> {
                     + "situations such as recovering from errors or mistakes, or when peerform specifically "
                     + "suggests to use it as part of an error message.", null));
         }
-        String message = destroying() ? "Destroy complete! Resources: " + destroyed + " destroyed."
+        String message = destroyCommand() ? "Destroy complete! Resources: " + destroyed + " destroyed."
                 : "Apply complete! Resources: " + added + " added, " + changed + " changed, " + destroyed
                 + " destroyed.";
         Map<String, StoredOutput> after = destroying() ? null : op.run.storedOutputs();
         JsonLines json = op.session.json;
         if (json != null) {
-            json.summary(destroying() ? "destroy" : "apply", message, added, changed, destroyed);
+            json.summary(destroyCommand() ? "destroy" : "apply", message, added, changed, destroyed);
             json.outputs(after);
             return ExitCode.OK;
         }

@@ -14,4 +14,9 @@ final class DestroyCommand extends ApplyCommand {
     boolean destroying() {
         return true;
     }
+
+    @Override
+    boolean destroyCommand() {
+        return true;
+    }
 }

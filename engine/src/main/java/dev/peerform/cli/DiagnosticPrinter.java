@@ -59,8 +59,10 @@ final class DiagnosticPrinter {
                     .append(" elsewhere)\n");
         }
         if (!color) {
-            out.print(body);
+            // Terraform's plain form: a blank line before each diagnostic (none after), so that a warning after
+            // the plan's last line stands apart from it
             out.println();
+            out.print(body);
             return;
         }
         out.println(frameColor + "╷" + RESET);

@@ -58,7 +58,7 @@ final class GraphCommand implements Callable<Integer> {
                     return ExitCode.ERROR;
                 }
                 Planner.Result r = op.plan(new Planner.Options(type.equals("destroy") ? PlanMode.DESTROY
-                        : PlanMode.NORMAL, true, List.of(), List.of()));
+                        : PlanMode.NORMAL, true, List.of(), List.of()), false);
                 if (r == null) {
                     return ExitCode.ERROR;
                 }

@@ -66,6 +66,19 @@ final class Operation implements AutoCloseable {
 
     /** Plans; null (after printing the errors) when planning failed. */
     Planner.Result plan(Planner.Options options) {
+        return plan(options, true);
+    }
+
+    /**
+     * {@code announce}: print Terraform's "NAME: Refreshing state... [id=...]" for each object the plan reads
+     * first (a command that only looks at the graph does not).
+     */
+    Planner.Result plan(Planner.Options options, boolean announce) {
+        if (announce && options.refresh() && session.json == null) {
+            run.refreshedObjects().forEach((address, id) -> session.ctx.out().println(address
+                    + ": Refreshing state..." + (id == null ? "" : " [id=" + id + "]")));
+            session.ctx.out().flush();
+        }
         Planner.Result result = run.plan(options, diags);
         if (diags.hasErrors()) {
             report();

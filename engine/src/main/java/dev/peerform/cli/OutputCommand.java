@@ -112,7 +112,7 @@ final class OutputCommand implements Callable<Integer> {
 
     static String render(StoredOutput o) {
         Value v = ValueJson.value(o.value(), ValueJson.parseType(o.type()));
-        return String.join("\n", Values.hcl(v));
+        return Values.output(v);
     }
 
     /** The "Outputs:" section after apply. */

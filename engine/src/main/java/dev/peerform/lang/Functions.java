@@ -55,8 +55,11 @@ public final class Functions {
         return new Functions(all);
     }
 
-    /** No functions at all: for constant-only text such as decode_tfvars' input. */
-    static Functions none() {
+    /**
+     * No functions at all: for constant-only text such as decode_tfvars' input, and to tell a constant expression
+     * from a function call as plan JSON does.
+     */
+    public static Functions none() {
         return new Functions(Map.of());
     }
 

@@ -45,6 +45,28 @@ final class JsonValues {
         return ValueJson.value(v);
     }
 
+    /** As {@link #known}, but an unknown attribute of an object (or entry of a map) is left out, not null. */
+    static JsonNode knownOmittingUnknownAttributes(Value v) {
+        if (v == null || v.isSensitive() || !v.isKnown() || v.isNull()) {
+            return F.nullNode();
+        }
+        if (v instanceof ObjectValue || v instanceof MapValue) {
+            ObjectNode o = F.objectNode();
+            entries(v).forEach((k, x) -> {
+                if (x.isKnown()) {
+                    o.set(k, knownOmittingUnknownAttributes(x));
+                }
+            });
+            return o;
+        }
+        if (v instanceof ListValue || v instanceof TupleValue || v instanceof SetValue) {
+            ArrayNode a = F.arrayNode();
+            v.children().forEach(x -> a.add(knownOmittingUnknownAttributes(x)));
+            return a;
+        }
+        return ValueJson.value(v);
+    }
+
     static JsonNode unknown(Value v) {
         return marks(v, false);
     }

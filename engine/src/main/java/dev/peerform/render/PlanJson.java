@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.addrs.InstanceKey;
 import dev.peerform.addrs.ResourceMode;
 import dev.peerform.config.Module;
+import dev.peerform.config.ModuleCall;
 import dev.peerform.config.Output;
 import dev.peerform.config.Resource;
 import dev.peerform.config.Variable;
@@ -17,6 +18,7 @@ import dev.peerform.lang.Evaluator;
 import dev.peerform.lang.Functions;
 import dev.peerform.lang.References;
 import dev.peerform.lang.Scope;
+import dev.peerform.lang.ValueJson;
 import dev.peerform.plans.Drift;
 import dev.peerform.plans.OutputChange;
 import dev.peerform.plans.Plan;
@@ -31,12 +33,14 @@ import dev.peerform.syntax.Expr;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -67,17 +71,20 @@ public final class PlanJson {
             ObjectNode n = plannedOutputs.putObject(o.name());
             n.put("sensitive", o.sensitive());
             if (o.after() != null && o.after().isWhollyKnown() && !o.sensitive()) {
+                n.set("type", ValueJson.type(o.after().type()));
                 n.set("value", JsonValues.known(o.after()));
             }
         }
-        ArrayNode plannedResources = planned.putObject("root_module").putArray("resources");
+        ModuleTree plannedModules = new ModuleTree(planned.putObject("root_module"));
         for (ResourceChange c : plan.changes()) {
             if (c.action() == ChangeAction.DELETE || c.after() == null) {
                 continue;
             }
-            ObjectNode n = resourceHeader(plannedResources.addObject(), c, providers);
+            ObjectNode n = resourceHeader(plannedModules.resources(c.address().resource().stateModule())
+                    .addObject(), c, providers);
+            n.remove("module_address"); // the enclosing child module says it
             n.put("schema_version", 0);
-            n.set("values", JsonValues.known(c.after()));
+            n.set("values", withoutNullUnknowns(c.after()));
             n.set("sensitive_values", JsonValues.attributeMarks(c.after(), true));
         }
         if (!plan.drift().isEmpty()) {
@@ -131,10 +138,12 @@ public final class PlanJson {
             ArrayNode actions = n.putArray("actions");
             o.action().jsonActions().forEach(actions::add);
             n.set("before", o.before() == null || o.sensitive() ? F.nullNode() : JsonValues.known(o.before()));
-            if (!o.sensitive()) {
+            if (!o.sensitive() && (o.after() == null || o.after().isKnown())) {
                 n.set("after", o.after() == null ? F.nullNode() : JsonValues.known(o.after()));
             }
-            n.set("after_unknown", o.after() == null ? F.booleanNode(false) : JsonValues.unknown(o.after()));
+            // a wholly known value is "false" as a whole, not a tree of falses
+            n.set("after_unknown", o.after() == null || o.after().isWhollyKnown() ? F.booleanNode(false)
+                    : JsonValues.unknown(o.after()));
             n.put("before_sensitive", o.sensitive());
             n.put("after_sensitive", o.sensitive());
         }
@@ -142,11 +151,15 @@ public final class PlanJson {
             root.set("prior_state", StateView.json(prior, providers)); // Terraform leaves it out when empty
         }
         root.set("configuration", configuration(module, providers, plan.variables()));
+        ArrayNode relevant = RelevantAttributes.of(plan, module);
+        if (!relevant.isEmpty()) {
+            root.set("relevant_attributes", relevant);
+        }
         root.set("peerform_ordered_actions", orderedActions(plan));
         for (PlanAnnotation a : plan.annotations()) {
             root.set(a.key(), annotation(a));
         }
-        root.put("timestamp", plan.timestamp().toString());
+        root.put("timestamp", plan.timestamp().truncatedTo(ChronoUnit.SECONDS).toString()); // Terraform's RFC 3339
         root.put("applyable", plan.hasChanges());
         root.put("complete", true);
         root.put("errored", false);
@@ -162,15 +175,12 @@ public final class PlanJson {
         }
     }
 
-    /** Terraform leaves unknown attributes out of "after" (they are in after_unknown). */
+    /**
+     * Terraform leaves unknown attributes out of "after" and planned "values", at every depth of an object (they
+     * are in after_unknown); an unknown element of a list stays, as null, to keep the others' positions.
+     */
     private static ObjectNode withoutNullUnknowns(ObjectValue after) {
-        ObjectNode n = F.objectNode();
-        after.attributes().forEach((k, v) -> {
-            if (v.isKnown()) {
-                n.set(k, JsonValues.known(v));
-            }
-        });
-        return n;
+        return (ObjectNode) JsonValues.knownOmittingUnknownAttributes(after);
     }
 
     private static ObjectNode resourceHeader(ObjectNode n, ResourceChange c, ProviderSet providers) {
@@ -213,9 +223,19 @@ public final class PlanJson {
                 n.put("alias", key.substring(key.indexOf('.') + 1));
             }
         }
-        ObjectNode rm = cfg.putObject("root_module");
+        cfg.set("root_module", moduleConfig(module, values, true));
+        return cfg;
+    }
+
+    /**
+     * One module's configuration as Terraform describes it: outputs, resources (with count, for_each and
+     * depends_on as written), the module calls (source, arguments, count/for_each, the called module's own
+     * configuration) and the variables; names in sorted order, as Terraform writes its maps.
+     */
+    private static ObjectNode moduleConfig(Module module, Map<String, Value> values, boolean root) {
+        ObjectNode rm = F.objectNode();
         ObjectNode outputs = rm.putObject("outputs");
-        for (Output o : module.outputs().values()) {
+        for (Output o : new TreeMap<>(module.outputs()).values()) {
             ObjectNode n = outputs.putObject(o.name());
             if (o.sensitive()) {
                 n.put("sensitive", true);
@@ -241,12 +261,33 @@ public final class PlanJson {
             if (r.forEach() != null) {
                 n.set("for_each_expression", expression(r.forEach()));
             }
+            dependsOn(n, r.dependsOn());
+        }
+        if (!module.moduleCalls().isEmpty()) {
+            ObjectNode calls = rm.putObject("module_calls");
+            for (ModuleCall call : new TreeMap<>(module.moduleCalls()).values()) {
+                ObjectNode n = calls.putObject(call.name());
+                n.put("source", call.source());
+                ObjectNode expressions = n.putObject("expressions");
+                new TreeMap<>(call.arguments()).forEach((k, a) -> expressions.set(k, expression(a.expr())));
+                if (call.count() != null) {
+                    n.set("count_expression", expression(call.count()));
+                }
+                if (call.forEach() != null) {
+                    n.set("for_each_expression", expression(call.forEach()));
+                }
+                Module child = module.children().get(call.name());
+                if (child != null) {
+                    n.set("module", moduleConfig(child, Map.of(), false));
+                }
+                dependsOn(n, call.dependsOn());
+            }
         }
         ObjectNode variables = rm.putObject("variables");
-        for (Variable v : module.variables().values()) {
+        for (Variable v : new TreeMap<>(module.variables()).values()) {
             ObjectNode n = variables.putObject(v.name());
             // the value's mark says it all: declared sensitive, or a credential (Workspace marks those)
-            Value value = values.get(v.name());
+            Value value = root ? values.get(v.name()) : null;
             boolean secret = v.sensitive() || (value != null && value.isSensitive());
             if (v.defaultValue() != null && !secret) {
                 n.set("default", JsonValues.known(v.defaultValue()));
@@ -258,10 +299,20 @@ public final class PlanJson {
                 n.put("sensitive", true);
             }
         }
-        return cfg;
+        return rm;
     }
 
-    /** {"constant_value": ...} for a literal, {"references": [...]} otherwise, as Terraform describes it. */
+    private static void dependsOn(ObjectNode n, List<Expr.ScopeTraversal> dependsOn) {
+        if (dependsOn != null && !dependsOn.isEmpty()) {
+            ArrayNode d = n.putArray("depends_on");
+            dependsOn.forEach(t -> d.add(t.text()));
+        }
+    }
+
+    /**
+     * {"constant_value": ...} for a literal, {"references": [...]} for an expression that names something, and
+     * {} for one that does neither but calls a function (not a constant to Terraform), as Terraform describes it.
+     */
     private static ObjectNode expression(Expr e) {
         ObjectNode n = F.objectNode();
         if (e == null) {
@@ -269,21 +320,16 @@ public final class PlanJson {
         }
         List<Expr.ScopeTraversal> refs = References.of(e);
         if (refs.isEmpty()) {
-            Value v = new Evaluator(Scope.EMPTY,
-                    Functions.standard(), Path.of(".")).evaluate(e,
-                    new Diagnostics());
-            n.set("constant_value", JsonValues.known(v));
+            Diagnostics diags = new Diagnostics();
+            Value v = new Evaluator(Scope.EMPTY, Functions.none(), Path.of(".")).evaluate(e, diags);
+            if (!diags.hasErrors()) {
+                n.set("constant_value", JsonValues.known(v));
+            }
             return n;
         }
         ArrayNode r = n.putArray("references");
         Set<String> seen = new LinkedHashSet<>();
-        for (Expr.ScopeTraversal t : refs) {
-            seen.add(t.text());
-            String[] parts = t.text().split("\\.");
-            if (parts.length > 2 && !t.root().equals("var") && !t.root().equals("local")) {
-                seen.add(parts[0] + "." + parts[1]);
-            }
-        }
+        refs.forEach(t -> seen.addAll(ReferenceNames.of(t)));
         seen.forEach(r::add);
         return n;
     }

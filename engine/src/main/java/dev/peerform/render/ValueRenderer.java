@@ -162,6 +162,19 @@ final class ValueRenderer {
         }
         Value u = v;
         if (u instanceof StringValue s) {
+            Value json = JsonString.decode(s.value());
+            if (json != null) {
+                List<String> inner = value(json, indent + 4, sym);
+                if (inner.size() == 1) {
+                    out.add("jsonencode(" + inner.get(0) + ")");
+                    return out;
+                }
+                out.add("jsonencode(");
+                out.add(" ".repeat(indent + 2) + inner.get(0));
+                out.addAll(inner.subList(1, inner.size()));
+                out.add(" ".repeat(Math.max(0, indent - 2)) + ")");
+                return out;
+            }
             if (s.value().contains("\n")) {
                 out.add("<<-EOT");
                 for (String line : s.value().split("\n", -1)) {

@@ -13,4 +13,9 @@ public final class Values {
     public static List<String> hcl(Value v) {
         return ValueRenderer.value(v, 2, " ").stream().map(l -> l.replaceFirst("^(\\s*)  (?=\\S)", "$1")).toList();
     }
+
+    /** The value as Terraform prints an output ("Outputs:", {@code output NAME}): keys quoted, types marked. */
+    public static String output(Value v) {
+        return OutputValueFormat.format(v, 0);
+    }
 }

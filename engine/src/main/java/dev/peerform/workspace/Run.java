@@ -2,6 +2,7 @@ package dev.peerform.workspace;
 
 import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.ModuleStep;
+import dev.peerform.addrs.ResourceMode;
 import dev.peerform.apply.Applier;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
@@ -25,6 +26,7 @@ import dev.peerform.states.StateLockedException;
 import dev.peerform.states.StateStore;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +106,40 @@ public final class Run implements AutoCloseable {
             base = result.refreshed();
         }
         return result;
+    }
+
+    /**
+     * The managed objects a refreshing plan reads, in the state's order, each with its id when it may be shown
+     * (null when it has none, or a sensitive one): what "Refreshing state... [id=...]" names.
+     */
+    public Map<InstanceAddress, String> refreshedObjects() {
+        Map<InstanceAddress, String> out = new LinkedHashMap<>();
+        for (State.Resource r : state.resources().values()) {
+            if (r.address.mode() == ResourceMode.DATA) {
+                continue;
+            }
+            r.instances.forEach((key, is) -> {
+                if (is.pendingClientToken() != null && is.attributes().isEmpty()) {
+                    return; // a create interrupted before the cloud answered: re-issued, not refreshed
+                }
+                JsonNode id = is.attributes().get("id");
+                boolean hidden = id == null || !id.isTextual() || idIsSensitive(is.sensitiveAttributes());
+                out.put(r.address.instance(key), hidden ? null : id.asText());
+            });
+        }
+        return out;
+    }
+
+    private static boolean idIsSensitive(JsonNode paths) {
+        if (paths == null) {
+            return false;
+        }
+        for (JsonNode path : paths) {
+            if (path.size() >= 1 && "id".equals(path.get(0).path("value").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -36,9 +36,10 @@ class DiagnosticPrinterTest {
     }
 
     @Test
-    void errorShowsFileLineColumnBlockSourceLineCaretAndDetail() {
+    void errorShowsFileLineColumnBlockSourceLineCaretAndDetailAfterABlankLine() {
         String text = print(unknownFunction(), false);
         assertEquals("""
+
                 Error: Call to unknown function
 
                   on main.tf line 3, column 16, in resource "alicloud_vpc" "a":
@@ -46,7 +47,6 @@ class DiagnosticPrinterTest {
                                      ^^^^^
 
                 There is no function named "lengt". Did you mean "length"?
-
                 """, text);
     }
 

@@ -92,8 +92,8 @@ class WorkflowCommandsTest {
         CliRun d = CliRun.in(dir, "destroy", "-auto-approve");
         assertEquals(0, d.exitCode(), d.err());
         assertTrue(d.out().contains("Destroy complete! Resources: 2 destroyed."), d.out());
-        assertTrue(d.out().indexOf("terraform_data.b: Forget") < d.out().indexOf("terraform_data.a: Forget"),
-                d.out());
+        assertTrue(d.out().indexOf("terraform_data.b: Destruction complete") < d.out().indexOf(
+                "terraform_data.a: Destroying..."), d.out());
         assertEquals("", CliRun.in(dir, "state", "list").out());
     }
 
