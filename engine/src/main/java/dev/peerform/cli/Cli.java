@@ -105,6 +105,7 @@ public final class Cli {
         cl.addSubcommand(new ForceUnlockCommand(ctx));
         cl.addSubcommand(new FmtCommand(ctx));
         cl.addSubcommand(new ImportCommand(ctx));
+        cl.addSubcommand(new AdoptCommand(ctx));
         cl.addSubcommand(new RefreshCommand(ctx));
         cl.addSubcommand(new GraphCommand(ctx));
         cl.addSubcommand(new VersionCommand(ctx));

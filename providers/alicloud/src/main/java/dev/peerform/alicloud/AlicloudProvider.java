@@ -1,5 +1,6 @@
 package dev.peerform.alicloud;
 
+import dev.peerform.alicloud.adopt.References;
 import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.BgpGroupResource;
 import dev.peerform.alicloud.resources.BgpNetworkResource;
@@ -27,6 +28,7 @@ import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.ProviderFactory;
+import dev.peerform.spi.Reference;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.Schema;
 import dev.peerform.value.ObjectValue;
@@ -38,7 +40,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The alicloud provider: Express Connect resources with the cloud's order and rules built in. Its endpoint is the
@@ -166,6 +170,17 @@ public final class AlicloudProvider implements ProviderFactory {
                 new CloudResource.Account(account), perRouter, perAccount, workingDir);
         configured.put(key, c);
         return c;
+    }
+
+    @Override
+    public List<Reference> references() {
+        return References.all();
+    }
+
+    @Override
+    public Set<String> deprecatedArguments(String type) {
+        CloudResource r = resources.get(type);
+        return r == null ? Set.of() : r.deprecations().keySet();
     }
 
     CloudResource resource(String type) {
