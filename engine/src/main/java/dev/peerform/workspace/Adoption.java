@@ -52,7 +52,12 @@ public final class Adoption {
         List<String> already = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean anyDiscovered = false;
+        // the directory's provider blocks: a provider only implied by a resource type names no account to adopt
+        Set<String> declared = loaded.module().providers().keySet();
         for (Map.Entry<String, ConfiguredProvider> e : providers.allConfigured().entrySet()) {
+            if (!declared.isEmpty() && !declared.contains(e.getKey())) {
+                continue;
+            }
             Discovery d = e.getValue().discover(regions, diags);
             if (d == null) {
                 continue;

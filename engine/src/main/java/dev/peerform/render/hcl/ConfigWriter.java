@@ -42,18 +42,36 @@ public final class ConfigWriter {
         }
         Map<String, AttributeSchema> attributes = style == Style.EVERY_ARGUMENT
                 ? new TreeMap<>(b.schema().attributes()) : b.schema().attributes();
+        List<String> secrets = new ArrayList<>();
         attributes.forEach((name, a) -> {
             if (!a.required() && !a.optional()) {
                 return;
             }
             Value v = b.values().get(name);
+            if (style == Style.AS_WRITTEN && a.sensitive() && v != null && !v.isNull()) {
+                secrets.add(name);
+            }
             if (style == Style.AS_WRITTEN && !a.required() && leftOut(name, a, v, b)) {
                 return;
             }
             args.put(name, expression(b, name, v == null ? Value.NULL : v));
         });
         return (comment == null ? "" : comment + "\n") + "resource \"" + b.type() + "\" \"" + b.name() + "\" {\n"
-                + Hcl.attributes(args, 2) + "}\n";
+                + Hcl.attributes(args, 2) + ignored(secrets) + "}\n";
+    }
+
+    /**
+     * A secret the cloud has but never gives back cannot be written; left out, the plan would remove it. So the
+     * block says so and ignores it until someone sets it from a sensitive variable.
+     */
+    private static String ignored(List<String> secrets) {
+        if (secrets.isEmpty()) {
+            return "";
+        }
+        return "\n  lifecycle {\n    # " + String.join(", ", secrets) + (secrets.size() == 1 ? " is" : " are")
+                + " set in the cloud, which never gives secrets back: set " + (secrets.size() == 1 ? "it" : "them")
+                + "\n    # from a sensitive variable and remove it from ignore_changes to manage it here.\n"
+                + "    ignore_changes = [" + String.join(", ", secrets) + "]\n  }\n";
     }
 
     /** The import block that takes the object over. */
@@ -61,6 +79,10 @@ public final class ConfigWriter {
         Map<String, String> args = new LinkedHashMap<>();
         args.put("to", b.address());
         args.put("id", Hcl.expression(Value.of(b.importId()), 2));
+        if (b.providerKey() != null && b.providerKey().contains(".")) {
+            // without it, the import block would imply the provider's default configuration
+            args.put("provider", b.providerKey());
+        }
         return "import {\n" + Hcl.attributes(args, 2) + "}\n";
     }
 

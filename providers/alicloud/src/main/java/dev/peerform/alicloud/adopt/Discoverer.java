@@ -26,8 +26,10 @@ import dev.peerform.value.ObjectValue;
 import dev.peerform.value.StringValue;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -102,6 +104,10 @@ public final class Discoverer {
                 "RouterInterfaceType");
         for (JsonNode ri : all) {
             add(RouterInterfaceResource.TYPE, ri.get("RouterInterfaceId").asText(), "name");
+            String name = Listing.text(ri, "Name");
+            if (name != null) {
+                interfaceNames.put(ri.get("RouterInterfaceId").asText(), name);
+            }
         }
         for (JsonNode ri : all) {
             if (Listing.text(ri, "OppositeInterfaceId") != null) {
@@ -113,6 +119,9 @@ public final class Discoverer {
             }
         }
     }
+
+    /** Interface names by id: a route with no name of its own is named after the interface it goes through. */
+    private final Map<String, String> interfaceNames = new HashMap<>();
 
     private void routes() throws ApiException {
         for (JsonNode t : tables) {
@@ -128,8 +137,11 @@ public final class Discoverer {
                 if (state != null) {
                     String id = str(state, "id");
                     String name = Listing.text(e, "RouteEntryName");
-                    found.add(new Discovered(RouteEntryResource.TYPE, id != null ? id : table + ":" + dest,
-                            name != null ? name : "route_" + dest, state));
+                    if (name == null) {
+                        name = interfaceNames.getOrDefault(str(state, "nexthop_id"), "route_" + dest);
+                    }
+                    found.add(new Discovered(RouteEntryResource.TYPE, id != null ? id : table + ":" + dest, name,
+                            state));
                 }
             }
         }
