@@ -26,7 +26,7 @@ public final class GeneratedConfig {
     public static String text(List<Imports.Generated> targets, List<Reference> references, List<KnownObject> known) {
         List<WrittenBlock> blocks = new ArrayList<>();
         for (Imports.Generated g : targets) {
-            blocks.add(new WrittenBlock(g.address().resource().type(), g.address().resource().name(), null, g.id(),
+            blocks.add(new WrittenBlock(g.address().resource().type(), g.address().resource().name(), g.providerKey(), g.id(),
                     g.schema(), g.object(), Set.of()));
         }
         ConfigWriter writer = new ConfigWriter(Style.EVERY_ARGUMENT, references, blocks, known);
