@@ -11,6 +11,7 @@ import dev.peerform.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code plan -generate-config-out}: a resource block for each import target that has none, laid out as
@@ -23,11 +24,13 @@ public final class GeneratedConfig {
     private GeneratedConfig() {
     }
 
-    public static String text(List<Imports.Generated> targets, List<Reference> references, List<KnownObject> known) {
+    /** {@code deprecated}: a type's deprecated arguments, left out (one of them often conflicts with its successor). */
+    public static String text(List<Imports.Generated> targets, List<Reference> references, List<KnownObject> known,
+            Function<String, Set<String>> deprecated) {
         List<WrittenBlock> blocks = new ArrayList<>();
         for (Imports.Generated g : targets) {
             blocks.add(new WrittenBlock(g.address().resource().type(), g.address().resource().name(), g.providerKey(), g.id(),
-                    g.schema(), g.object(), Set.of()));
+                    g.schema(), g.object(), deprecated.apply(g.address().resource().type())));
         }
         ConfigWriter writer = new ConfigWriter(Style.EVERY_ARGUMENT, references, blocks, known);
         StringBuilder b = new StringBuilder("# __generated__ by peerform\n# Please review these resources and move "

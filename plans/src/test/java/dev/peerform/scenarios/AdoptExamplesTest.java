@@ -133,6 +133,42 @@ class AdoptExamplesTest {
                 adopt.out());
     }
 
+    @Test
+    void generateConfigOutRefersToManagedObjectsAndToOtherImportTargets() throws Exception {
+        Scenario made = made("vpc-peering-same-account");
+        JsonNode state = new ObjectMapper().readTree(ok(made.run("state", "pull")).out());
+        Scenario forgotten = forgotten(made);
+        Files.writeString(forgotten.dir.resolve("vpc.tf"), "import {\n  to       = alicloud_vpc.qingdao\n  id       = \""
+                + idOf(state, "alicloud_vpc", "qingdao") + "\"\n  provider = alicloud.qingdao\n}\n\n"
+                + "resource \"alicloud_vpc\" \"qingdao\" {\n  provider   = alicloud.qingdao\n"
+                + "  cidr_block = \"172.16.0.0/12\"\n  vpc_name   = \"qingdao\"\n}\n");
+        ok(forgotten.run("apply", "-auto-approve", "-no-color"));
+        Files.writeString(forgotten.dir.resolve("more.tf"), "import {\n  to       = alicloud_vpc.beijing\n"
+                + "  id       = \"" + idOf(state, "alicloud_vpc", "beijing") + "\"\n  provider = alicloud.beijing\n}\n\n"
+                + "import {\n  to       = alicloud_router_interface.initiator\n  id       = \""
+                + idOf(state, "alicloud_router_interface", "initiator") + "\"\n  provider = alicloud.qingdao\n}\n\n"
+                + "import {\n  to       = alicloud_router_interface.acceptor\n  id       = \""
+                + idOf(state, "alicloud_router_interface", "acceptor") + "\"\n  provider = alicloud.beijing\n}\n");
+        Scenario.Run plan = ok(forgotten.run("plan", "-no-color", "-generate-config-out=gen.tf"));
+        assertTrue(plan.out().contains("Plan: 3 to import, 0 to add, 0 to change, 0 to destroy."), plan.out());
+        String gen = Files.readString(forgotten.dir.resolve("gen.tf"));
+        assertTrue(gen.matches("(?s).*\n  router_id +=  ?alicloud_vpc\\.qingdao\\.router_id\n.*"), "managed: " + gen);
+        assertTrue(gen.matches("(?s).*\n  router_id +=  ?alicloud_vpc\\.beijing\\.router_id\n.*"), "imported: " + gen);
+        assertTrue(gen.matches("(?s).*\n  provider +=  ?alicloud\\.beijing\n.*"), gen);
+        assertFalse(gen.matches("(?s).*\n  name += \"beijing\"\n.*"), "a deprecated argument that conflicts with its successor is left out");
+        assertEquals(1, forgotten.run("plan", "-no-color", "-generate-config-out=gen.tf").exitCode(),
+                "an existing file is never overwritten");
+    }
+
+    private static String idOf(JsonNode state, String type, String name) {
+        for (JsonNode r : state.path("resources")) {
+            if (r.path("type").asText().equals(type) && r.path("name").asText().equals(name)) {
+                return r.path("instances").get(0).path("attributes").path("id").asText();
+            }
+        }
+        throw new AssertionError(type + "." + name + " is not in the state");
+    }
+
     /** A quoted id of the kinds adopt writes as references (vpc-, vrt-, vtb-, vsw-, ri-, vbr-, bgpg-, sg-, i-). */
     private static final Pattern ID = Pattern.compile("\"(vpc|vrt|vtb|vsw|ri|vbr|bgpg|bgpp|sg|i)-[0-9a-z]+\"");
 

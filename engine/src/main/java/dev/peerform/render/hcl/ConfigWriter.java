@@ -44,7 +44,7 @@ public final class ConfigWriter {
                 ? new TreeMap<>(b.schema().attributes()) : b.schema().attributes();
         List<String> secrets = new ArrayList<>();
         attributes.forEach((name, a) -> {
-            if (!a.required() && !a.optional()) {
+            if (!a.required() && !a.optional() || !a.required() && b.deprecated().contains(name)) {
                 return;
             }
             Value v = b.values().get(name);
