@@ -52,6 +52,7 @@ public final class Adoption {
         List<String> already = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean anyDiscovered = false;
+        Set<String> regionsSeen = new HashSet<>();
         // the directory's provider blocks: a provider only implied by a resource type names no account to adopt
         Set<String> declared = loaded.module().providers().keySet();
         for (Map.Entry<String, ConfiguredProvider> e : providers.allConfigured().entrySet()) {
@@ -63,6 +64,7 @@ public final class Adoption {
                 continue;
             }
             anyDiscovered = true;
+            regionsSeen.add(d.region());
             for (Discovered o : d.found()) {
                 if (!seen.add(o.type() + " " + o.importId())) {
                     continue;
@@ -82,6 +84,13 @@ public final class Adoption {
             diags.error("Nothing to adopt from", "No provider configuration of this directory can list what its "
                     + "account has. Add a provider block (with its region and credentials) for each account and "
                     + "region to adopt.", null);
+        }
+        for (String r : regions) {
+            if (anyDiscovered && !regionsSeen.contains(r)) {
+                diags.warning("No provider configuration in " + r, "-region=" + r + " names a region that no "
+                        + "provider block of this directory is configured for, so nothing of it was adopted. Add a "
+                        + "provider block (with an alias) for it.", null);
+            }
         }
         ConfigWriter writer = new ConfigWriter(Style.AS_WRITTEN, providers.references(), blocks, managed);
         StringBuilder b = new StringBuilder("# Written by peerform adopt: what the accounts of this directory's "

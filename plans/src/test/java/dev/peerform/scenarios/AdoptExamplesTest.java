@@ -125,6 +125,15 @@ class AdoptExamplesTest {
     }
 
     @Test
+    void aRegionNoProviderBlockIsConfiguredForIsWarnedAbout() throws Exception {
+        Scenario forgotten = forgotten(made("vpc-peering-same-account"));
+        Scenario.Run adopt = ok(forgotten.run("adopt", "-no-color", "-region=cn-shanghai"));
+        assertTrue((adopt.out() + adopt.err()).contains("No provider configuration in cn-shanghai"),
+                adopt.out() + adopt.err());
+        assertTrue(adopt.out().contains("Wrote adopted.tf: 0 resources"), adopt.out());
+    }
+
+    @Test
     void objectsAlreadyManagedAreNotWrittenAgain() throws Exception {
         Scenario made = made("vpc-peering-same-account");
         Scenario.Run adopt = ok(made.run("adopt", "-no-color", "-out=more.tf"));
