@@ -248,9 +248,9 @@ public final class ProviderSet implements Schemas {
     }
 
     /** The deprecated arguments of a resource type, which written configuration leaves out. */
-    public Set<String> deprecatedArguments(String type) {
+    public Set<String> argumentsNotWritten(String type) {
         ProviderFactory f = factories.get(Resource.impliedProvider(type));
-        return f == null ? Set.of() : f.deprecatedArguments(type);
+        return f == null ? Set.of() : f.argumentsNotWritten(type);
     }
 
     public Map<String, ConfiguredProvider> allConfigured() {

@@ -75,7 +75,7 @@ public final class Adoption {
                     continue;
                 }
                 blocks.add(new WrittenBlock(o.type(), names.name(o.type(), o.name()), e.getKey(), o.importId(),
-                        providers.resourceType(o.type()).schema(), o.state(), providers.deprecatedArguments(
+                        providers.resourceType(o.type()).schema(), o.state(), providers.argumentsNotWritten(
                                 o.type())));
             }
             unadoptable.addAll(d.unadoptable());

@@ -113,7 +113,7 @@ public final class Run implements AutoCloseable {
         }
         if (!targets.isEmpty()) {
             Files.writeString(file, GeneratedConfig.text(targets, loaded.providers().references(),
-                    KnownObjects.inState(state, loaded.providers()), loaded.providers()::deprecatedArguments));
+                    KnownObjects.inState(state, loaded.providers()), loaded.providers()::argumentsNotWritten));
         }
         return true;
     }

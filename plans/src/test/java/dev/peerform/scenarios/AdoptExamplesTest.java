@@ -106,6 +106,55 @@ class AdoptExamplesTest {
     }
 
     @Test
+    void securityGroupsTheirRulesAndInstancesAreAdoptedWithReferences() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("made"));
+        Scenario made = Scenario.example("vpc-peering-same-account", a);
+        Files.writeString(a.resolve("hosts.tf"), """
+                resource "alicloud_vswitch" "app" {
+                  provider   = alicloud.qingdao
+                  vpc_id     = alicloud_vpc.qingdao.id
+                  cidr_block = "172.16.8.0/24"
+                  zone_id    = "cn-qingdao-b"
+                }
+
+                resource "alicloud_security_group" "app" {
+                  provider = alicloud.qingdao
+                  vpc_id   = alicloud_vpc.qingdao.id
+                }
+
+                resource "alicloud_security_group_rule" "ping" {
+                  provider          = alicloud.qingdao
+                  type              = "ingress"
+                  ip_protocol       = "icmp"
+                  port_range        = "-1/-1"
+                  cidr_ip           = "192.168.0.0/16"
+                  security_group_id = alicloud_security_group.app.id
+                }
+
+                resource "alicloud_instance" "app" {
+                  provider        = alicloud.qingdao
+                  image_id        = "ubuntu_22_04_x64_20G_alibase_20240926.vhd"
+                  instance_type   = "ecs.g7.large"
+                  vswitch_id      = alicloud_vswitch.app.id
+                  security_groups = [alicloud_security_group.app.id]
+                }
+                """);
+        ok(made.run("apply", "-auto-approve", "-no-color"));
+        Scenario forgotten = forgotten(made);
+        ok(forgotten.run("adopt", "-no-color"));
+        String text = Files.readString(forgotten.dir.resolve("adopted.tf"));
+        assertTrue(text.contains("resource \"alicloud_security_group\" \"qingdao\""), "named after its VPC: " + text);
+        assertTrue(text.matches("(?s).*\n  vswitch_id += alicloud_vswitch\\.qingdao\\.id\n.*"), text);
+        assertTrue(text.matches("(?s).*\n  security_groups += \\[alicloud_security_group\\.qingdao\\.id\\]\n.*"), text);
+        assertTrue(text.matches("(?s).*\n  security_group_id += alicloud_security_group\\.qingdao\\.id\n.*"), text);
+        assertFalse(text.contains("subnet_id"), "an instance's subnet_id repeats (and conflicts with) vswitch_id");
+        Scenario.Run plan = ok(forgotten.run("plan", "-no-color"));
+        assertTrue(plan.out().contains(" to import, 0 to add, 0 to change, 0 to destroy."), plan.out());
+        ok(forgotten.run("apply", "-auto-approve", "-no-color"));
+        assertEquals(0, forgotten.run("plan", "-detailed-exitcode", "-no-color").exitCode());
+    }
+
+    @Test
     void adoptRefusesToOverwriteAFile() throws Exception {
         Scenario forgotten = forgotten(made("vpc-peering-same-account"));
         Files.writeString(forgotten.dir.resolve("adopted.tf"), "# mine\n");

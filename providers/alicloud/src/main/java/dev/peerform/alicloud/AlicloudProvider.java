@@ -39,6 +39,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,9 +179,16 @@ public final class AlicloudProvider implements ProviderFactory {
     }
 
     @Override
-    public Set<String> deprecatedArguments(String type) {
+    public Set<String> argumentsNotWritten(String type) {
         CloudResource r = resources.get(type);
-        return r == null ? Set.of() : r.deprecations().keySet();
+        if (r == null) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>(r.deprecations().keySet());
+        if (type.equals(InstanceResource.TYPE)) {
+            out.addAll(List.of("subnet_id", "vpc_id")); // the vswitch_id's other name, and its vSwitch's VPC
+        }
+        return out;
     }
 
     CloudResource resource(String type) {

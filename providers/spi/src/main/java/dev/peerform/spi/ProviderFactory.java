@@ -32,8 +32,11 @@ public interface ProviderFactory {
         return List.of();
     }
 
-    /** Arguments of {@code type} kept for old configurations: configuration written from the cloud leaves them out. */
-    default Set<String> deprecatedArguments(String type) {
+    /**
+     * Arguments of {@code type} that configuration written from the cloud leaves out: deprecated ones, and those that
+     * repeat another (an instance's {@code subnet_id} is its {@code vswitch_id}, and conflicts with it).
+     */
+    default Set<String> argumentsNotWritten(String type) {
         return Set.of();
     }
 

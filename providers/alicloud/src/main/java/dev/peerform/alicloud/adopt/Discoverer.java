@@ -68,9 +68,14 @@ public final class Discoverer {
     private void networks() throws ApiException {
         for (JsonNode v : Listing.all(api, "DescribeVpcs", "Vpcs", "Vpc")) {
             add(VpcResource.TYPE, v.get("VpcId").asText(), "vpc_name");
+            String name = Listing.text(v, "VpcName");
+            if (name != null) {
+                vpcNames.put(v.get("VpcId").asText(), name);
+            }
         }
         for (JsonNode s : Listing.all(api, "DescribeVSwitches", "VSwitches", "VSwitch")) {
-            add(VSwitchResource.TYPE, s.get("VSwitchId").asText(), "vswitch_name");
+            add(VSwitchResource.TYPE, s.get("VSwitchId").asText(), "vswitch_name",
+                    vpcNames.get(Listing.text(s, "VpcId")));
         }
         List<JsonNode> tables = Listing.all(api, "DescribeRouteTableList", "RouterTableList", "RouterTableListType");
         for (JsonNode t : tables) {
@@ -93,6 +98,9 @@ public final class Discoverer {
     }
 
     private List<JsonNode> tables = List.of();
+
+    /** VPC names by id: an unnamed vSwitch, security group or instance is named after its VPC. */
+    private final Map<String, String> vpcNames = new HashMap<>();
 
     /**
      * alicloud_router_interface with alicloud_router_interface_connection, as the Express Connect guide and the
@@ -167,17 +175,20 @@ public final class Discoverer {
     private void ecs() throws ApiException {
         List<JsonNode> groups = Listing.all(api, "DescribeSecurityGroups", "SecurityGroups", "SecurityGroup");
         for (JsonNode g : groups) {
-            add(SecurityGroupResource.TYPE, g.get("SecurityGroupId").asText(), "security_group_name");
+            add(SecurityGroupResource.TYPE, g.get("SecurityGroupId").asText(), "security_group_name",
+                    vpcNames.get(Listing.text(g, "VpcId")));
         }
         for (JsonNode g : groups) {
             String group = g.get("SecurityGroupId").asText();
+            String name = Listing.text(g, "SecurityGroupName");
             JsonNode attr = api.call("DescribeSecurityGroupAttribute", "SecurityGroupId", group);
             for (JsonNode p : attr.path("Permissions").path("Permission")) {
-                ruleOf(group, Listing.text(g, "SecurityGroupName"), p);
+                ruleOf(group, name != null ? name : vpcNames.get(Listing.text(g, "VpcId")), p);
             }
         }
         for (JsonNode i : Listing.all(api, "DescribeInstances", "Instances", "Instance")) {
-            add(InstanceResource.TYPE, i.get("InstanceId").asText(), "instance_name");
+            add(InstanceResource.TYPE, i.get("InstanceId").asText(), "instance_name",
+                    vpcNames.get(Listing.text(i.path("VpcAttributes"), "VpcId")));
         }
     }
 
@@ -193,15 +204,22 @@ public final class Discoverer {
         ObjectValue state = read(SecurityGroupRuleResource.TYPE, id);
         if (state != null) {
             found.add(new Discovered(SecurityGroupRuleResource.TYPE, id, (groupName == null ? "rule" : groupName)
-                    + "_" + (in ? "ingress" : "egress") + "_" + p.path("PortRange").asText(), state));
+                    + "_" + (in ? "ingress" : "egress") + "_" + p.path("IpProtocol").asText().toLowerCase(Locale.ROOT),
+                    state));
         }
     }
 
     /** Reads one object as import does and adds it, named by its {@code nameAttribute}. */
     private void add(String type, String id, String nameAttribute) throws ApiException {
+        add(type, id, nameAttribute, null);
+    }
+
+    /** ... or by {@code otherwise} when it has no name of its own. */
+    private void add(String type, String id, String nameAttribute, String otherwise) throws ApiException {
         ObjectValue state = read(type, id);
         if (state != null) {
-            found.add(new Discovered(type, id, nameAttribute == null ? null : str(state, nameAttribute), state));
+            String name = nameAttribute == null ? null : str(state, nameAttribute);
+            found.add(new Discovered(type, id, name != null ? name : otherwise, state));
         }
     }
 
