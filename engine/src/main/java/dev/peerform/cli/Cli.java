@@ -115,6 +115,7 @@ public final class Cli {
         cl.addSubcommand("providers", providers);
         cl.addSubcommand(new TaintCommand.Taint(ctx));
         cl.addSubcommand(new TaintCommand.Untaint(ctx));
+        cl.addSubcommand(new AdoptCommand(ctx));
         cl.addSubcommand(new RefreshCommand(ctx));
         cl.addSubcommand(new GraphCommand(ctx));
         cl.addSubcommand(new VersionCommand(ctx));

@@ -50,7 +50,8 @@ public final class Imports {
     }
 
     /** An import target with no resource block, read so that its configuration can be written. */
-    public record Generated(InstanceAddress address, String id, Schema schema, ObjectValue object) {
+    public record Generated(InstanceAddress address, String id, String providerKey, Schema schema,
+            ObjectValue object) {
     }
 
     /** {@code plan -generate-config-out}: the import targets that have no resource block, read from the cloud. */
@@ -125,7 +126,7 @@ public final class Imports {
             if (p != null && type != null) {
                 ObjectValue v = p.importResource(a.resource().type(), id.asString(), diags);
                 if (v != null) {
-                    generate.add(new Generated(a, id.asString(), type.schema(), v));
+                    generate.add(new Generated(a, id.asString(), imp.provider(), type.schema(), v));
                 }
                 return;
             }

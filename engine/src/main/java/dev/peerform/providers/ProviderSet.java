@@ -18,12 +18,14 @@ import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.ProviderFactory;
+import dev.peerform.spi.Reference;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.syntax.Attribute;
 import dev.peerform.syntax.Body;
 import dev.peerform.syntax.Expr;
 import dev.peerform.value.ObjectValue;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,6 +238,19 @@ public final class ProviderSet implements Schemas {
     public DataSourceType dataSourceType(String type) {
         ProviderFactory f = factories.get(Resource.impliedProvider(type));
         return f == null ? null : f.dataSourceTypes().get(type);
+    }
+
+    /** What every provider declares about which attributes hold other objects' ids. */
+    public List<Reference> references() {
+        List<Reference> out = new ArrayList<>();
+        factories.values().forEach(f -> out.addAll(f.references()));
+        return out;
+    }
+
+    /** The deprecated arguments of a resource type, which written configuration leaves out. */
+    public Set<String> argumentsNotWritten(String type) {
+        ProviderFactory f = factories.get(Resource.impliedProvider(type));
+        return f == null ? Set.of() : f.argumentsNotWritten(type);
     }
 
     public Map<String, ConfiguredProvider> allConfigured() {

@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run over the workspace, as plan, apply and import make it: the configuration and variables loaded, the state
@@ -153,9 +154,25 @@ public final class Run implements AutoCloseable {
             return false;
         }
         if (!targets.isEmpty()) {
-            Files.writeString(file, GeneratedConfig.text(targets));
+            Files.writeString(file, GeneratedConfig.text(targets, loaded.providers().references(),
+                    KnownObjects.inState(state, loaded.providers()), loaded.providers()::argumentsNotWritten));
         }
         return true;
+    }
+
+    /**
+     * {@code adopt}: writes to {@code file} what the directory's provider configurations find in their accounts
+     * (only the regions named, when some are), as resource and import blocks; null, with the reason in
+     * {@code diags}, when nothing was written.
+     */
+    public Adoption.Result adopt(Path file, Set<String> regions, Diagnostics diags) throws IOException {
+        Adoption.Result result = Adoption.of(loaded, KnownObjects.inState(state, loaded.providers()), regions,
+                diags);
+        if (diags.hasErrors()) {
+            return null;
+        }
+        Files.writeString(file, result.text());
+        return result;
     }
 
     /** Writes the plan to a file, with the digest of the configuration it was made from. */

@@ -84,7 +84,7 @@ class DropInScenariosTest {
     }
 
     @Test
-    void deprecatedArgumentsAreAcceptedWithTerraformsWarningWordForWord() throws Exception {
+    void argumentsNotWrittenAreAcceptedWithTerraformsWarningWordForWord() throws Exception {
         Scenario s = Scenario.config(PROVIDER + "resource \"alicloud_vpc\" \"v\" {\n  name = \"old-style\"\n"
                 + "  cidr_block = \"10.30.0.0/16\"\n}\n", dir);
         Scenario.Run plan = s.run("plan", "-no-color");

@@ -1,5 +1,6 @@
 package dev.peerform.alicloud;
 
+import dev.peerform.alicloud.adopt.References;
 import dev.peerform.alicloud.data.DataSources;
 import dev.peerform.alicloud.resources.BgpGroupResource;
 import dev.peerform.alicloud.resources.BgpNetworkResource;
@@ -27,6 +28,7 @@ import dev.peerform.spi.AttributeSchema;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.ProviderFactory;
+import dev.peerform.spi.Reference;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.Schema;
 import dev.peerform.value.ObjectValue;
@@ -37,8 +39,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The alicloud provider: Express Connect resources with the cloud's order and rules built in. Its endpoint is the
@@ -166,6 +171,24 @@ public final class AlicloudProvider implements ProviderFactory {
                 new CloudResource.Account(account), perRouter, perAccount, workingDir);
         configured.put(key, c);
         return c;
+    }
+
+    @Override
+    public List<Reference> references() {
+        return References.all();
+    }
+
+    @Override
+    public Set<String> argumentsNotWritten(String type) {
+        CloudResource r = resources.get(type);
+        if (r == null) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>(r.deprecations().keySet());
+        if (type.equals(InstanceResource.TYPE)) {
+            out.addAll(List.of("subnet_id", "vpc_id")); // the vswitch_id's other name, and its vSwitch's VPC
+        }
+        return out;
     }
 
     CloudResource resource(String type) {

@@ -1,6 +1,7 @@
 package dev.peerform.alicloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.alicloud.adopt.Discoverer;
 import dev.peerform.alicloud.billing.BilledInterfaces;
 import dev.peerform.alicloud.billing.CostEstimate;
 import dev.peerform.alicloud.billing.PlanCost;
@@ -24,6 +25,7 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.ChangeView;
 import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
+import dev.peerform.spi.Discovery;
 import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepEdge;
@@ -237,6 +239,14 @@ final class ProviderInstance implements ConfiguredProvider {
                     + e.getMessage() + ").", null);
             return null;
         }
+    }
+
+    @Override
+    public Discovery discover(Set<String> regions, Diagnostics diags) {
+        if (!regions.isEmpty() && !regions.contains(api.region())) {
+            return new Discovery(api.region(), List.of(), List.of());
+        }
+        return Discoverer.discover(api, provider::resource, diags);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.peerform.diag.Diagnostics;
 import dev.peerform.value.ObjectValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A provider configured for one {@code provider} block: it checks the whole plan, orders steps across resources,
@@ -57,6 +58,15 @@ public interface ConfiguredProvider {
     /** The state of an existing object, for {@code import}; null (and a diagnostic) when there is none. */
     default ObjectValue importResource(String type, String id, Diagnostics diags) {
         diags.error("Import not supported", "Resources of type " + type + " cannot be imported.", null);
+        return null;
+    }
+
+    /**
+     * {@code adopt}: every object of this configuration's account and region that its resources can take over;
+     * when {@code regions} is not empty and this configuration's region is not in it, nothing. Null (and a
+     * diagnostic when it tried and failed) when the provider cannot discover.
+     */
+    default Discovery discover(Set<String> regions, Diagnostics diags) {
         return null;
     }
 

@@ -3,7 +3,9 @@ package dev.peerform.spi;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.value.ObjectValue;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A provider, found with {@link java.util.ServiceLoader}: its name (the prefix of its resource types), the schema of
@@ -24,6 +26,19 @@ public interface ProviderFactory {
     }
 
     Schema configSchema();
+
+    /** Which attributes of its resource types hold other objects' ids, for configuration written from the cloud. */
+    default List<Reference> references() {
+        return List.of();
+    }
+
+    /**
+     * Arguments of {@code type} that configuration written from the cloud leaves out: deprecated ones, and those that
+     * repeat another (an instance's {@code subnet_id} is its {@code vswitch_id}, and conflicts with it).
+     */
+    default Set<String> argumentsNotWritten(String type) {
+        return Set.of();
+    }
 
     Map<String, ResourceType> resourceTypes();
 
