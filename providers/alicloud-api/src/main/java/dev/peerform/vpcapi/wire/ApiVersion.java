@@ -3,8 +3,9 @@ package dev.peerform.vpcapi.wire;
 import java.util.Set;
 
 /**
- * The version each call names: the VPC OpenAPI's ({@code Version=2016-04-28}) for most, ECS's for security groups
- * and instances, BSS OpenAPI's for renewals; the emulator answers each action only under its own.
+ * The version each call names, its product's ({@link Product}): the VPC OpenAPI's ({@code Version=2016-04-28}) for
+ * most, ECS's for security groups, instances, regions and zones, STS's, Resource Manager's, BSS OpenAPI's for
+ * renewals; the emulator answers each action only under its own.
  */
 public final class ApiVersion {
 
@@ -25,7 +26,7 @@ public final class ApiVersion {
 
     /** The version a call of {@code action} names: the client signs with it, the emulator checks it. */
     public static String of(String action) {
-        return ECS_ACTIONS.contains(action) ? ECS : BSS_ACTIONS.contains(action) ? BSS : VPC;
+        return Product.of(action).version();
     }
 
     private ApiVersion() {
