@@ -34,6 +34,14 @@ public enum Product {
         return version;
     }
 
+    /**
+     * Whether a call of {@code action} may name {@code version}: its product's, or for regions and zones also the
+     * VPC API's, which has the same two actions.
+     */
+    public static boolean accepts(String action, String version) {
+        return of(action).version().equals(version) || ECS_LOOKUPS.contains(action) && ApiVersion.VPC.equals(version);
+    }
+
     /** The product a call of {@code action} belongs to; the VPC API unless it is one of the others' actions. */
     public static Product of(String action) {
         if (ApiVersion.ECS_ACTIONS.contains(action) || ECS_LOOKUPS.contains(action)) {
