@@ -77,7 +77,9 @@ final class StepExecutor {
         boolean creates = c.resumedSteps().isEmpty() && (firstCreate && c.action().creates() && c.before() == null
                 || firstCreate && c.action().isReplace());
         journal.append(StepRecord.intent(c.address().toString(), stateProvider, s.id(), creates, token));
-        Instant deadline = start.plus(options.stepTimeout());
+        // a resource's timeouts block sets its own deadline, longer or shorter than the engine's default
+        Duration configured = provider.stepTimeout(view, current);
+        Instant deadline = start.plus(configured != null ? configured : options.stepTimeout());
         StepContext ctx = new StepContext() {
             @Override
             public String clientToken() {

@@ -1,5 +1,8 @@
 package dev.peerform.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.addrs.InstanceAddress;
@@ -9,6 +12,7 @@ import dev.peerform.plans.Drift;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
+import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.workspace.StoredOutput;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -17,7 +21,8 @@ import java.util.Map;
 /**
  * Terraform's machine-readable UI ({@code plan -json}, {@code apply -json}): one JSON object a line, each with
  * {@code type}, {@code @level}, {@code @message}, {@code @module} and {@code @timestamp}, and the message types
- * Terraform emits (version, diagnostic, resource_drift, planned_change, change_summary, apply_*, outputs).
+ * Terraform emits (version, diagnostic, resource_drift, planned_change, change_summary, apply_*, outputs), plus
+ * one line per provider annotation before the summary ({@code peerform_cost}).
  */
 final class JsonLines {
 
@@ -88,8 +93,28 @@ final class JsonLines {
             line.putObject("change").put("action", action).set("resource", resource(c.address()));
             emit(line);
         }
+        for (PlanAnnotation a : plan.annotations()) {
+            annotation(a);
+        }
         summary("plan", "Plan: " + plan.toAdd() + " to add, " + plan.toChange() + " to change, "
                 + plan.toDestroy() + " to destroy.", plan.toAdd(), plan.toChange(), plan.toDestroy());
+    }
+
+    /**
+     * A provider's annotation as its own line, typed by its key ({@code peerform_cost}): the message is its first
+     * text line (the cost headline), the object it wrote sits under the same key, as in the plan JSON. One whose
+     * object is not valid JSON is left out rather than sent half-written.
+     */
+    private void annotation(PlanAnnotation a) {
+        JsonNode body;
+        try {
+            body = new ObjectMapper().readTree(a.json());
+        } catch (JsonProcessingException e) {
+            return;
+        }
+        ObjectNode line = line(a.key(), "info", a.lines().isEmpty() ? a.key() : a.lines().get(0).strip());
+        line.set(a.key(), body);
+        emit(line);
     }
 
     void summary(String operation, String message, long add, long change, long remove) {

@@ -15,6 +15,7 @@ import dev.peerform.plans.PlanMode;
 import dev.peerform.plans.PlannedStep;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,21 @@ class PlanAndApplyTest {
         int i = f.cloud.calls.indexOf(call);
         assertTrue(i >= 0, call + " was not called: " + f.cloud.calls);
         return i;
+    }
+
+    @Test
+    void aStepTimeoutTheProviderAsksForSetsTheDeadlineLongerOrShorterThanTheEngines() throws Exception {
+        f.cloud.stepTimeouts.put("create", Duration.ofHours(2));
+        f.cloud.stepTimeouts.put("wait", Duration.ofSeconds(20));
+        f.config("""
+                resource "testcloud_thing" "slow" { name = "slow" }
+                """);
+        f.apply();
+        // the fixture's engine step timeout is one minute
+        assertTrue(f.cloud.timeLeft.get("create testcloud_thing.slow").compareTo(Duration.ofMinutes(119)) > 0,
+                f.cloud.timeLeft.toString());
+        assertTrue(f.cloud.timeLeft.get("wait testcloud_thing.slow").compareTo(Duration.ofSeconds(20)) <= 0,
+                f.cloud.timeLeft.toString());
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class TestCloud implements ProviderFactory {
     public volatile java.util.concurrent.CountDownLatch gate;
     public volatile String gated;
 
+    /** Per step name, the step timeout the provider asks for (as a resource's timeouts block would). */
+    public final Map<String, Duration> stepTimeouts = new ConcurrentHashMap<>();
+    /** Per step label, how long the step had before its deadline when it started. */
+    public final Map<String, Duration> timeLeft = new ConcurrentHashMap<>();
+
     static final Schema THING = Schema.builder()
             .attribute("id", AttributeSchema.computed(Type.STRING))
             .attribute("name", AttributeSchema.required(Type.STRING))
@@ -166,6 +171,11 @@ public final class TestCloud implements ProviderFactory {
         }
 
         @Override
+        public Duration stepTimeout(StepView step, ObjectValue current) {
+            return stepTimeouts.get(step.spec().name());
+        }
+
+        @Override
         public String concurrencyKey(StepView step, ObjectValue current) {
             Value table = current == null ? null : current.get("table");
             return table == null || table.isNull() || !table.isKnown() ? null : "table:" + table.asString();
@@ -213,6 +223,7 @@ public final class TestCloud implements ProviderFactory {
                 throw StepException.retryable("throttled", "Throttling.User");
             }
             calls.add(label);
+            timeLeft.put(label, Duration.between(ctx.clock().instant(), ctx.deadline()));
             Map<String, Value> attrs = current == null ? new TreeMap<>() : new TreeMap<>(current.attributes());
             switch (step.spec().name()) {
                 case "create", "prepare" -> {

@@ -282,6 +282,53 @@ class AlicloudScenariosTest {
     }
 
     @Test
+    void theDataSourcesOfEveryProductWorkOverHttpWithEndpointsOverridesAndASecurityToken() throws Exception {
+        Path world = dir.resolve("world/cloud.json");
+        Emulator emulator = Emulator.onFile(world, dev.peerform.emulator.Seed.defaultWorld(),
+                Emulator.Options.embedded());
+        try (var server = new dev.peerform.emulator.wire.EmulatorServer(emulator, java.time.Clock.systemUTC(), 0)) {
+            String host = server.uri().getHost() + ":" + server.uri().getPort();
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("main.tf"), """
+                    provider "alicloud" {
+                      region         = "cn-beijing"
+                      endpoint       = "%s"
+                      security_token = "temporary-token"
+                      endpoints {
+                        ecs             = "%s"
+                        sts             = "%s"
+                        resourcemanager = "%s"
+                        slb             = "slb.aliyuncs.com"
+                      }
+                    }
+                    data "alicloud_account" "me" {}
+                    data "alicloud_zones" "here" {}
+                    data "alicloud_resource_manager_resource_groups" "all" {}
+                    resource "alicloud_vpc" "net" {
+                      vpc_name   = "over-http"
+                      cidr_block = "10.9.0.0/16"
+                    }
+                    output "account" { value = data.alicloud_account.me.id }
+                    """.formatted(server.uri(), host, host, host));
+            Scenario s = new Scenario(dir);
+            s.env.put("ALICLOUD_ACCESS_KEY", dev.peerform.emulator.Seed.KEY_A);
+            s.env.put("ALICLOUD_SECRET_KEY", dev.peerform.emulator.Seed.SECRET_A);
+            ok(s.run("validate"));
+            ok(s.run("apply", "-auto-approve"));
+            Scenario.Run account = s.run("output", "-raw", "account");
+            ok(account);
+            assertEquals("12345678", account.out().strip());
+            List<CallRecord> calls = new FileStore(world).log();
+            for (String action : List.of("GetCallerIdentity", "DescribeZones", "ListResourceGroups", "CreateVpc")) {
+                assertTrue(calls.stream().anyMatch(c -> c.action.equals(action) && c.result.equals("OK")),
+                        action + " answered over HTTP under its product's version: " + calls);
+            }
+            assertEquals(0, s.run("plan", "-detailed-exitcode").exitCode());
+            ok(s.run("destroy", "-auto-approve"));
+        }
+    }
+
+    @Test
     void importBringsAnExistingVpcUnderManagementAndThePlanIsClean() throws Exception {
         Scenario s = Scenario.config("""
                 provider "alicloud" {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,29 @@ class SubscriptionRenewalTest {
         assertEquals("70.00", cost.get("totals").get("diff_monthly_cost").asText());
         assertEquals("alicloud_router_interface.initiator", cost.get("resources").get(0).get("address").asText());
         assertTrue(cost.get("totals").get("complete").asBoolean());
+    }
+
+    @Test
+    void thePlanJsonStreamCarriesTheCostAsAPeerformCostLineBeforeTheSummary() throws Exception {
+        Scenario s = Scenario.example("subscription-renewal", dir);
+        Scenario.Run plan = ok(s.run("plan", "-json"));
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> types = new ArrayList<>();
+        JsonNode cost = null;
+        for (String line : plan.out().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = mapper.readTree(line);
+            types.add(n.get("type").asText());
+            if (n.get("type").asText().equals("peerform_cost")) {
+                cost = n;
+            }
+        }
+        assertTrue(cost != null, "no peerform_cost line in:\n" + plan.out());
+        assertEquals("Cost estimate: +70.00 USD/month", cost.get("@message").asText());
+        assertEquals("70.00", cost.get("peerform_cost").get("totals").get("diff_monthly_cost").asText());
+        assertEquals(types.indexOf("change_summary") - 1, types.indexOf("peerform_cost"), types.toString());
     }
 
     @Test

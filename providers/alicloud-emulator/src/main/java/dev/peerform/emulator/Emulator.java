@@ -17,6 +17,7 @@ import dev.peerform.emulator.store.MemoryStore;
 import dev.peerform.emulator.store.WorldStore;
 import dev.peerform.vpcapi.errors.ErrorCodes;
 import dev.peerform.vpcapi.wire.ApiResponse;
+import dev.peerform.vpcapi.wire.Product;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -218,7 +219,8 @@ public final class Emulator implements AutoCloseable {
     private ApiResponse execute(VpcApi api, String account, Params p, String requestId) {
         try {
             String version = VpcApi.versionOf(String.valueOf(p.optional("Action")));
-            if (p.optional("Version") != null && !version.equals(p.optional("Version"))) {
+            if (p.optional("Version") != null && !Product.accepts(String.valueOf(p.optional("Action")),
+                    p.optional("Version"))) {
                 throw new CloudException("InvalidVersion", "Specified parameter Version is not valid: this "
                         + "API version is " + version + ".");
             }

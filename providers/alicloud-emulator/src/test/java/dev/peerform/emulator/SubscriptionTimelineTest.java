@@ -110,8 +110,8 @@ class SubscriptionTimelineTest {
         Instant due = endTime(p);
         toDaysAfterDue(due, 20);
         assertEquals("FinancialLocked", init(p).get("BusinessStatus").asText());
-        JsonNode r = f.ok(CloudFixture.A, "RenewInstance", "InstanceId", p.init(), "Period", "1",
-                "PricingCycle", "Month");
+        JsonNode r = f.ok(CloudFixture.A, "RenewInstance", "ProductCode", "ri", "InstanceId", p.init(),
+                "RenewPeriod", "1");
         assertEquals("Normal", init(p).get("BusinessStatus").asText());
         Instant renewedUntil = Instant.parse(r.get("EndTime").asText());
         assertEquals(renewedUntil, endTime(p));
@@ -123,8 +123,25 @@ class SubscriptionTimelineTest {
     void aRenewalBeforeTheDueDateExtendsIt() {
         CloudFixture.Pair p = subscribed();
         Instant due = endTime(p);
+        f.ok(CloudFixture.A, "RenewInstance", "ProductCode", "ri", "InstanceId", p.init(), "RenewPeriod", "12");
+        assertEquals(SubscriptionPeriod.years(1).after(due), endTime(p));
+    }
+
+    @Test
+    void theEarlierRenewalFormWithPeriodAndPricingCycleIsStillRead() {
+        CloudFixture.Pair p = subscribed();
+        Instant due = endTime(p);
         f.ok(CloudFixture.A, "RenewInstance", "InstanceId", p.init(), "Period", "1", "PricingCycle", "Year");
         assertEquals(SubscriptionPeriod.years(1).after(due), endTime(p));
+    }
+
+    @Test
+    void aRenewalUnderAProductCodeThatSellsNoRouterInterfaceIsRefused() {
+        CloudFixture.Pair p = subscribed();
+        f.refused("ResourceNotExists", CloudFixture.A, "RenewInstance", "ProductCode", "ecs", "InstanceId",
+                p.init(), "RenewPeriod", "1");
+        f.refused("InvalidPeriod.Malformed", CloudFixture.A, "RenewInstance", "ProductCode", "ri", "InstanceId",
+                p.init(), "RenewPeriod", "10");
     }
 
     @Test

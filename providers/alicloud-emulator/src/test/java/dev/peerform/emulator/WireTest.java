@@ -77,6 +77,27 @@ class WireTest {
     }
 
     @Test
+    void eachActionIsAnsweredUnderItsProductsVersionAndRegionsAndZonesUnderTheVpcApisToo() throws Exception {
+        Map<String, String[]> versions = Map.of("GetCallerIdentity", new String[] {"2015-04-01"},
+                "ListResourceGroups", new String[] {"2020-03-31"}, "DescribeZones",
+                new String[] {"2014-05-26", "2016-04-28"}, "DescribeRegions", new String[] {"2014-05-26",
+                    "2016-04-28"});
+        for (Map.Entry<String, String[]> e : versions.entrySet()) {
+            for (String version : e.getValue()) {
+                Map<String, String> p = RpcRequest.signed("GET", Map.of("Action", e.getKey(), "RegionId",
+                        "cn-beijing"), version, Seed.KEY_A, Seed.SECRET_A, clock.instant(), UUID.randomUUID()
+                        .toString());
+                HttpResponse<String> r = send("GET", p, false);
+                assertEquals(200, r.statusCode(), e.getKey() + " " + version + ": " + r.body());
+            }
+        }
+        Map<String, String> stsUnderVpc = RpcRequest.signed("GET", Map.of("Action", "GetCallerIdentity"),
+                "2016-04-28", Seed.KEY_A, Seed.SECRET_A, clock.instant(), "n-sts");
+        assertEquals("InvalidVersion", new ObjectMapper().readTree(send("GET", stsUnderVpc, false).body())
+                .get("Code").asText());
+    }
+
+    @Test
     void wrongSignatureIsRefusedWithSignatureDoesNotMatch() throws Exception {
         HttpResponse<String> r = send("GET", signed("GET", createVpc(), "not-the-secret"), false);
         assertEquals(400, r.statusCode());

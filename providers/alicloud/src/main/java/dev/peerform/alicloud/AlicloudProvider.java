@@ -21,6 +21,7 @@ import dev.peerform.alicloud.resources.VpcResource;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.Endpoint;
 import dev.peerform.alicloud.transport.HttpRpcClient;
+import dev.peerform.alicloud.transport.ProductEndpoints;
 import dev.peerform.alicloud.transport.VpcClient;
 import dev.peerform.alicloud.transport.embedded.EmbeddedCloud;
 import dev.peerform.diag.Diagnostics;
@@ -32,16 +33,20 @@ import dev.peerform.spi.Reference;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.spi.Schema;
 import dev.peerform.value.ObjectValue;
+import dev.peerform.value.SetValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import dev.peerform.vpcapi.domain.Limits;
+import dev.peerform.vpcapi.wire.Product;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +56,24 @@ import java.util.Set;
  * over HTTP; nothing ever falls back from one to the other.
  */
 public final class AlicloudProvider implements ProviderFactory {
+
+    /** The official provider's {@code endpoints {}} keys (one per product); peerform routes vpc, ecs, sts,
+     * resourcemanager and bssopenapi, and accepts the rest so that configurations naming them run unchanged. */
+    private static final List<String> ENDPOINT_KEYS = List.of(
+            "acr", "alb", "alidfs", "alidns", "alikafka", "amqp", "antiddos_public", "arms", "bastionhost", "beebot",
+            "bpstudio", "brain_industrial", "cassandra", "cbn", "cbs", "cddc", "cdn", "cds", "chatbot", "clickhouse",
+            "cloudauth", "cloudfirewall", "cloudfw", "cloudphone", "cloudsso", "cms", "computenest", "config", "cr",
+            "cs", "das", "dataworks_public", "dataworkspublic", "dbfs", "dbs", "dcdn", "ddosbasic", "dds",
+            "devopsrdc", "dfs", "dg", "dm", "dms_enterprise", "dmsenterprise", "dns", "drds", "dts", "dysms",
+            "dysmsapi", "eais", "ebs", "ecd", "eci", "ecs", "edas", "edasschedulerx", "eds_user", "edsuser", "eflo",
+            "eflo_cnp", "eflo_controller", "ehpc", "ehs", "eipanycast", "ens", "ess", "eventbridge", "fc", "fnf",
+            "ga", "gaplus", "gdb", "gds", "gpdb", "gwsecd", "hbr", "hcs_sgw", "hitsdb", "imm", "imp", "ims", "iot",
+            "kms", "kvstore", "log", "mhub", "mscopensubscription", "mse", "nlb", "oceanbase", "oceanbasepro", "ons",
+            "onsproxy", "oos", "opensearch", "oss", "ots", "polardb", "polardbx", "privatelink", "pvtz", "quickbi",
+            "quickbi_public", "quotas", "r_kvstore", "ram", "rds", "redisa", "resourcemanager", "resourcesharing",
+            "ressharing", "ros", "sae", "sas", "scdn", "schedulerx2", "sddp", "selectdb", "serverless",
+            "servicecatalog", "servicemesh", "sgw", "slb", "smartag", "srvcatalog", "sts", "swas", "swas_open",
+            "tag", "vod", "vpc", "vpcpeer", "vs", "waf", "waf_openapi");
 
     private static final Schema CONFIG = Schema.builder()
             .attribute("region", AttributeSchema.optional(Type.STRING))
@@ -67,7 +90,21 @@ public final class AlicloudProvider implements ProviderFactory {
             .attribute("account_id", AttributeSchema.optional(Type.STRING))
             .attribute("max_interfaces_per_router", AttributeSchema.optional(Type.NUMBER))
             .attribute("max_interfaces_per_account", AttributeSchema.optional(Type.NUMBER))
+            .block("endpoints", new Schema.NestedBlock(Schema.Nesting.SET, endpointsSchema(), 0, 0))
+            .block("assume_role", new Schema.NestedBlock(Schema.Nesting.SET, Schema.builder()
+                    .attribute("role_arn", AttributeSchema.optional(Type.STRING))
+                    .attribute("session_name", AttributeSchema.optional(Type.STRING))
+                    .attribute("policy", AttributeSchema.optional(Type.STRING))
+                    .attribute("session_expiration", AttributeSchema.optional(Type.NUMBER))
+                    .attribute("external_id", AttributeSchema.optional(Type.STRING))
+                    .build(), 0, 1))
             .build();
+
+    private static Schema endpointsSchema() {
+        Schema.Builder b = Schema.builder();
+        ENDPOINT_KEYS.forEach(k -> b.attribute(k, AttributeSchema.optional(Type.STRING)));
+        return b.build();
+    }
 
     private final Map<String, CloudResource> resources = new LinkedHashMap<>();
     private final Map<String, DataSourceType> dataSources = DataSources.all();
@@ -141,10 +178,28 @@ public final class AlicloudProvider implements ProviderFactory {
                     + "config file.", null);
             return null;
         }
+        if (hasBlock(config, "assume_role")) {
+            if (endpoint instanceof Endpoint.Remote) {
+                diags.error("assume_role is not supported", "peerform does not call STS AssumeRole for provider "
+                        + key + ": assume the role beforehand (for example `aliyun sts AssumeRole`) and give the "
+                        + "temporary keys with security_token, or ALICLOUD_SECURITY_TOKEN.", null);
+                return null;
+            }
+            diags.warning("assume_role ignored for provider " + key, "The embedded emulator has no roles; the "
+                    + "assume_role block is not used.", null);
+        }
         VpcClient client;
         if (endpoint instanceof Endpoint.Remote remote) {
-            client = new HttpRpcClient(remote.uri(), accessKey, secretKey, Clock.systemUTC(), Duration.ofSeconds(10),
-                    Duration.ofSeconds(30));
+            ProductEndpoints products;
+            try {
+                products = ProductEndpoints.resolve(remote.uri(), region, endpointOverrides(config, env));
+            } catch (IllegalArgumentException e) {
+                diags.error("Invalid provider endpoint", e.getMessage() + " (in the endpoints block or its "
+                        + "<PRODUCT>_ENDPOINT variable).", null);
+                return null;
+            }
+            client = new HttpRpcClient(products, accessKey, secretKey, credentials.securityToken(),
+                    Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofSeconds(30));
         } else {
             try {
                 if (!credentials.hasKeys()) {
@@ -214,6 +269,38 @@ public final class AlicloudProvider implements ProviderFactory {
             return v.unmarked().asString();
         }
         return fallback != null && !fallback.isBlank() ? fallback : otherwise;
+    }
+
+    /**
+     * Per product code, the endpoint the configuration names: the {@code endpoints {}} block first, then the
+     * official {@code <CODE>_ENDPOINT} variable ({@code VPC_ENDPOINT}, {@code ECS_ENDPOINT}, ...).
+     */
+    private static Map<String, String> endpointOverrides(ObjectValue config, Map<String, String> env) {
+        Map<String, String> out = new HashMap<>();
+        for (Product p : Product.values()) {
+            String v = env.get(p.code().toUpperCase(Locale.ROOT) + "_ENDPOINT");
+            if (v != null && !v.isBlank()) {
+                out.put(p.code(), v);
+            }
+        }
+        Value block = config.get("endpoints");
+        if (block != null && block.isKnown() && !block.isNull() && block.unmarked() instanceof SetValue set) {
+            for (Value e : set.elements()) {
+                if (e.unmarked() instanceof ObjectValue o) {
+                    o.attributes().forEach((k, v) -> {
+                        if (v.isKnown() && !v.isNull() && !v.unmarked().asString().isBlank()) {
+                            out.put(k, v.unmarked().asString());
+                        }
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasBlock(ObjectValue config, String name) {
+        Value v = config.get(name);
+        return v != null && v.isKnown() && !v.isNull() && v.unmarked() instanceof SetValue s && !s.elements().isEmpty();
     }
 
     private static int intOf(ObjectValue config, String name, int fallback) {

@@ -35,6 +35,7 @@ import dev.peerform.value.ObjectValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -269,6 +270,11 @@ final class ProviderInstance implements ConfiguredProvider {
                     + e.getDescription() + ".", null);
             return null;
         }
+    }
+
+    @Override
+    public Duration stepTimeout(StepView step, ObjectValue current) {
+        return Timeouts.configured(current, step.spec().phase());
     }
 
     @Override

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * A resource's {@code timeouts} block as its steps' deadline: a configured {@code create}, {@code update} or
- * {@code delete} shortens the step's deadline to that long from the step's start. The SPI gives a step its
- * deadline from the engine, so a timeout longer than the engine's step timeout cannot extend it (the engine would
- * have to read the block); unset operations keep the engine's deadline.
+ * {@code delete} sets the step's deadline to that long from the step's start, shorter or longer than the engine's
+ * step timeout (the engine asks through {@code ConfiguredProvider.stepTimeout}, so its retries of transient
+ * errors run to the same deadline); unset operations keep the engine's deadline.
  */
 final class Timeouts {
 
@@ -28,8 +28,7 @@ final class Timeouts {
         if (limit == null) {
             return ctx;
         }
-        Instant mine = ctx.clock().instant().plus(limit);
-        Instant deadline = mine.isBefore(ctx.deadline()) ? mine : ctx.deadline();
+        Instant deadline = ctx.clock().instant().plus(limit);
         return new StepContext() {
             @Override
             public String clientToken() {

@@ -2,6 +2,7 @@ package dev.peerform.spi;
 
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.value.ObjectValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,15 @@ public interface ConfiguredProvider {
     /** Ordering between steps of different resources that the cloud requires and references do not express. */
     default List<StepEdge> order(List<StepView> steps) {
         return new ArrayList<>();
+    }
+
+    /**
+     * How long this step may take, when the configuration says so (a resource's {@code timeouts} block): the
+     * engine's step deadline then runs from the step's start for this long, shorter or longer than its default.
+     * Null keeps the engine's step timeout.
+     */
+    default Duration stepTimeout(StepView step, ObjectValue current) {
+        return null;
     }
 
     /** Steps with the same key run one at a time (for example changes to one route table); null for none. */

@@ -69,6 +69,11 @@ public record SubscriptionPeriod(int count, PricingCycle cycle) {
         return Optional.empty();
     }
 
+    /** The period in months, as BSS RenewInstance takes it ({@code RenewPeriod}): 1-9, 12, 24 or 36. */
+    public int months() {
+        return cycle == PricingCycle.Month ? count : count * 12;
+    }
+
     /** The end of a period that starts at {@code start}, on the billing calendar. */
     public Instant after(Instant start) {
         var zoned = start.atZone(BILLING_ZONE);

@@ -2,7 +2,11 @@ package dev.peerform.vpcapi.wire;
 
 import java.util.Set;
 
-/** The VPC OpenAPI version every call names ({@code Version=2016-04-28}); the emulator answers only this one. */
+/**
+ * The version each call names, its product's ({@link Product}): the VPC OpenAPI's ({@code Version=2016-04-28}) for
+ * most, ECS's for security groups, instances, regions and zones, STS's, Resource Manager's, BSS OpenAPI's for
+ * renewals; the emulator answers each action only under its own.
+ */
 public final class ApiVersion {
 
     public static final String VPC = "2016-04-28";
@@ -15,9 +19,14 @@ public final class ApiVersion {
             "DescribeSecurityGroupAttribute", "DeleteSecurityGroup", "RunInstances", "DescribeInstances",
             "DeleteInstance", "JoinSecurityGroup", "LeaveSecurityGroup");
 
+    /** BSS OpenAPI's version, for renewing a subscription (the official provider refunds one through it). */
+    public static final String BSS = "2017-12-14";
+    /** The actions of BSS OpenAPI this project calls. */
+    public static final Set<String> BSS_ACTIONS = Set.of("RenewInstance");
+
     /** The version a call of {@code action} names: the client signs with it, the emulator checks it. */
     public static String of(String action) {
-        return ECS_ACTIONS.contains(action) ? ECS : VPC;
+        return Product.of(action).version();
     }
 
     private ApiVersion() {

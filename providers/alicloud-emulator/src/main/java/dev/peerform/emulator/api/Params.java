@@ -55,5 +55,5 @@ public record Params(Map<String, String> values) {
     }
 
     private static final List<String> ENVELOPE = List.of("Signature", "SignatureNonce", "Timestamp", "TimeStamp",
-            "AccessKeyId", "SignatureMethod", "SignatureVersion", "Format", "Version", "ClientToken");
+            "AccessKeyId", "SignatureMethod", "SignatureVersion", "Format", "Version", "ClientToken", "SecurityToken");
 }

@@ -196,7 +196,8 @@ public final class VpcApi {
             }
             case "RenewInstance" -> {
                 RouterInterface ri = cloud.interfaces().ownInterface(account, p.required("InstanceId"));
-                cloud.billing().renew(account, ri, Billing.period(p.integer("Period", 1), p.optional("PricingCycle")),
+                cloud.billing().renew(account, ri, Billing.renewalPeriod(p.optional("ProductCode"),
+                        p.optional("RenewPeriod"), p.integer("Period", 1), p.optional("PricingCycle")),
                         p.optional("Spec"));
                 cloud.billing().state(ri).ifPresent(st -> out.put("EndTime", time(st.dueDate().toEpochMilli())));
             }

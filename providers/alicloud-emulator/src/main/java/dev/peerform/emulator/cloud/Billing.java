@@ -179,6 +179,34 @@ public final class Billing {
                 : PricingCycle.parse(pricingCycle).orElseThrow());
     }
 
+    /** The product codes under which BSS sells router interfaces (domestic, international), as RefundInstance uses. */
+    public static final java.util.Set<String> ROUTER_INTERFACE_PRODUCT_CODES = java.util.Set.of("ri", "ri_pre_intl");
+
+    /**
+     * The period of a RenewInstance. The real action is BSS OpenAPI's (2017-12-14): {@code ProductCode} (ri) and
+     * {@code RenewPeriod} in months; the emulator's earlier form ({@code Period} + {@code PricingCycle}, no
+     * product code) is still read, so worlds and scripts written for it keep working.
+     */
+    public static SubscriptionPeriod renewalPeriod(String productCode, String renewPeriod, int period,
+            String pricingCycle) {
+        if (productCode != null && !ROUTER_INTERFACE_PRODUCT_CODES.contains(productCode)) {
+            throw new CloudException("ResourceNotExists", "The specific resource is not exists: product code "
+                    + productCode + " sells no router interface (ri or ri_pre_intl).");
+        }
+        if (renewPeriod == null) {
+            return period(period, pricingCycle);
+        }
+        int months;
+        try {
+            months = Integer.parseInt(renewPeriod.trim());
+        } catch (NumberFormatException e) {
+            throw new CloudException("InvalidPeriod.Malformed", "RenewPeriod is a number of months, not \""
+                    + renewPeriod + "\".");
+        }
+        return SubscriptionPeriod.fromOldResourceMonths(months).orElseThrow(() -> new CloudException(
+                "InvalidPeriod.Malformed", "RenewPeriod is 1-9, 12, 24 or 36 months; " + months + " is not sold."));
+    }
+
     /** The cloud's refusal of a PrePaid acceptor, by the rule's own code. */
     static void checkCreate(String role, ChargeType charge) {
         dev.peerform.vpcapi.domain.Role.fromApiName(role).flatMap(r -> ChargeRules.refusalOnCreate(r, charge))

@@ -43,6 +43,12 @@ final class OfficialSchema {
         return attr(name, type, flags);
     }
 
+    /** A nested block the configuration may write ({@code data_disks { ... }}), its fields declared the same way. */
+    OfficialSchema block(String name, Schema.Nesting nesting, int maxItems, OfficialSchema fields) {
+        builder.block(name, new Schema.NestedBlock(nesting, fields.build(), 0, maxItems));
+        return this;
+    }
+
     /** The {@code timeouts} block: its operations and their defaults ("10m"). */
     OfficialSchema timeouts(String... operationAndDefault) {
         for (int i = 0; i < operationAndDefault.length; i += 2) {

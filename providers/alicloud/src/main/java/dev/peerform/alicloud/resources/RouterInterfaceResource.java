@@ -285,8 +285,9 @@ public final class RouterInterfaceResource extends NamedResource {
                 }
                 case RENEW -> {
                     SubscriptionPeriod period = Renewals.period(current);
-                    api.call("RenewInstance", "InstanceId", id, "Period", Integer.toString(period.count()),
-                            "PricingCycle", period.cycle().name(), "ClientToken", ctx.clientToken());
+                    // BSS OpenAPI's renewal: router interfaces are sold under product code "ri", periods in months
+                    api.call("RenewInstance", "ProductCode", "ri", "InstanceId", id, "RenewPeriod",
+                            Integer.toString(period.months()), "ClientToken", ctx.clientToken());
                     JsonNode d = InterfaceReader.one(api, id, api.region());
                     return d == null ? current : fromApi(d, current);
                 }

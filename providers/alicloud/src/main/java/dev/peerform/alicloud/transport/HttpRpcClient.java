@@ -3,7 +3,7 @@ package dev.peerform.alicloud.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peerform.vpcapi.wire.ApiResponse;
-import dev.peerform.vpcapi.wire.ApiVersion;
+import dev.peerform.vpcapi.wire.Product;
 import dev.peerform.vpcapi.wire.RpcRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -13,30 +13,45 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The signed RPC client: every call is {@code POST /?<parameters>} with an empty form body, as the official SDKs
  * send it, signed with signature version 1.0, with connect and read timeouts. A timeout or a dropped connection is
- * a lost call (the caller retries it, creates with the same ClientToken).
+ * a lost call (the caller retries it, creates with the same ClientToken). Each call goes to its product's endpoint
+ * ({@link ProductEndpoints}) under its product's version; an STS token is sent as {@code SecurityToken}.
  */
 public final class HttpRpcClient implements VpcClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI endpoint;
+    private final ProductEndpoints products;
     private final String accessKeyId;
     private final String secret;
+    private final String securityToken;
     private final Clock clock;
     private final Duration readTimeout;
     private final HttpClient http;
 
     public HttpRpcClient(URI endpoint, String accessKeyId, String secret, Clock clock, Duration connectTimeout,
             Duration readTimeout) {
-        this.endpoint = endpoint.getPath().isEmpty() ? endpoint.resolve("/") : endpoint;
+        this(ProductEndpoints.single(endpoint), accessKeyId, secret, null, clock, connectTimeout, readTimeout);
+    }
+
+    /**
+     * @param securityToken an STS token, sent as {@code SecurityToken} with every call (signed with it), or null
+     */
+    public HttpRpcClient(ProductEndpoints products, String accessKeyId, String secret, String securityToken,
+            Clock clock, Duration connectTimeout, Duration readTimeout) {
+        URI vpc = products.of(Product.VPC);
+        this.endpoint = vpc.getPath().isEmpty() ? vpc.resolve("/") : vpc;
+        this.products = products;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
+        this.securityToken = securityToken == null || securityToken.isBlank() ? null : securityToken;
         this.clock = clock;
         this.readTimeout = readTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
@@ -44,9 +59,17 @@ public final class HttpRpcClient implements VpcClient {
 
     @Override
     public ApiResponse call(Map<String, String> params) throws CallLostException {
-        Map<String, String> signed = RpcRequest.signed("POST", params, ApiVersion.of(params.get("Action")), accessKeyId, secret,
+        Product product = Product.of(params.get("Action"));
+        URI target = products.of(product);
+        target = target.getPath().isEmpty() ? target.resolve("/") : target;
+        Map<String, String> all = params;
+        if (securityToken != null) {
+            all = new LinkedHashMap<>(params);
+            all.put("SecurityToken", securityToken);
+        }
+        Map<String, String> signed = RpcRequest.signed("POST", all, product.version(), accessKeyId, secret,
                 clock.instant(), UUID.randomUUID().toString());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + RpcRequest.query(signed)))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target + "?" + RpcRequest.query(signed)))
                 .timeout(readTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -54,10 +77,10 @@ public final class HttpRpcClient implements VpcClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new CallLostException("no answer from " + endpoint + " within " + readTimeout.toSeconds() + "s",
+            throw new CallLostException("no answer from " + target + " within " + readTimeout.toSeconds() + "s",
                     e);
         } catch (IOException e) {
-            throw new CallLostException("the connection to " + endpoint + " failed: " + e.getMessage(), e);
+            throw new CallLostException("the connection to " + target + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallLostException("interrupted", e);
@@ -70,7 +93,7 @@ public final class HttpRpcClient implements VpcClient {
             body = null;
         }
         if (!type.startsWith("application/json") || body == null || !body.isObject()) {
-            throw new CallLostException("the endpoint " + endpoint + " did not answer with JSON (HTTP "
+            throw new CallLostException("the endpoint " + target + " did not answer with JSON (HTTP "
                     + response.statusCode() + ", " + type + ")", null);
         }
         return new ApiResponse(response.statusCode(), body);

@@ -68,6 +68,22 @@ class RouterInterfaceBillingTest {
     }
 
     @Test
+    void switchingTheNewResourceToSubscriptionReplacesItToo() {
+        ExpressConnectRouterInterfaceResource express = new ExpressConnectRouterInterfaceResource();
+        Map<String, Value> m = new HashMap<>(Map.of("role", Value.of("InitiatingSide"), "router_type",
+                Value.of("VRouter"), "router_id", Value.of("vrt-1"), "opposite_region_id", Value.of("cn-hangzhou"),
+                "spec", Value.of("Large.1"), "payment_type", Value.of("PayAsYouGo")));
+        Map<String, Value> stored = new HashMap<>(m);
+        stored.put("id", Value.of("ri-1"));
+        ObjectValue prior = ObjectValues.complete(new ObjectValue(stored), express.schema());
+        m.put("payment_type", Value.of("Subscription"));
+        PlannedInstance p = express.plan(prior, new ObjectValue(m));
+        assertTrue(p.requiresReplace().contains("payment_type"),
+                "the official schema marks payment_type ForceNew and the API cannot switch it: "
+                        + p.requiresReplace());
+    }
+
+    @Test
     void anOverdueOrLockedSubscriptionIsPlannedForRenewal() {
         for (String status : new String[] {"Overdue", "FinancialLocked"}) {
             Map<String, Value> m = new HashMap<>(Map.of("id", Value.of("ri-1"), "role", Value.of("InitiatingSide"),

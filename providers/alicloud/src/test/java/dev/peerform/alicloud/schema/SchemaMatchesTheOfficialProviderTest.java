@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every resource and data source peerform implements has every argument and attribute of the official provider's
  * schema (official-schema/*.json), with the same type, Required / Optional / Computed / ForceNew / Sensitive flags,
- * default and deprecation message, and the official {@code timeouts} block with its defaults.
+ * default and deprecation message, every nested block with its nesting, most items and fields, and the official
+ * {@code timeouts} block with its defaults.
  */
 class SchemaMatchesTheOfficialProviderTest {
 
@@ -84,6 +85,10 @@ class SchemaMatchesTheOfficialProviderTest {
                 });
             }
         }
+        for (Iterator<Map.Entry<String, JsonNode>> it = official.path("blocks").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            compareBlock(problems, e.getKey(), e.getValue(), schema.blocks().get(e.getKey()));
+        }
         JsonNode timeouts = official.path("timeouts");
         Schema.NestedBlock block = schema.blocks().get("timeouts");
         if (timeouts.isNull() || timeouts.isMissingNode()) {
@@ -102,6 +107,33 @@ class SchemaMatchesTheOfficialProviderTest {
                 ? resource.deprecation() : DataSources.deprecation(name));
         assertTrue(problems.isEmpty(), name + " differs from the official schema:\n  "
                 + String.join("\n  ", problems));
+    }
+
+    /** A nested block: its nesting, its most items (null: unlimited) and each field's type and flags. */
+    private static void compareBlock(List<String> problems, String name, JsonNode want, Schema.NestedBlock have) {
+        if (have == null) {
+            problems.add(name + ": block missing");
+            return;
+        }
+        check(problems, name, "nesting", want.path("nesting").asText(), have.nesting().name().toLowerCase());
+        Integer max = have.maxItems() <= 0 || have.maxItems() == Integer.MAX_VALUE ? null : have.maxItems();
+        check(problems, name, "max", want.path("max").isNull() ? null : want.path("max").asInt(), max);
+        for (Iterator<Map.Entry<String, JsonNode>> it = want.path("attributes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String field = name + "." + f.getKey();
+            AttributeSchema a = have.schema().attributes().get(f.getKey());
+            if (a == null) {
+                problems.add(field + ": missing");
+                continue;
+            }
+            JsonNode w = f.getValue();
+            check(problems, field, "type", w.path("type").asText(), typeName(a.type()));
+            check(problems, field, "required", w.path("required").asBoolean(), a.required());
+            check(problems, field, "optional", w.path("optional").asBoolean(), a.optional());
+            check(problems, field, "computed", w.path("computed").asBoolean(), a.computed());
+            check(problems, field, "force_new", w.path("force_new").asBoolean(), a.forceNew());
+            check(problems, field, "default", plain(w.path("default")), plain(a.defaultValue()));
+        }
     }
 
     private static void check(List<String> problems, String attr, String what, Object want, Object have) {
