@@ -7,6 +7,7 @@ import dev.peerform.config.ModuleScope;
 import dev.peerform.config.Resource;
 import dev.peerform.dag.Dag;
 import dev.peerform.dag.Visitor;
+import dev.peerform.dag.Slots;
 import dev.peerform.dag.Walker;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
@@ -73,6 +74,7 @@ public final class Applier {
     private final Map<InstanceAddress, ObjectValue> finalPlanned = new HashMap<>();
     private final ModuleValues moduleValues;
     private final StepExecutor executor;
+    private final Slots slots;
     private final StateRecorder recorder;
 
     public Applier(Plan plan, Module root, ProviderSet providers, State state, StepJournal journal, Path cwd,
@@ -83,7 +85,8 @@ public final class Applier {
         this.state = state;
         this.listener = listener;
         this.options = options;
-        this.executor = new StepExecutor(plan, providers, journal, listener, options);
+        this.slots = new Slots(options.parallelism());
+        this.executor = new StepExecutor(plan, providers, journal, listener, options, slots);
         this.recorder = new StateRecorder(state, journal, providers, values, working);
         for (ResourceChange c : plan.changes()) {
             Value v = c.action() == ChangeAction.NO_OP || c.action() == ChangeAction.DELETE ? c.before() : c.after();
@@ -180,7 +183,7 @@ public final class Applier {
                 reportStill(startedAt, lastProgress, lastStill);
             }
         };
-        Set<PlannedStep> skipped = new Walker(options.parallelism(), "peerform-apply").walk(dag, visitor,
+        Set<PlannedStep> skipped = new Walker(slots, "peerform-apply").walk(dag, visitor,
                 interrupt::stopStarting);
         int completed = counts[0];
         int failed = counts[1];

@@ -1,6 +1,7 @@
 package dev.peerform.apply;
 
 import dev.peerform.diag.Diagnostic;
+import dev.peerform.dag.Slots;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.PlannedStep;
@@ -43,9 +44,11 @@ final class StepExecutor {
     private final ApplyListener listener;
     private final Applier.Options options;
     private final Random random;
+    private final Slots slots;
 
     StepExecutor(Plan plan, ProviderSet providers, StepJournal journal, ApplyListener listener,
-            Applier.Options options) {
+            Applier.Options options, Slots slots) {
+        this.slots = slots;
         this.plan = plan;
         this.providers = providers;
         this.journal = journal;
@@ -108,10 +111,13 @@ final class StepExecutor {
 
             @Override
             public void sleep(Duration d) throws InterruptedException {
-                long until = System.nanoTime() + d.toNanos();
-                while (!interrupt.stopNow() && System.nanoTime() < until) {
-                    Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
-                }
+                // a step that waits gives its -parallelism slot to one that works
+                slots.idle(() -> {
+                    long until = System.nanoTime() + d.toNanos();
+                    while (!interrupt.stopNow() && System.nanoTime() < until) {
+                        Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
+                    }
+                });
             }
         };
         for (int attempt = 0; ; attempt++) {

@@ -73,7 +73,7 @@ final class PlanOptions {
             }
         }
         return new Planner.Options(mode, refresh, addresses(resources, "-target"), addresses(replace, "-replace"),
-                modules);
+                modules, parallelism);
     }
 
     /** The module instance path a target names ({@code module.x}, {@code module.x["k"]}); null for a resource. */

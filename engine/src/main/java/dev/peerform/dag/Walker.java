@@ -24,11 +24,16 @@ public final class Walker {
     private record Finished<V, R>(V vertex, R result) {
     }
 
-    private final int parallelism;
+    private final Slots slots;
     private final String threadName;
 
     public Walker(int parallelism, String threadName) {
-        this.parallelism = Math.max(1, parallelism);
+        this(new Slots(parallelism), threadName);
+    }
+
+    /** A walk whose vertices may give their slot back while they wait ({@link Slots#idle}). */
+    public Walker(Slots slots, String threadName) {
+        this.slots = slots;
         this.threadName = threadName;
     }
 
@@ -48,22 +53,27 @@ public final class Walker {
         Map<V, String> keyOf = new HashMap<>();
         Set<V> skipped = new HashSet<>();
         LinkedBlockingQueue<Finished<V, R>> done = new LinkedBlockingQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+        // a thread per started vertex: the bound is the slots, which a waiting vertex gives back
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
         int running = 0;
+        slots.onFreed(() -> done.add(new Finished<>(null, null)));
         try {
             while (true) {
-                while (!ready.isEmpty() && running < parallelism && !stopStarting.getAsBoolean()) {
+                while (!ready.isEmpty() && running < slots.maxStarted() && !stopStarting.getAsBoolean()
+                        && slots.tryTake()) {
                     V v = ready.poll();
                     if (!visitor.prepare(v)) {
+                        slots.give();
                         skipDescendants(dag, v, skipped);
                         continue;
                     }
                     String key = visitor.concurrencyKey(v);
                     if (key != null && heldKeys.contains(key)) {
+                        slots.give();
                         keyQueues.computeIfAbsent(key, k -> new ArrayDeque<>()).add(v);
                         continue;
                     }
@@ -73,7 +83,15 @@ public final class Walker {
                     }
                     running++;
                     Supplier<R> work = visitor.start(v);
-                    pool.submit(() -> done.add(new Finished<>(v, work.get())));
+                    pool.submit(() -> {
+                        R r;
+                        try {
+                            r = work.get();
+                        } finally {
+                            slots.give();
+                        }
+                        done.add(new Finished<>(v, r));
+                    });
                 }
                 if (running == 0) {
                     break;
@@ -82,6 +100,9 @@ public final class Walker {
                 if (f == null) {
                     visitor.waiting();
                     continue;
+                }
+                if (f.vertex() == null) {
+                    continue; // a slot was given back: start what is ready
                 }
                 running--;
                 String key = keyOf.remove(f.vertex());

@@ -35,16 +35,26 @@ import java.util.TreeMap;
 public final class Planner {
 
     /** {@code moduleTargets}: {@code -target=module.x} and {@code module.x[0]}, as module instance paths. */
+    /** {@code parallelism}: how many reads the providers may make at once (-parallelism, 10 by default). */
     public record Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace,
-            List<List<String>> moduleTargets) {
+            List<List<String>> moduleTargets, int parallelism) {
         public static final Options DEFAULT = new Options(PlanMode.NORMAL, true, List.of(), List.of());
 
         public Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace) {
             this(mode, refresh, targets, replace, List.of());
         }
 
+        public Options(PlanMode mode, boolean refresh, List<InstanceAddress> targets, List<InstanceAddress> replace,
+                List<List<String>> moduleTargets) {
+            this(mode, refresh, targets, replace, moduleTargets, 10);
+        }
+
         public Options withMode(PlanMode other) {
-            return new Options(other, refresh, targets, replace, moduleTargets);
+            return new Options(other, refresh, targets, replace, moduleTargets, parallelism);
+        }
+
+        public Options withParallelism(int n) {
+            return new Options(mode, refresh, targets, replace, moduleTargets, n);
         }
     }
 
@@ -89,6 +99,7 @@ public final class Planner {
         }
         Imports.Result imports = Imports.plan(root, new ModuleValues(root, variables, providers, cwd, a -> null, true),
                 providers, config, moves.state(), diags);
+        providers.allConfigured().values().forEach(p -> p.planning(options.parallelism()));
         Refresh refresh = new Refresh(providers);
         Refresh.Outcome refreshed = refresh.run(imports.state(), options.refresh(), diags);
         Diagnostics graphErrors = new Diagnostics();

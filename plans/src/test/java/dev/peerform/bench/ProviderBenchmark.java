@@ -1,7 +1,10 @@
 package dev.peerform.bench;
 
 import dev.peerform.addrs.InstanceAddress;
+import dev.peerform.emulator.Emulator;
+import dev.peerform.emulator.Faults;
 import dev.peerform.emulator.Seed;
+import dev.peerform.emulator.wire.EmulatorServer;
 import dev.peerform.emulator.cloud.Cloud;
 import dev.peerform.emulator.cloud.Interfaces;
 import dev.peerform.emulator.cloud.Durations;
@@ -22,6 +25,7 @@ import dev.peerform.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,12 @@ public final class ProviderBenchmark {
     private static final String ACCOUNT = Seed.ACCOUNT_B;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("http")) {
+            // http N LATENCY_MS [REPS]: plan from empty and no-op plan over HTTP, this build and PEERFORM_BENCH_BEFORE
+            overHttp(Integer.parseInt(args[1]), Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3])
+                    : 3);
+            return;
+        }
         if (args.length > 0 && args[0].equals("apply")) {
             for (int i = 1; i < args.length; i++) {
                 applyFromEmpty(Integer.parseInt(args[i]));
@@ -218,6 +228,185 @@ public final class ProviderBenchmark {
                 + "no-op plan %.2f s (%d calls), destroy %.2f s (%d calls)%n",
                 System.getenv().getOrDefault("PEERFORM_BENCH_LAUNCHER", "this build"), n, apply, applied,
                 (double) applied / n, noop, planned, destroy, destroyed);
+    }
+
+    /**
+     * Plan from empty state (the VPCs exist) and a no-op plan with refresh (everything exists) of N peerings over
+     * HTTP, the emulator server in this process with {@code latencyMs} on every call; each launcher (this build and
+     * {@code PEERFORM_BENCH_BEFORE} when set) alternated, min of {@code reps}, calls counted by the server.
+     */
+    private static void overHttp(int n, long latencyMs, int reps) throws Exception {
+        List<String> launchers = new ArrayList<>();
+        if (System.getenv("PEERFORM_BENCH_BEFORE") != null) {
+            launchers.add(System.getenv("PEERFORM_BENCH_BEFORE"));
+        }
+        String after = System.getenv().getOrDefault("PEERFORM_BENCH_LAUNCHER", "peerform");
+        launchers.add(after);
+        Faults faults = new Faults(Duration.ofMillis(latencyMs), 0, 0, 0, 1);
+        for (boolean existing : new boolean[] {false, true}) {
+            Path dir = Files.createTempDirectory("peerform-bench-http");
+            World world = Seed.defaultWorld();
+            Cloud cloud = new Cloud(world, Clock.systemUTC(), Durations.INSTANT, new Quotas(5, 2 * n + 10, 5, 200));
+            StringBuilder config = new StringBuilder();
+            State state = State.empty();
+            ProviderSet providers = ProviderSet.available(Map.of());
+            String provider = "provider[\"registry.terraform.io/aliyun/alicloud\"]";
+            for (int i = 0; i < n; i++) {
+                String cidrA = "10." + (i / 250) + "." + (i % 250) + ".0/24";
+                String cidrB = "11." + (i / 250) + "." + (i % 250) + ".0/24";
+                Model.Vpc a = cloud.networks().createVpc(ACCOUNT, "cn-hangzhou", cidrA, null);
+                Model.Vpc b = cloud.networks().createVpc(ACCOUNT, "cn-hangzhou", cidrB, null);
+                config.append(peering(i, a.vrouterId, b.vrouterId, a.routeTableId, cidrB));
+                if (existing) {
+                    Model.RouterInterface init = cloud.interfaces().createInterface(ACCOUNT, new Interfaces
+                            .NewInterface("cn-hangzhou", Cloud.INITIATOR, Cloud.VROUTER, a.vrouterId, "Large.2",
+                            "cn-hangzhou", null, null, null, null, null, null, null, null, null, null, 0, null));
+                    Model.RouterInterface acc = cloud.interfaces().createInterface(ACCOUNT, new Interfaces
+                            .NewInterface("cn-hangzhou", Cloud.ACCEPTOR, Cloud.VROUTER, b.vrouterId, "Negative",
+                            "cn-hangzhou", null, null, null, null, null, null, null, null, null, null, 0, null));
+                    cloud.interfaces().modifyInterface(ACCOUNT, acc.id, new Interfaces.InterfaceChanges(null, null,
+                            init.id, a.vrouterId, "VRouter", ACCOUNT, null, null, false));
+                    cloud.interfaces().modifyInterface(ACCOUNT, init.id, new Interfaces.InterfaceChanges(null, null,
+                            acc.id, b.vrouterId, "VRouter", ACCOUNT, null, null, false));
+                    cloud.interfaces().connect(ACCOUNT, init.id);
+                    cloud.settle();
+                    cloud.routes().createRoute(ACCOUNT, a.routeTableId, cidrB, "RouterInterface", init.id, null);
+                    cloud.settle();
+                    put(state, providers, provider, "alicloud_router_interface.init" + i, ri(init, a.vrouterId,
+                            "Large.2"));
+                    put(state, providers, provider, "alicloud_router_interface.acc" + i, ri(acc, b.vrouterId,
+                            "Negative"));
+                    put(state, providers, provider, "alicloud_router_interface_connection.init" + i,
+                            connection(init.id, acc.id, b.vrouterId));
+                    put(state, providers, provider, "alicloud_router_interface_connection.acc" + i,
+                            connection(acc.id, init.id, a.vrouterId));
+                    put(state, providers, provider, "alicloud_route_entry.r" + i, route(a.routeTableId, cidrB,
+                            init.id));
+                }
+            }
+            Path worldFile = dir.resolve("world/cloud.json");
+            FileStore store = new FileStore(worldFile);
+            try (var lock = store.lock()) {
+                store.save(world.reindex());
+            }
+            Emulator emulator = Emulator.onFile(worldFile, Seed.defaultWorld(), Emulator.Options.embedded()
+                    .with(faults).with(new Quotas(5, 2 * n + 10, 5, 200)));
+            try (EmulatorServer server = new EmulatorServer(emulator, Clock.systemUTC(), 0)) {
+                Files.writeString(dir.resolve("main.tf"), """
+                        provider "alicloud" {
+                          region                     = "cn-hangzhou"
+                          endpoint                   = "%s"
+                          access_key                 = "%s"
+                          secret_key                 = "%s"
+                          account_id                 = "%s"
+                          max_interfaces_per_account = %d
+                        }
+                        """.formatted(server.uri(), Seed.KEY_B, Seed.SECRET_B, ACCOUNT, 2 * n + 10) + config);
+                if (existing) {
+                    new LocalBackend(dir.resolve("terraform.tfstate"), Clock.systemUTC(), "bench")
+                            .workspace(Backend.DEFAULT_WORKSPACE).write(state);
+                }
+                Map<String, Double> best = new TreeMap<>();
+                Map<String, Integer> calls = new TreeMap<>();
+                Map<String, Map<String, Long>> actions = new TreeMap<>();
+                for (int rep = 0; rep < reps; rep++) {
+                    for (String launcher : launchers) {
+                        int before = store.log().size();
+                        double s = runWith(dir, launcher, "plan", "-no-color");
+                        best.merge(launcher, s, Math::min);
+                        List<Model.CallRecord> log = store.log();
+                        calls.put(launcher, log.size() - before);
+                        Map<String, Long> byAction = new TreeMap<>();
+                        log.subList(before, log.size()).forEach(c -> byAction.merge(c.action, 1L, Long::sum));
+                        actions.put(launcher, byAction);
+                    }
+                }
+                if (!existing && System.getenv("PEERFORM_BENCH_APPLY") != null) {
+                    // apply from empty and destroy, each launcher in turn on the same world
+                    for (String launcher : launchers) {
+                        int before = store.log().size();
+                        double apply = runWith(dir, launcher, "apply", "-auto-approve", "-no-color");
+                        int applied = store.log().size() - before;
+                        Map<String, Long> byAction = new TreeMap<>();
+                        store.log().subList(before, before + applied).forEach(c -> byAction.merge(c.action, 1L,
+                                Long::sum));
+                        double destroy = runWith(dir, launcher, "destroy", "-auto-approve", "-no-color");
+                        int destroyed = store.log().size() - before - applied;
+                        System.out.printf("%s: apply of %,d peerings over HTTP, %d ms latency, parallelism 10: %.2f s "
+                                + "(%d calls, %.1f per peering), destroy %.2f s (%d calls)%n  apply calls: %s%n",
+                                launcher, n, latencyMs, apply, applied, (double) applied / n, destroy, destroyed,
+                                byAction);
+                    }
+                }
+                for (String launcher : launchers) {
+                    System.out.printf("%s: %s of %,d peerings over HTTP, %d ms latency: %.2f s (min of %d), %d calls"
+                            + "%s%n", launcher, existing ? "no-op plan" : "plan from empty", n, latencyMs,
+                            best.get(launcher), reps, calls.get(launcher), launcher.equals(after)
+                            ? ratio(best, launchers) : "");
+                    System.out.println("  calls: " + actions.get(launcher));
+                }
+            }
+        }
+    }
+
+    private static String ratio(Map<String, Double> best, List<String> launchers) {
+        if (launchers.size() < 2) {
+            return "";
+        }
+        return String.format(" (%.2fx the time of %s)", best.get(launchers.get(1)) / best.get(launchers.get(0)),
+                launchers.get(0));
+    }
+
+    private static String peering(int i, String routerA, String routerB, String table, String cidrB) {
+        return """
+                resource "alicloud_router_interface" "init%1$d" {
+                  opposite_region = "cn-hangzhou"
+                  router_type     = "VRouter"
+                  router_id       = "%2$s"
+                  role            = "InitiatingSide"
+                  specification   = "Large.2"
+                }
+                resource "alicloud_router_interface" "acc%1$d" {
+                  opposite_region = "cn-hangzhou"
+                  router_type     = "VRouter"
+                  router_id       = "%3$s"
+                  role            = "AcceptingSide"
+                }
+                resource "alicloud_router_interface_connection" "init%1$d" {
+                  interface_id          = alicloud_router_interface.init%1$d.id
+                  opposite_interface_id = alicloud_router_interface.acc%1$d.id
+                }
+                resource "alicloud_router_interface_connection" "acc%1$d" {
+                  interface_id          = alicloud_router_interface.acc%1$d.id
+                  opposite_interface_id = alicloud_router_interface.init%1$d.id
+                }
+                resource "alicloud_route_entry" "r%1$d" {
+                  route_table_id        = "%4$s"
+                  destination_cidrblock = "%5$s"
+                  nexthop_type          = "RouterInterface"
+                  nexthop_id            = alicloud_router_interface.init%1$d.id
+                }
+                """.formatted(i, routerA, routerB, table, cidrB);
+    }
+
+    private static double runWith(Path dir, String launcher, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.contains("/") ? launcher
+                : Path.of(launcher).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(args[0] + ".log").toFile());
+        long t = System.nanoTime();
+        Process p = b.start();
+        if (!p.waitFor(1800, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (p.exitValue() != 0) {
+            String log = Files.readString(dir.resolve(args[0] + ".log"));
+            System.out.println(launcher + " " + args[0] + " exited " + p.exitValue() + ": "
+                    + log.substring(Math.max(0, log.length() - 2000)));
+        }
+        return seconds;
     }
 
     private static double run(Path dir, String... args) throws Exception {

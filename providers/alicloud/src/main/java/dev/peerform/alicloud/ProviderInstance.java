@@ -97,23 +97,57 @@ final class ProviderInstance implements ConfiguredProvider {
     public void validatePlan(List<ChangeView> all, Diagnostics diags) {
         boolean creatingInterfaces = all.stream().anyMatch(c -> c.type().equals(RouterInterfaceResource.TYPE)
                 && c.action().creates() && c.action() != ChangeAction.UPDATE);
+        // the routers the plan puts interfaces on, by provider: their interfaces are read once, side by side
+        Map<String, Set<String>> routers = new HashMap<>();
+        for (ChangeView c : all) {
+            if (c.type().equals(RouterInterfaceResource.TYPE) && c.current() != null
+                    && c.current().get("router_id") != null && c.current().get("router_id").isKnown()
+                    && !c.current().get("router_id").isNull()) {
+                routers.computeIfAbsent(c.provider(), k -> new HashSet<>()).add(c.current().get("router_id")
+                        .unmarked().asString());
+            }
+        }
+        Map<String, Object> read = new HashMap<>();
+        // the tables the plan adds routes to, by provider, and their listings once asked for
+        Map<String, Set<String>> tables = new HashMap<>();
+        for (ChangeView c : all) {
+            if (c.type().equals(RouteEntryResource.TYPE) && c.action().creates() && c.after() != null
+                    && c.after().get("route_table_id") != null && c.after().get("route_table_id").isKnown()
+                    && !c.after().get("route_table_id").isNull()) {
+                tables.computeIfAbsent(c.provider(), k -> new HashSet<>()).add(c.after().get("route_table_id")
+                        .unmarked().asString());
+            }
+        }
+        Map<String, Map<String, Map<String, JsonNode>>> listed = new HashMap<>();
         PlanChecks.check(all, new Existing() {
+            /** The provider's interfaces, or the ApiException that refused them. */
+            private Object interfaces(ProviderInstance c, String providerKey) {
+                return read.computeIfAbsent(providerKey, k -> {
+                    try {
+                        return CloudInterfaces.read(c.api, routers.getOrDefault(k, Set.of()));
+                    } catch (ApiException e) {
+                        return e;
+                    }
+                });
+            }
+
             @Override
             public Existing.Count onRouter(String providerKey, String routerId, Set<String> managed) {
                 ProviderInstance c = provider.configured(providerKey);
                 if (!creatingInterfaces || c == null) {
                     return Existing.Count.of(0);
                 }
-                try {
-                    JsonNode r = c.api.call("DescribeRouterInterfaces", "Filter.1.Key", "RouterId",
-                            "Filter.1.Value.1", routerId, "PageSize", "50");
-                    int n = 0;
-                    for (JsonNode ri : r.path("RouterInterfaceSet").path("RouterInterfaceType")) {
-                        if (!managed.contains(ri.get("RouterInterfaceId").asText())) {
-                            n++;
-                        }
-                    }
+                Object known = interfaces(c, providerKey);
+                if (known instanceof ApiException e) {
+                    return Existing.Count.unreadable(unreadable(c, "the interfaces on " + routerId, e));
+                }
+                Integer n = ((CloudInterfaces) known).onRouter(routerId, managed);
+                if (n != null) {
                     return Existing.Count.of(n);
+                }
+                try {
+                    return Existing.Count.of(CloudInterfaces.read(c.api, Set.of(routerId)).onRouter(routerId,
+                            managed));
                 } catch (ApiException e) {
                     return Existing.Count.unreadable(unreadable(c, "the interfaces on " + routerId, e));
                 }
@@ -125,12 +159,11 @@ final class ProviderInstance implements ConfiguredProvider {
                 if (!creatingInterfaces || c == null) {
                     return Existing.Count.of(0);
                 }
-                try {
-                    JsonNode r = c.api.call("DescribeRouterInterfaces", "PageSize", "50");
-                    return Existing.Count.of(Math.max(0, r.path("TotalCount").asInt() - managed.size()));
-                } catch (ApiException e) {
+                Object known = interfaces(c, providerKey);
+                if (known instanceof ApiException e) {
                     return Existing.Count.unreadable(unreadable(c, "the account's interfaces", e));
                 }
+                return Existing.Count.of(((CloudInterfaces) known).inAccount(managed));
             }
 
             @Override
@@ -146,9 +179,27 @@ final class ProviderInstance implements ConfiguredProvider {
                     return Set.of();
                 }
                 try {
+                    // on the first question, every table the plan adds routes to is listed, side by side
+                    listed.computeIfAbsent(providerKey, k -> {
+                        List<String> ids = new ArrayList<>(tables.getOrDefault(k, Set.of()));
+                        try {
+                            List<Map<String, JsonNode>> entries = c.api.reads().all(ids,
+                                    t -> RouteEntryResource.recalledEntries(c.api, t));
+                            Map<String, Map<String, JsonNode>> byTable = new HashMap<>();
+                            for (int i = 0; i < ids.size(); i++) {
+                                byTable.put(ids.get(i), entries.get(i));
+                            }
+                            return byTable;
+                        } catch (ApiException e) {
+                            return new HashMap<>(); // asked again one by one below
+                        }
+                    });
+                    Map<String, JsonNode> entries = listed.get(providerKey).get(tableId);
+                    if (entries == null) {
+                        entries = RouteEntryResource.recalledEntries(c.api, tableId);
+                    }
                     Set<String> out = new HashSet<>();
-                    RouteEntryResource.entries(c.api, tableId).keySet().forEach(d -> out.add(
-                            Cidr.parse(d).network().toString()));
+                    entries.keySet().forEach(d -> out.add(Cidr.parse(d).network().toString()));
                     return out;
                 } catch (ApiException | IllegalArgumentException e) {
                     return Set.of(); // the apply will say what the cloud thinks
@@ -208,6 +259,11 @@ final class ProviderInstance implements ConfiguredProvider {
     public String concurrencyKey(StepView step, ObjectValue current) {
         CloudResource r = provider.resource(step.type());
         return r == null ? null : r.concurrencyKey(step, current);
+    }
+
+    @Override
+    public void planning(int parallelism) {
+        api.reads().planning(parallelism);
     }
 
     @Override

@@ -60,6 +60,13 @@ public interface ConfiguredProvider {
     }
 
     /**
+     * A plan begins: the provider may make up to {@code parallelism} (the run's {@code -parallelism}) calls at once
+     * while it refreshes and checks the plan, and forgets what an earlier plan read.
+     */
+    default void planning(int parallelism) {
+    }
+
+    /**
      * Refreshes instances of one type, in as few calls as the API allows: for each prior state (same order) the
      * current state, or null when the object is gone.
      */

@@ -110,12 +110,7 @@ abstract class BgpResource extends NamedResource {
 
     @Override
     public final List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode v = describe(api, ObjectValues.str(p, "id"));
-            out.add(v == null ? null : fromApi(v, p));
-        }
-        return out;
+        return CloudResource.readByIds(api, priors, "id", 1, CloudResource.oneAtATime(this::describe), this::fromApi);
     }
 
     /** Every page of a describe call ({@code kv}: name, value, ...), the items of its wrapper. */

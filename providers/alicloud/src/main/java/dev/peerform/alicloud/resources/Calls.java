@@ -113,6 +113,7 @@ final class Calls {
 
     /** Polls the interface until its status is {@code wanted} (null: until it is gone). */
     static void awaitStatus(Api api, StepContext ctx, String what, String id, String wanted) throws StepException {
-        Waits.until(ctx, what, wanted, () -> InterfaceReader.status(api, id, api.region()));
+        InterfacePoller poller = InterfacePoller.of(api);
+        Waits.until(ctx, what, wanted, () -> poller.status(id));
     }
 }

@@ -1,6 +1,7 @@
 package dev.peerform.alicloud.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.vpcapi.domain.Limits;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostic;
@@ -210,19 +211,12 @@ public final class ConnectionResource extends NamedResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        Map<String, JsonNode> found = InterfaceReader.byIds(api, priors.stream().map(p -> ObjectValues.str(p,
-                "interface_id")).toList(), api.region());
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode n = found.get(ObjectValues.str(p, "interface_id"));
-            if (n == null || n.get("OppositeInterfaceId") == null || n.get("OppositeInterfaceId").isNull()) {
-                out.add(null);
-                continue;
-            }
-            out.add(ObjectValues.with(p, "status", n.get("Status").asText(), "opposite_interface_id",
-                    n.get("OppositeInterfaceId").asText(), "opposite_router_id", Answers.text(n, "OppositeRouterId")));
-        }
-        return out;
+        // the interfaces' refresh has just read the same objects: ask only for those it did not
+        return CloudResource.readByIds(api, priors, "interface_id", Limits.MAX_PAGE_SIZE, InterfaceReader::recalled,
+                (n, p) -> n.get("OppositeInterfaceId") == null || n.get("OppositeInterfaceId").isNull() ? null
+                        : ObjectValues.with(p, "status", n.get("Status").asText(), "opposite_interface_id",
+                        n.get("OppositeInterfaceId").asText(), "opposite_router_id",
+                        Answers.text(n, "OppositeRouterId")));
     }
 
     @Override

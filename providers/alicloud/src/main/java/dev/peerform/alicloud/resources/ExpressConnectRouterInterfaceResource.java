@@ -322,18 +322,14 @@ public final class ExpressConnectRouterInterfaceResource extends NamedResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode n = attribute(api, ObjectValues.str(p, "id"));
-            out.add(n == null ? null : fromApi(n, p));
-        }
-        return out;
+        return CloudResource.readByIds(api, priors, "id", 1, CloudResource.oneAtATime(
+                ExpressConnectRouterInterfaceResource::attribute), ExpressConnectRouterInterfaceResource::fromApi);
     }
 
     @Override
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
-        JsonNode n = attribute(api, id);
-        return n == null ? null : fromApi(n, null);
+        return CloudResource.importById(api, id, CloudResource.oneAtATime(
+                ExpressConnectRouterInterfaceResource::attribute), ExpressConnectRouterInterfaceResource::fromApi);
     }
 
     /** The state as the cloud has it; what the API does not return (periods, tags, flags) keeps its prior value. */

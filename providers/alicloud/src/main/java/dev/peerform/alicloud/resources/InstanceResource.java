@@ -234,12 +234,8 @@ public final class InstanceResource extends RenamableResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode i = describe(api, ObjectValues.str(p, "id"));
-            out.add(i == null ? null : fromApi(i, p));
-        }
-        return out;
+        return CloudResource.readByIds(api, priors, "id", 1, CloudResource.oneAtATime(InstanceResource::describe),
+                InstanceResource::fromApi);
     }
 
     private static JsonNode describe(Api api, String id) throws ApiException {
@@ -272,8 +268,8 @@ public final class InstanceResource extends RenamableResource {
 
     @Override
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
-        JsonNode i = describe(api, id);
-        return i == null ? null : fromApi(i, null);
+        return CloudResource.importById(api, id, CloudResource.oneAtATime(InstanceResource::describe),
+                InstanceResource::fromApi);
     }
 
     private static String vswitch(ObjectValue o) {

@@ -173,11 +173,23 @@ public final class RouteEntryResource extends NamedResource {
         for (ObjectValue p : priors) {
             tables.putIfAbsent(ObjectValues.str(p, "route_table_id"), null);
         }
-        for (String table : tables.keySet()) {
-            tables.put(table, entries(api, table));
+        // the tables listed side by side; the plan-time checks use these listings instead of listing again
+        List<String> ids = new ArrayList<>(tables.keySet());
+        List<Map<String, JsonNode>> listed = api.reads().all(ids, t -> entries(api, t));
+        for (int i = 0; i < ids.size(); i++) {
+            tables.put(ids.get(i), listed.get(i));
+            api.reads().remember(LISTING + ids.get(i), listed.get(i));
         }
         List<ObjectValue> out = new ArrayList<>();
+        // the router of each table whose routes a state of an earlier peerform left without one, side by side
+        List<String> unknownRouters = priors.stream().filter(p -> ObjectValues.str(p, "router_id") == null)
+                .map(p -> ObjectValues.str(p, "route_table_id")).distinct()
+                .filter(t -> tables.get(t) != null && !tables.get(t).isEmpty()).toList();
+        List<String> found = api.reads().all(unknownRouters, t -> routerOf(api, t));
         Map<String, String> routers = new HashMap<>();
+        for (int i = 0; i < unknownRouters.size(); i++) {
+            routers.put(unknownRouters.get(i), found.get(i));
+        }
         for (ObjectValue p : priors) {
             Map<String, JsonNode> entries = tables.get(ObjectValues.str(p, "route_table_id"));
             JsonNode e = entries == null ? null : entries.get(normal(ObjectValues.str(p, "destination_cidrblock")));
@@ -216,6 +228,17 @@ public final class RouteEntryResource extends NamedResource {
      * A route table's entries by destination, in one listing (followed page by page with MaxResult and NextToken,
      * as the API pages this call: it has no PageNumber and no TotalCount); empty when the table is gone.
      */
+    /**
+     * The table's entries as this plan's refresh listed them, or listed now (the plan-time checks: a table the
+     * refresh did not list).
+     */
+    public static Map<String, JsonNode> recalledEntries(Api api, String table) throws ApiException {
+        Map<String, JsonNode> listed = api.reads().recalled(LISTING + table);
+        return listed != null ? listed : entries(api, table);
+    }
+
+    private static final String LISTING = "DescribeRouteEntryList:";
+
     public static Map<String, JsonNode> entries(Api api, String table) throws ApiException {
         Map<String, JsonNode> entries = new HashMap<>();
         String token = null;

@@ -68,11 +68,8 @@ public final class RouteTableAttachmentResource extends RenamableResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            out.add(describe(api, ObjectValues.str(p, "route_table_id"), ObjectValues.str(p, "vswitch_id"), p));
-        }
-        return out;
+        return api.reads().all(priors, p -> describe(api, ObjectValues.str(p, "route_table_id"),
+                ObjectValues.str(p, "vswitch_id"), p));
     }
 
     @Override

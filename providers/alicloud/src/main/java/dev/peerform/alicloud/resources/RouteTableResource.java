@@ -117,18 +117,14 @@ public final class RouteTableResource extends RenamableResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode t = describe(api, ObjectValues.str(p, "id"));
-            out.add(t == null ? null : fromApi(t, p));
-        }
-        return out;
+        return CloudResource.readByIds(api, priors, "id", 1, CloudResource.oneAtATime(RouteTableResource::describe),
+                RouteTableResource::fromApi);
     }
 
     @Override
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
-        JsonNode t = describe(api, id);
-        return t == null ? null : fromApi(t, null);
+        return CloudResource.importById(api, id, CloudResource.oneAtATime(RouteTableResource::describe),
+                RouteTableResource::fromApi);
     }
 
     /** The table as DescribeRouteTableList lists it, or null when there is none. */

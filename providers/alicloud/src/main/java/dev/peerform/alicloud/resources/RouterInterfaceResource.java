@@ -1,6 +1,7 @@
 package dev.peerform.alicloud.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.vpcapi.domain.Limits;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostic;
@@ -309,14 +310,8 @@ public final class RouterInterfaceResource extends NamedResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        Map<String, JsonNode> found = InterfaceReader.byIds(api, priors.stream().map(p -> ObjectValues.str(p, "id"))
-                .toList(), api.region());
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode n = found.get(ObjectValues.str(p, "id"));
-            out.add(n == null ? null : Renewals.observed(fromApi(n, p), api.client().now()));
-        }
-        return out;
+        return CloudResource.readByIds(api, priors, "id", Limits.MAX_PAGE_SIZE, InterfaceReader::remembering,
+                (n, p) -> Renewals.observed(fromApi(n, p), api.client().now()));
     }
 
     /** The state as the cloud has it; what the API does not return (charge period) keeps its prior value. */

@@ -127,11 +127,7 @@ public final class SecurityGroupResource extends RenamableResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            out.add(readOne(api, ObjectValues.str(p, "id"), p));
-        }
-        return out;
+        return api.reads().all(priors, p -> readOne(api, ObjectValues.str(p, "id"), p));
     }
 
     private static ObjectValue readOne(Api api, String id, ObjectValue prior) throws ApiException {

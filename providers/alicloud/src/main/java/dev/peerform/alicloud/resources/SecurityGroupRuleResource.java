@@ -194,29 +194,27 @@ public final class SecurityGroupRuleResource extends RenamableResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode r;
-            try {
-                r = find(api, ObjectValues.str(p, "security_group_id"), p);
-            } catch (ApiException e) {
-                if (e.code().endsWith(".NotFound")) {
-                    out.add(null);
-                    continue;
-                }
-                throw e;
+        return api.reads().all(priors, p -> readOne(api, p));
+    }
+
+    private static ObjectValue readOne(Api api, ObjectValue p) throws ApiException {
+        JsonNode r;
+        try {
+            r = find(api, ObjectValues.str(p, "security_group_id"), p);
+        } catch (ApiException e) {
+            if (e.code().endsWith(".NotFound")) {
+                return null;
             }
-            if (r == null) {
-                out.add(null);
-                continue;
-            }
-            Map<String, Value> m = new HashMap<>(p.attributes());
-            m.put("priority", Value.of(Integer.parseInt(r.path("Priority").asText("1"))));
-            m.put("security_group_rule_id", ObjectValues.strOrNull(Answers.text(r, "SecurityGroupRuleId")));
-            m.put("nic_type", Value.of("intranet"));
-            out.add(ObjectValues.settled(ObjectValues.complete(new ObjectValue(m), SCHEMA)));
+            throw e;
         }
-        return out;
+        if (r == null) {
+            return null;
+        }
+        Map<String, Value> m = new HashMap<>(p.attributes());
+        m.put("priority", Value.of(Integer.parseInt(r.path("Priority").asText("1"))));
+        m.put("security_group_rule_id", ObjectValues.strOrNull(Answers.text(r, "SecurityGroupRuleId")));
+        m.put("nic_type", Value.of("intranet"));
+        return ObjectValues.settled(ObjectValues.complete(new ObjectValue(m), SCHEMA));
     }
 
     /** Import by the official id: its eight parts are the rule's arguments. */

@@ -133,11 +133,7 @@ public final class VSwitchResource extends RenamableResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            out.add(describe(api, ObjectValues.str(p, "id"), p));
-        }
-        return out;
+        return api.reads().all(priors, p -> describe(api, ObjectValues.str(p, "id"), p));
     }
 
     @Override

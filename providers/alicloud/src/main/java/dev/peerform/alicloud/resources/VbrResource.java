@@ -1,6 +1,7 @@
 package dev.peerform.alicloud.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.vpcapi.domain.Limits;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
@@ -121,13 +122,8 @@ public final class VbrResource extends RenamableResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
-        Map<String, JsonNode> found = describe(api, priors.stream().map(p -> ObjectValues.str(p, "id")).toList());
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode v = found.get(ObjectValues.str(p, "id"));
-            out.add(v == null ? null : fromApi(v, p));
-        }
-        return out;
+        return CloudResource.readByIds(api, priors, "id", Limits.MAX_PAGE_SIZE, VbrResource::describe,
+                VbrResource::fromApi);
     }
 
     /** The state as the cloud has it; what the emulator does not model keeps its prior (configured) value. */
@@ -147,7 +143,6 @@ public final class VbrResource extends RenamableResource {
 
     @Override
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
-        JsonNode v = describe(api, List.of(id)).get(id);
-        return v == null ? null : fromApi(v, null);
+        return CloudResource.importById(api, id, VbrResource::describe, VbrResource::fromApi);
     }
 }

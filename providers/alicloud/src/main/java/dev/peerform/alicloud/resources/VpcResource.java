@@ -1,6 +1,7 @@
 package dev.peerform.alicloud.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peerform.vpcapi.domain.Limits;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
 import dev.peerform.diag.Diagnostics;
@@ -145,21 +146,17 @@ public final class VpcResource extends RenamableResource {
 
     @Override
     public List<ObjectValue> read(Api api, List<ObjectValue> priors) throws ApiException {
+        return CloudResource.readByIds(api, priors, "id", Limits.MAX_PAGE_SIZE, VpcResource::describe,
+                VpcResource::fromApi);
+    }
+
+    /** DescribeVpcs takes up to 50 ids, comma-separated. */
+    private static Map<String, JsonNode> describe(Api api, List<String> ids) throws ApiException {
         Map<String, JsonNode> found = new HashMap<>();
-        for (int i = 0; i < priors.size(); i += 50) {
-            List<String> ids = new ArrayList<>();
-            for (ObjectValue p : priors.subList(i, Math.min(priors.size(), i + 50))) {
-                ids.add(ObjectValues.str(p, "id"));
-            }
-            JsonNode r = api.call("DescribeVpcs", "VpcId", String.join(",", ids), "PageSize", "50");
-            r.path("Vpcs").path("Vpc").forEach(v -> found.put(v.get("VpcId").asText(), v));
-        }
-        List<ObjectValue> out = new ArrayList<>();
-        for (ObjectValue p : priors) {
-            JsonNode v = found.get(ObjectValues.str(p, "id"));
-            out.add(v == null ? null : fromApi(v, p));
-        }
-        return out;
+        JsonNode r = api.call("DescribeVpcs", "VpcId", String.join(",", ids), "PageSize",
+                Integer.toString(Limits.MAX_PAGE_SIZE));
+        r.path("Vpcs").path("Vpc").forEach(v -> found.put(v.get("VpcId").asText(), v));
+        return found;
     }
 
     /** The state as the cloud has it; what the emulator does not model keeps its prior (configured) value. */
@@ -182,8 +179,6 @@ public final class VpcResource extends RenamableResource {
 
     @Override
     public ObjectValue importById(Api api, String id, Diagnostics diags) throws ApiException {
-        JsonNode r = api.call("DescribeVpcs", "VpcId", id);
-        JsonNode v = r.path("Vpcs").path("Vpc").path(0);
-        return v.isMissingNode() ? null : fromApi(v, null);
+        return CloudResource.importById(api, id, VpcResource::describe, VpcResource::fromApi);
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The VPC API for the provider: a call by action name, with retries and backoff on what the shared error table
@@ -21,6 +23,8 @@ public final class Api {
     private final int attempts;
     private final Duration base;
     private final Random random = new Random();
+    private final Reads reads = new Reads();
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
 
     public Api(VpcClient client, String region, int attempts, Duration base) {
         this.client = client;
@@ -35,6 +39,19 @@ public final class Api {
 
     public String region() {
         return region;
+    }
+
+    /**
+     * The one {@code type} that serves every call of this account and region (the poller that waiting steps
+     * share), made on first use.
+     */
+    public <T> T shared(Class<T> type, Supplier<T> make) {
+        return type.cast(shared.computeIfAbsent(type, t -> make.get()));
+    }
+
+    /** Reads side by side under the run's bound, and what this plan already read. */
+    public Reads reads() {
+        return reads;
     }
 
     /** Calls {@code action} with {@code kv} (name, value, ...) in the provider's region. */
