@@ -107,6 +107,7 @@ public final class Cli {
         cl.addSubcommand(new ImportCommand(ctx));
         cl.addSubcommand(new RefreshCommand(ctx));
         cl.addSubcommand(new GraphCommand(ctx));
+        cl.addSubcommand(new ReachCommand(ctx));
         cl.addSubcommand(new VersionCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
