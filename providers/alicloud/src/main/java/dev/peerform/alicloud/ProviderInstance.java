@@ -164,10 +164,12 @@ final class ProviderInstance implements ConfiguredProvider {
                 }
             }
         }, perRouter, perAccount, diags);
-        GroupAuthorizationAcrossRegions.check(all, key, k -> {
-            ProviderInstance c = provider.configured(k);
-            return c == null ? null : c.api.region();
-        }, diags);
+        // the engine asks one configuration for all of them: each configuration's rules are checked here
+        all.stream().map(ChangeView::provider).distinct().forEach(k -> GroupAuthorizationAcrossRegions.check(all, k,
+                other -> {
+                    ProviderInstance c = provider.configured(other);
+                    return c == null ? null : c.api.region();
+                }, diags));
     }
 
     /** What could not be read, for a check's warning: what, where from, and the cloud's answer (never a key). */

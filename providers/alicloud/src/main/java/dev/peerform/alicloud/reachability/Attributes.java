@@ -33,7 +33,7 @@ final class Attributes {
         return x == null || x.isNull() || !x.isKnown() ? null : x.unmarked().asNumber().intValue();
     }
 
-    /** A list or set of strings: the known ones; null when the whole value is not known yet. */
+    /** A list or set of strings; null when it or any of its elements is not known yet. */
     static List<String> strings(ChangeView v, String name) {
         Value x = v.current() == null ? null : v.current().get(name);
         if (x == null || x.isNull()) {
@@ -47,7 +47,10 @@ final class Attributes {
                 : u instanceof TupleValue t ? t.elements() : List.of();
         List<String> out = new ArrayList<>();
         for (Value e : elements) {
-            if (e.isKnown() && !e.isNull() && e.unmarked() instanceof StringValue s) {
+            if (!e.isKnown()) {
+                return null;
+            }
+            if (!e.isNull() && e.unmarked() instanceof StringValue s) {
                 out.add(s.value());
             }
         }
