@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -52,7 +53,9 @@ final class World {
 
     private final Map<String, ChangeView> byAddress = new LinkedHashMap<>();
     private final Map<String, ChangeView> byId = new HashMap<>();
+    private final Map<String, List<ChangeView>> byType = new HashMap<>();
     private final Function<String, Site> sites;
+    private final Map<String, Optional<Cidr>> parsed = new HashMap<>();
     private final Model model;
 
     World(List<ChangeView> all, Function<String, Site> sites) {
@@ -60,6 +63,7 @@ final class World {
         for (ChangeView v : all) {
             if (v.action() != ChangeAction.DELETE && v.current() != null) {
                 byAddress.put(v.address().toString(), v);
+                byType.computeIfAbsent(v.type(), k -> new ArrayList<>()).add(v);
             }
         }
         // a connection's id is its interface's: the interface is what the id names
@@ -149,7 +153,7 @@ final class World {
     }
 
     private List<ChangeView> ofType(String type) {
-        return byAddress.values().stream().filter(v -> v.type().equals(type)).toList();
+        return byType.getOrDefault(type, List.of());
     }
 
     private Site site(ChangeView v) {
@@ -322,18 +326,21 @@ final class World {
                 owner != null ? owner : str(r, "source_group_owner_account"), priority, policy);
     }
 
-    private static Cidr cidr(String text) {
+    /** Parsed once per text: hundreds of rules name the same few blocks, and parsing one is not cheap. */
+    private Cidr cidr(String text) {
         if (text == null) {
             return null;
         }
-        try {
-            return text.contains("/") ? Cidr.parse(text) : Cidr.parseAddress(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return parsed.computeIfAbsent(text, t -> {
+            try {
+                return Optional.of(t.contains("/") ? Cidr.parse(t) : Cidr.parseAddress(t));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 
-    private static Cidr address(String text) {
+    private Cidr address(String text) {
         return text == null ? null : cidr(text.toLowerCase(Locale.ROOT));
     }
 }
