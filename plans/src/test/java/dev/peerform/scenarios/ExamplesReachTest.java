@@ -26,7 +26,7 @@ class ExamplesReachTest {
     })
     void predictionFromThePlanEqualsTheLiveAnswerAfterApply(String example, String from, String to)
             throws Exception {
-        Scenario s = Scenario.example(example, dir);
+        Scenario s = Scenario.wholeExample(example, dir);
         Scenario.Run plan = s.run("plan", "-out=tfplan");
         assertEquals(0, plan.exitCode(), plan.out() + plan.err());
         Scenario.Run predicted = s.run("reach", from, to, "-plan", "tfplan", "-json");
