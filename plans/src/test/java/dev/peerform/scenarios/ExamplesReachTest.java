@@ -23,6 +23,9 @@ class ExamplesReachTest {
     @CsvSource({
         "vpc-peering-same-account, alicloud_instance.qingdao, alicloud_instance.beijing",
         "vpc-peering-cross-account, alicloud_instance.a, alicloud_instance.b",
+        "idc-to-vpc-shared-line, alicloud_express_connect_virtual_border_router.idc, alicloud_instance.app",
+        "one-line-several-vpcs, alicloud_express_connect_virtual_border_router.line:172.16.0.10, "
+            + "'alicloud_instance.each[\"web\"]'",
     })
     void predictionFromThePlanEqualsTheLiveAnswerAfterApply(String example, String from, String to)
             throws Exception {
