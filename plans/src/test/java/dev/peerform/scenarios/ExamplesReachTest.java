@@ -26,6 +26,8 @@ class ExamplesReachTest {
         "idc-to-vpc-shared-line, alicloud_express_connect_virtual_border_router.idc, alicloud_instance.app",
         "one-line-several-vpcs, alicloud_express_connect_virtual_border_router.line:172.16.0.10, "
             + "'alicloud_instance.each[\"web\"]'",
+        "cloud-services-over-leased-line, alicloud_express_connect_virtual_border_router.line:192.168.1.10, "
+            + "alicloud_vpc.services:100.100.2.136",
     })
     void predictionFromThePlanEqualsTheLiveAnswerAfterApply(String example, String from, String to)
             throws Exception {
