@@ -70,3 +70,12 @@ resource "alicloud_route_entry" "back_to_idc" {
   nexthop_type          = "RouterInterface"
   nexthop_id            = alicloud_router_interface.vpc.id
 }
+
+# The VBR's own route to the data centre over the leased line: the replies from the cloud services come back to
+# the VBR and need it to go on (`peerform reach` names it as the fix when it is missing).
+resource "alicloud_route_entry" "vbr_to_idc" {
+  route_table_id        = alicloud_express_connect_virtual_border_router.line.route_table_id
+  destination_cidrblock = "192.168.0.0/16"
+  nexthop_type          = "PhysicalConnection"
+  nexthop_id            = alicloud_express_connect_virtual_border_router.line.physical_connection_id
+}

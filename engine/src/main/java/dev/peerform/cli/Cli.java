@@ -118,6 +118,7 @@ public final class Cli {
         cl.addSubcommand(new AdoptCommand(ctx));
         cl.addSubcommand(new RefreshCommand(ctx));
         cl.addSubcommand(new GraphCommand(ctx));
+        cl.addSubcommand(new ReachCommand(ctx));
         cl.addSubcommand(new VersionCommand(ctx));
         withHelpOption(cl);
         cl.setOverwrittenOptionsAllowed(true); // Terraform's flags may repeat, the last one wins

@@ -14,8 +14,12 @@ import dev.peerform.planfile.PlanFile;
 import dev.peerform.planner.Imports;
 import dev.peerform.planner.Planner;
 import dev.peerform.plans.Plan;
+import dev.peerform.plans.PlanMode;
+import dev.peerform.spi.ChangeView;
 import dev.peerform.render.GeneratedConfig;
 import dev.peerform.spi.ConfiguredProvider;
+import dev.peerform.spi.ReachAnswer;
+import dev.peerform.spi.ReachQuery;
 import dev.peerform.spi.ResourceType;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.InstanceState;
@@ -231,6 +235,34 @@ public final class Run implements AutoCloseable {
             vars.put(name, now);
         }
         return saved.withVariables(vars);
+    }
+
+    /**
+     * {@code reach}: the verdict over the live cloud (the state refreshed, not written) or, given a saved plan,
+     * over its planned values; null, with the reason in {@code diags}, when there is none.
+     */
+    public ReachAnswer reach(ReachQuery query, Path planFile, String planName, Diagnostics diags) {
+        List<ChangeView> world;
+        if (planFile == null) {
+            Planner.Result refreshed = plan(new Planner.Options(PlanMode.REFRESH_ONLY, true, List.of(), List.of()),
+                    diags);
+            if (refreshed == null || diags.hasErrors()) {
+                return null;
+            }
+            world = Reaching.live(refreshed.plan().changes());
+        } else {
+            if (!Files.isRegularFile(planFile)) {
+                diags.error("Failed to load plan file", "The plan file " + planName + " does not exist.", null);
+                return null;
+            }
+            try {
+                world = Reaching.planned(PlanFile.read(planFile, loaded.providers(), loaded.encryption().plan()).plan().changes());
+            } catch (IOException e) {
+                diags.error("Failed to load plan file", e.getMessage() + ".", null);
+                return null;
+            }
+        }
+        return Reaching.answer(loaded.providers(), query, world, diags);
     }
 
     /** Applies the plan to the state it was made from, and writes the state. */

@@ -39,7 +39,7 @@ class AlicloudScenariosTest {
         "lifecycle-walk, embedded, 87654321", "lifecycle-walk, http, 87654321"})
     void everyExampleAppliesPlansCleanAndDestroysCleanly(String example, String transport, String account)
             throws Exception {
-        try (Scenario s = Scenario.example(example, dir)) {
+        try (Scenario s = Scenario.wholeExample(example, dir)) {
             if (transport.equals("http")) {
                 s.overHttp(account);
             }

@@ -228,6 +228,9 @@ class AlicloudValidationTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Warning: One-way routing"), r.out());
         assertTrue(r.out().contains("alicloud_route_entry.there"), r.out());
+        assertTrue(r.out().contains("route_table_id = alicloud_vpc.b.route_table_id, destination_cidrblock = "
+                + "\"10.0.0.0/16\", nexthop_type = \"RouterInterface\", nexthop_id = alicloud_router_interface.acc.id"),
+                "the warning names the route to add: " + r.out());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -58,11 +59,24 @@ final class Scenario implements AutoCloseable {
         }
     }
 
-    /** A copy of an example of the repository. */
+    /**
+     * A copy of an example's peering ({@code main.tf}, as the golden plans take it): the lifecycle tests are about
+     * the peering, not the instances that {@code instances.tf} adds to prove it carries traffic.
+     */
     static Scenario example(String name, Path into) throws IOException {
+        return example(name, into, f -> f.getFileName().toString().equals("main.tf"));
+    }
+
+    /** A copy of every configuration file of an example (instances and security groups included). */
+    static Scenario wholeExample(String name, Path into) throws IOException {
+        return example(name, into, f -> f.toString().endsWith(".tf"));
+    }
+
+    private static Scenario example(String name, Path into, Predicate<Path> which)
+            throws IOException {
         Path source = Path.of("..", "examples", name);
         try (Stream<Path> files = Files.list(source)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".tf")).toList()) {
+            for (Path f : files.filter(which).toList()) {
                 Files.copy(f, into.resolve(f.getFileName()));
             }
         }

@@ -8,6 +8,8 @@ import dev.peerform.alicloud.billing.PlanCost;
 import dev.peerform.alicloud.billing.PriceCalculator;
 import dev.peerform.alicloud.billing.PriceTableLoader;
 import dev.peerform.alicloud.data.DataSources;
+import dev.peerform.alicloud.reachability.AlicloudReachability;
+import dev.peerform.alicloud.reachability.Site;
 import dev.peerform.alicloud.resources.CloudResource;
 import dev.peerform.alicloud.resources.Renewals;
 import dev.peerform.alicloud.resources.RouteEntryResource;
@@ -27,6 +29,7 @@ import dev.peerform.spi.ConfiguredProvider;
 import dev.peerform.spi.DataSourceType;
 import dev.peerform.spi.Discovery;
 import dev.peerform.spi.PlanAnnotation;
+import dev.peerform.spi.Reachability;
 import dev.peerform.spi.StepContext;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepException;
@@ -91,6 +94,15 @@ final class ProviderInstance implements ConfiguredProvider {
             return c == null ? null : c.api.region();
         }, new PriceCalculator(table.table().get()), CostEstimate.billingDay(Clock.systemUTC()))
                 .map(PlanCost::annotation);
+    }
+
+    /** {@code peerform reach}: each configuration's objects live in its region and account. */
+    @Override
+    public Optional<Reachability> reachability() {
+        return Optional.of(new AlicloudReachability(k -> {
+            ProviderInstance c = provider.configured(k);
+            return c == null ? null : new Site(c.api.region(), c.account.id());
+        }));
     }
 
     @Override
@@ -206,10 +218,12 @@ final class ProviderInstance implements ConfiguredProvider {
                 }
             }
         }, perRouter, perAccount, diags);
-        GroupAuthorizationAcrossRegions.check(all, key, k -> {
-            ProviderInstance c = provider.configured(k);
-            return c == null ? null : c.api.region();
-        }, diags);
+        // the engine asks one configuration for all of them: each configuration's rules are checked here
+        all.stream().map(ChangeView::provider).distinct().forEach(k -> GroupAuthorizationAcrossRegions.check(all, k,
+                other -> {
+                    ProviderInstance c = provider.configured(other);
+                    return c == null ? null : c.api.region();
+                }, diags));
     }
 
     /** What could not be read, for a check's warning: what, where from, and the cloud's answer (never a key). */

@@ -5,6 +5,7 @@ import dev.peerform.value.ObjectValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +39,11 @@ public interface ConfiguredProvider {
      */
     default java.util.Optional<PlanAnnotation> annotate(List<ChangeView> all, Diagnostics diags) {
         return java.util.Optional.empty();
+    }
+
+    /** What answers {@code peerform reach} over this provider's resources, when the provider can. */
+    default Optional<Reachability> reachability() {
+        return Optional.empty();
     }
 
     /** Ordering between steps of different resources that the cloud requires and references do not express. */

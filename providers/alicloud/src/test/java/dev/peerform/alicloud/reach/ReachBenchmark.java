@@ -1,6 +1,15 @@
 package dev.peerform.alicloud.reach;
 
+import dev.peerform.alicloud.reachability.AlicloudReachability;
+import dev.peerform.alicloud.reachability.Site;
+import dev.peerform.diag.Diagnostics;
 import dev.peerform.net.Cidr;
+import dev.peerform.spi.ChangeView;
+import dev.peerform.spi.ReachAnswer;
+import dev.peerform.spi.ReachQuery;
+import dev.peerform.spi.Reachability;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,15 +21,18 @@ import java.util.Map;
  * VPCs, each with a vswitch, an instance and a group of 30 rules, in two shapes: a tree (a router holds at most 5
  * interfaces: one up, four down; a default route up and one route per VPC below) and a chain (the longest path:
  * N - 1 crossings each way, N - 1 routes per table). Times the first answer in a fresh JVM (index plus query, what
- * one CLI call pays), then the median of warm answers between the two farthest instances and between whole VPCs.
+ * one CLI call pays), then the median of warm answers between the two farthest instances and between whole VPCs;
+ * and the same question through the provider SPI the command calls ({@code spi}: the resources as a refreshed
+ * state hands them over, made into the model, placed, walked and worded): the first call's wall time and the
+ * CPU time of its thread (on a loaded machine the wall time measures the neighbours), then warm.
  * Run with {@code bench/run.sh reach [sizes...]}.
  */
 public final class ReachBenchmark {
 
     public static void main(String[] args) {
         int[] sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {500};
-        System.out.printf("%-6s %-6s %8s %10s %12s %12s %12s %10s%n", "shape", "VPCs", "routes", "index(ms)",
-                "first(ms)", "warm i->i", "warm vpc", "crossings");
+        System.out.printf("%-6s %-6s %8s %10s %12s %12s %12s %10s %12s %12s %12s%n", "shape", "VPCs", "routes",
+                "index(ms)", "first(ms)", "warm i->i", "warm vpc", "crossings", "spi first", "spi cpu", "spi warm");
         for (int n : sizes) {
             for (String shape : List.of("tree", "chain")) {
                 run(shape, n);
@@ -47,15 +59,36 @@ public final class ReachBenchmark {
         Endpoint vpcFrom = new Endpoint.OfVpc("vpc-0");
         Endpoint vpcTo = new Endpoint.OfVpc("vpc-" + (n - 1));
         double warmVpc = median(() -> reach.analyse(vpcFrom, vpcTo, Probe.ping()));
-        System.out.printf("%-6s %-6d %8d %10.1f %12.1f %12.3f %12.3f %10d%n", shape, n, routes, (t1 - t0) / 1e6,
-                (t2 - t0) / 1e6, warmInstance, warmVpc, crossings);
+        // through the SPI, as the command asks: the resources (a refreshed state) made into the model, the ids
+        // placed, the walk, the text
+        List<ChangeView> resources = AsResources.of(model);
+        Reachability spi = new AlicloudReachability(k -> new Site("cn-hangzhou", "111"));
+        ReachQuery query = new ReachQuery("i-0", "i-" + (n - 1), "tcp", 22, false, false);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long c3 = threads.getCurrentThreadCpuTime();
+        long t3 = System.nanoTime();
+        ReachAnswer answer = spi.reach(query, resources, new Diagnostics());
+        long t4 = System.nanoTime();
+        long c4 = threads.getCurrentThreadCpuTime();
+        if (answer == null || !answer.reachable()) {
+            throw new IllegalStateException("through the SPI the generated model should be reachable: "
+                    + (answer == null ? "no answer" : answer.text()));
+        }
+        double warmSpi = median(() -> spi.reach(query, resources, new Diagnostics()), 3, 11);
+        System.out.printf("%-6s %-6d %8d %10.1f %12.1f %12.3f %12.3f %10d %12.1f %12.1f %12.1f%n", shape, n,
+                routes, (t1 - t0) / 1e6, (t2 - t0) / 1e6, warmInstance, warmVpc, crossings, (t4 - t3) / 1e6,
+                (c4 - c3) / 1e6, warmSpi);
     }
 
     private static double median(Runnable r) {
-        for (int i = 0; i < 50; i++) {
+        return median(r, 50, 101);
+    }
+
+    private static double median(Runnable r, int warmups, int runs) {
+        for (int i = 0; i < warmups; i++) {
             r.run();
         }
-        double[] ms = new double[101];
+        double[] ms = new double[runs];
         for (int i = 0; i < ms.length; i++) {
             long t = System.nanoTime();
             r.run();
