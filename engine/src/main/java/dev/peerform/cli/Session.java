@@ -57,14 +57,15 @@ final class Session {
         Map<String, Integer> warnings = new HashMap<>();
         diags.list().stream().filter(d -> !d.isError()).forEach(d -> warnings.merge(d.summary(), 1, Integer::sum));
         Set<String> shown = new HashSet<>();
+        boolean compact = compactWarnings && !diags.hasErrors(); // warnings beside errors are shown in full
         for (Diagnostic d : diags.list()) {
             if (d.isError()) {
                 printer.print(d, ctx.err());
-            } else if (!compactWarnings && shown.add(d.summary())) {
+            } else if (!compact && shown.add(d.summary())) {
                 printer.print(d, warnings.get(d.summary()) - 1, ctx.out());
             }
         }
-        if (compactWarnings && !warnings.isEmpty()) {
+        if (compact && !warnings.isEmpty()) {
             ctx.out().println("\nWarnings:\n");
             diags.list().stream().filter(d -> !d.isError()).forEach(d -> ctx.out().println("- " + d.summary()));
             ctx.out().println("\nTo see the full warning notes, run peerform without -compact-warnings.");

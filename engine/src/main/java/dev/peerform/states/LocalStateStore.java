@@ -263,6 +263,11 @@ final class LocalStateStore implements StateStore {
         return new Recovered(records.size(), journal.note());
     }
 
+    @Override
+    public boolean hasJournal() {
+        return Files.exists(journalPath);
+    }
+
     /** Called after a run's final state write: the journal's content is in the state now. */
     @Override
     public void discardJournal() throws IOException {

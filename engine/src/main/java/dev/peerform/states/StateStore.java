@@ -46,6 +46,11 @@ public interface StateStore {
      */
     Recovered recover(State state) throws IOException;
 
+    /** Whether an interrupted run left a journal to fold into the state (a state in the making). */
+    default boolean hasJournal() throws IOException {
+        return false;
+    }
+
     /** Called after a run's final state write: the journal's content is in the state now. */
     void discardJournal() throws IOException;
 

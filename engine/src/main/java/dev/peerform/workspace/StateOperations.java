@@ -37,7 +37,7 @@ public final class StateOperations {
     public List<String> list(List<String> filters, String id, Diagnostics diags) throws IOException {
         State state = store.read();
         List<String> out = new ArrayList<>();
-        if (!exists(state)) {
+        if (!exists(state) && !store.hasJournal()) {
             diags.error("No state file was found!", "State management commands require a state file. Run this "
                     + "command in a directory where peerform has been run or use the -state flag to point the "
                     + "command to an existing state file.", null);
@@ -71,9 +71,13 @@ public final class StateOperations {
                 : null;
     }
 
-    /** Whether a state was ever written here (one emptied by destroy still exists). */
+    /**
+     * Whether a state was ever written here (one emptied by destroy still exists), or a crashed run's journal left
+     * objects to fold into one.
+     */
     private static boolean exists(State state) {
-        return state.lineage() != null && !state.lineage().isEmpty();
+        return state.lineage() != null && !state.lineage().isEmpty() || state.instanceCount() > 0
+                || state.serial() > 0;
     }
 
     /**
