@@ -263,7 +263,8 @@ public final class InstanceResource extends RenamableResource {
         m.put("instance_type", Value.of(i.path("InstanceType").asText()));
         m.put("instance_name", ObjectValues.strOrNull(Answers.text(i, "InstanceName")));
         m.put("instance_charge_type", Value.of(i.path("InstanceChargeType").asText("PostPaid")));
-        return ObjectValues.settled(ObjectValues.complete(new ObjectValue(m), SCHEMA));
+        ObjectValue read = ObjectValues.complete(new ObjectValue(m), SCHEMA);
+        return ObjectValues.settled(prior == null ? ObjectValues.imported(read, SCHEMA) : read);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.peerform.alicloud.resources;
 
 import dev.peerform.spi.Schema;
+import dev.peerform.value.ListValue;
 import dev.peerform.value.ObjectValue;
+import dev.peerform.value.SetValue;
 import dev.peerform.value.StringValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -61,6 +64,32 @@ final class ObjectValues {
         schema.attributes().forEach((k, a) -> m.putIfAbsent(k, Value.nullOf(a.type())));
         Type.ObjectType all = schema.type();
         schema.blocks().keySet().forEach(k -> m.putIfAbsent(k, Value.nullOf(all.attributes().get(k))));
+        return new ObjectValue(m);
+    }
+
+    /**
+     * An imported object as a plan of its configuration would see it: what the cloud does not return is the
+     * schema's default, and a repeated block the cloud does not return is empty, so the plan after an import of an
+     * object configured with those defaults is clean.
+     */
+    static ObjectValue imported(ObjectValue o, Schema schema) {
+        Map<String, Value> m = new TreeMap<>(o.attributes());
+        schema.attributes().forEach((k, a) -> {
+            if (a.defaultValue() != null && (m.get(k) == null || m.get(k).isNull())) {
+                m.put(k, a.defaultValue());
+            }
+        });
+        Type.ObjectType all = schema.type();
+        schema.blocks().keySet().forEach(k -> {
+            if (m.get(k) == null || m.get(k).isNull()) {
+                Type t = all.attributes().get(k);
+                if (t instanceof Type.ListType l) {
+                    m.put(k, new ListValue(l.element(), List.of()));
+                } else if (t instanceof Type.SetType st) {
+                    m.put(k, new SetValue(st.element(), List.of()));
+                }
+            }
+        });
         return new ObjectValue(m);
     }
 }
