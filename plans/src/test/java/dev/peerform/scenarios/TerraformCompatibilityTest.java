@@ -43,7 +43,6 @@ class TerraformCompatibilityTest {
         JsonNode ours = JSON.readTree(s.run("show", "-json", "p.plan").out());
         JsonNode theirs = JSON.readTree(FIXTURE.resolve("plan.json").toFile());
         Set<String> expected = keys(theirs);
-        expected.removeAll(Set.of("relevant_attributes")); // derived data peerform does not compute
         Set<String> actual = keys(ours);
         actual.remove("peerform_ordered_actions");
         assertEquals(expected, actual, "top-level keys");
