@@ -136,7 +136,9 @@ final class StepExecutor {
                         interrupt.stopNow(), creates ? token : null);
             } catch (RuntimeException e) {
                 return new Done(s, null, Diagnostic.errorAt(c.address().toString(), "Step failed: "
-                        + s.spec().description(), "The provider failed unexpectedly: " + e + ". Nothing after this "
+                        + s.spec().description(), "The provider could not carry out this step with the values it "
+                        + "was given (a defect of peerform's provider: please report it with the configuration). "
+                        + "Nothing after this "
                         + "step of " + c.address() + " was attempted; the state records what was done."),
                         Duration.between(start, options.clock().instant()));
             }

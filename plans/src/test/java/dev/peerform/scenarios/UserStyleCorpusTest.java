@@ -27,15 +27,9 @@ class UserStyleCorpusTest {
     @TempDir
     Path dir;
 
-    /*
-     * Not listed: module-objects. The module is called with `for_each = alicloud_vpc.peer` and object
-     * arguments built from each.value (`remote = { router_id = each.value.router_id, ... }`): at apply the
-     * acceptor's router_id inside the module is still null (CreateRouterInterface answers MissingParameter
-     * RouterId), and the acceptor's connection then fails with a NullPointerException in its set-opposite step.
-     * Refreshing the module call's each.value at apply (as resources' are) is not enough on its own.
-     */
     @ParameterizedTest
-    @ValueSource(strings = {"count-everywhere", "cross-account-vars", "data-over-results", "for-each-hub"})
+    @ValueSource(strings = {"count-everywhere", "cross-account-vars", "data-over-results", "for-each-hub",
+        "module-objects"})
     void eachUserStyleConfigurationPlansAppliesReplansCleanAndDestroys(String name) throws IOException {
         copy(CORPUS.resolve(name), dir);
         Scenario s = new Scenario(dir);

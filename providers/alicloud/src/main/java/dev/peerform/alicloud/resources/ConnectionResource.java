@@ -136,6 +136,10 @@ public final class ConnectionResource extends NamedResource {
         try {
             switch (step.spec().kindOf(ConnectionStep.class)) {
                 case SET_OPPOSITE -> {
+                    // an end whose interface was not made (its create failed, or a value it needs was null) is
+                    // refused here by name, never reached as a null
+                    required(id, "interface_id");
+                    required(ObjectValues.str(current, "opposite_interface_id"), "opposite_interface_id");
                     JsonNode own = InterfaceReader.one(api, id, api.region());
                     if (own == null) {
                         throw StepException.permanent("the router interface " + id + " does not exist",
@@ -152,7 +156,7 @@ public final class ConnectionResource extends NamedResource {
                                     + "account", "InvalidOppositeInterfaceId.NotFound", "For a peer in another "
                                     + "account set opposite_router_id and opposite_interface_owner_id.");
                         }
-                        router = router == null ? opposite.get("RouterId").asText() : router;
+                        router = router == null ? Answers.text(opposite, "RouterId") : router;
                         owner = owner == null ? account.id() : owner;
                     }
                     if (owner == null) {
@@ -175,6 +179,7 @@ public final class ConnectionResource extends NamedResource {
                             "opposite_interface_owner_id", owner);
                 }
                 case CONNECT, RESUME -> {
+                    required(id, "interface_id");
                     connectOrAwait(api, id);
                     Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
                     return ObjectValues.with(current, "status", "Active");
@@ -187,6 +192,14 @@ public final class ConnectionResource extends NamedResource {
             throw new IllegalStateException(step.spec().name());
         } catch (ApiException e) {
             throw Errors.step(e, step.spec().description());
+        }
+    }
+
+    private static void required(String value, String attribute) throws StepException {
+        if (value == null) {
+            throw StepException.permanent(attribute + " has no value: the router interface it names was not made "
+                    + "or its id is null", "MissingParameter", "Check the errors above for the interface, and the "
+                    + "expression of " + attribute + ".");
         }
     }
 
