@@ -18,9 +18,11 @@ import dev.peerform.value.ObjectValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs one step against its provider, on a pool thread: journals the intent with its ClientToken first (a create
@@ -55,7 +57,7 @@ final class StepExecutor {
     }
 
     Done execute(PlannedStep s, StepView view, ObjectValue current, Interrupt interrupt,
-            Map<PlannedStep, String> progress) {
+            Map<PlannedStep, String> progress, Supplier<List<StepView>> waitingForThis) {
         Instant start = options.clock().instant();
         ResourceChange c = s.change();
         ConfiguredProvider provider = providers.configured(c.providerKey());
@@ -104,6 +106,11 @@ final class StepExecutor {
             @Override
             public Clock clock() {
                 return options.clock();
+            }
+
+            @Override
+            public List<StepView> waitingForThis() {
+                return waitingForThis.get();
             }
 
             @Override

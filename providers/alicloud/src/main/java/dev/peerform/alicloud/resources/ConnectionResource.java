@@ -180,7 +180,9 @@ public final class ConnectionResource extends NamedResource {
                 }
                 case CONNECT, RESUME -> {
                     required(id, "interface_id");
-                    connectOrAwait(api, id);
+                    if (!connectOrAwait(api, id, ctx)) {
+                        return ObjectValues.with(current, "status", "Idle");
+                    }
                     Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
                     return ObjectValues.with(current, "status", "Active");
                 }
@@ -206,19 +208,23 @@ public final class ConnectionResource extends NamedResource {
     /**
      * What brings one end to Active from the status it has: an Idle initiator connects (the acceptor cannot: it
      * awaits the initiator, whose own step connects); a suspended end of either role is resumed, as after a
-     * replacement suspended it; an end already on its way is waited for.
+     * replacement suspended it; an end already on its way is waited for. False when the end must not wait: an Idle
+     * acceptor whose initiator's connect waits for this step ({@link AwaitsTheInitiator}).
      */
-    private static void connectOrAwait(Api api, String id) throws ApiException {
+    private static boolean connectOrAwait(Api api, String id, StepContext ctx) throws ApiException {
         JsonNode own = InterfaceReader.one(api, id, api.region());
         if (own == null) {
-            return; // the wait says that it is gone
+            return true; // the wait says that it is gone
         }
         String status = own.get("Status").asText();
         if (status.equals("Idle") && Role.INITIATOR.is(own.get("Role").asText())) {
             Calls.transition(api, id, "ConnectRouterInterface", Calls.CONNECTED);
+        } else if (status.equals("Idle")) {
+            return !AwaitsTheInitiator.initiatorWaitsForThis(api, own, ctx);
         } else if (status.equals("Inactive")) {
             Calls.transition(api, id, "ActivateRouterInterface", Calls.RESUMED);
         }
+        return true;
     }
 
     @Override
