@@ -118,16 +118,9 @@ public final class BodyDecoder {
      * Like {@link #references(Body, String)}, but naming instances where the expression selects one, even through
      * an index known only in the instance's context ({@code alicloud_vpc.each[each.key]} for key "web" is
      * {@code alicloud_vpc.each["web"]}).
-     */
-    public static Map<String, List<String>> instanceReferences(Body body, String modulePrefix, Evaluator evaluator) {
-        return instanceReferences(body, null, modulePrefix, evaluator);
-    }
-
-    /**
-     * As {@link #instanceReferences(Body, String, Evaluator)}, for an instance of a block whose {@code for_each} is
-     * {@code forEach}: when that is a whole resource ({@code for_each = alicloud_router_interface.in}),
-     * {@code each.value} is that resource's instance of the same key, and a reference through it names that instance,
-     * so provider rules match it as if it were written {@code alicloud_router_interface.in[each.key]}.
+     * <p>When {@code forEach} (the block's for_each, or null) is a whole resource ({@code for_each =
+     * alicloud_router_interface.in}), {@code each.value} is that resource's instance of the same key, and a reference
+     * through it names that instance, as if it were written {@code alicloud_router_interface.in[each.key]}.
      */
     public static Map<String, List<String>> instanceReferences(Body body, Expr forEach, String modulePrefix,
             Evaluator evaluator) {
