@@ -71,7 +71,8 @@ public final class Applier {
     private final Options options;
     private final Map<InstanceAddress, Value> values = new ConcurrentHashMap<>();
     private final Map<InstanceAddress, ObjectValue> working = new HashMap<>();
-    private final Map<InstanceAddress, ObjectValue> finalPlanned = new HashMap<>();
+    // read from pool threads too (a step asks which steps wait for it)
+    private final Map<InstanceAddress, ObjectValue> finalPlanned = new ConcurrentHashMap<>();
     private final ModuleValues moduleValues;
     private final StepExecutor executor;
     private final Slots slots;
@@ -151,7 +152,8 @@ public final class Applier {
                 listener.started(s);
                 ObjectValue current = working.get(s.change().address());
                 StepView view = view(s);
-                return () -> executor.execute(s, view, current, interrupt, lastProgress);
+                return () -> executor.execute(s, view, current, interrupt, lastProgress,
+                        () -> plan.steps().descendants(s).stream().map(Applier.this::view).toList());
             }
 
             @Override

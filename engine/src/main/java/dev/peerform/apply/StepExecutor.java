@@ -19,9 +19,11 @@ import dev.peerform.value.ObjectValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs one step against its provider, on a pool thread: journals the intent with its ClientToken first (a create
@@ -58,7 +60,7 @@ final class StepExecutor {
     }
 
     Done execute(PlannedStep s, StepView view, ObjectValue current, Interrupt interrupt,
-            Map<PlannedStep, String> progress) {
+            Map<PlannedStep, String> progress, Supplier<List<StepView>> waitingForThis) {
         Instant start = options.clock().instant();
         ResourceChange c = s.change();
         ConfiguredProvider provider = providers.configured(c.providerKey());
@@ -110,6 +112,11 @@ final class StepExecutor {
             }
 
             @Override
+            public List<StepView> waitingForThis() {
+                return waitingForThis.get();
+            }
+
+            @Override
             public void sleep(Duration d) throws InterruptedException {
                 // a step that waits gives its -parallelism slot to one that works
                 slots.idle(() -> {
@@ -142,7 +149,9 @@ final class StepExecutor {
                         interrupt.stopNow(), creates ? token : null);
             } catch (RuntimeException e) {
                 return new Done(s, null, Diagnostic.errorAt(c.address().toString(), "Step failed: "
-                        + s.spec().description(), "The provider failed unexpectedly: " + e + ". Nothing after this "
+                        + s.spec().description(), "The provider could not carry out this step with the values it "
+                        + "was given (a defect of peerform's provider: please report it with the configuration). "
+                        + "Nothing after this "
                         + "step of " + c.address() + " was attempted; the state records what was done."),
                         Duration.between(start, options.clock().instant()));
             }

@@ -118,8 +118,13 @@ public final class BodyDecoder {
      * Like {@link #references(Body, String)}, but naming instances where the expression selects one, even through
      * an index known only in the instance's context ({@code alicloud_vpc.each[each.key]} for key "web" is
      * {@code alicloud_vpc.each["web"]}).
+     * <p>When {@code forEach} (the block's for_each, or null) is a whole resource ({@code for_each =
+     * alicloud_router_interface.in}), {@code each.value} is that resource's instance of the same key, and a reference
+     * through it names that instance, as if it were written {@code alicloud_router_interface.in[each.key]}.
      */
-    public static Map<String, List<String>> instanceReferences(Body body, String modulePrefix, Evaluator evaluator) {
+    public static Map<String, List<String>> instanceReferences(Body body, Expr forEach, String modulePrefix,
+            Evaluator evaluator) {
+        String eachValue = eachValueInstance(forEach, evaluator);
         Map<String, List<String>> out = new TreeMap<>();
         for (Attribute a : body.attributes()) {
             List<String> refs = new ArrayList<>();
@@ -136,6 +141,11 @@ public final class BodyDecoder {
                     address = resourceOf(t) + (t.steps().size() > at && t.steps().get(at) instanceof Expr.IndexStep ix
                             ? keySuffix(ix.key()) : "");
                 }
+                if (address == null && eachValue != null && e instanceof Expr.ScopeTraversal each
+                        && each.root().equals("each") && !each.steps().isEmpty()
+                        && each.steps().get(0) instanceof Expr.AttrStep v && v.name().equals("value")) {
+                    address = eachValue;
+                }
                 if (address != null && !refs.contains(modulePrefix + address)) {
                     refs.add(modulePrefix + address);
                 }
@@ -143,6 +153,18 @@ public final class BodyDecoder {
             out.put(a.name(), refs);
         }
         return out;
+    }
+
+    /** The instance {@code each.value} stands for when {@code forEach} is a whole resource; null otherwise. */
+    private static String eachValueInstance(Expr forEach, Evaluator evaluator) {
+        if (!(forEach instanceof Expr.ScopeTraversal t) || resourceOf(t) == null
+                || t.steps().size() != (t.root().equals("data") ? 2 : 1)) {
+            return null;
+        }
+        Value key = evaluator.evaluate(new Expr.ScopeTraversal("each", List.of(new Expr.AttrStep("key", t.range())),
+                t.range()), new Diagnostics());
+        String suffix = keySuffix(key);
+        return suffix.isEmpty() ? null : resourceOf(t) + suffix;
     }
 
     private static String keySuffix(Value key) {

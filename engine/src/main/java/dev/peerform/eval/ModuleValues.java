@@ -245,7 +245,8 @@ public final class ModuleValues {
         String key = path + ":" + call.name();
         Expansion known = moduleExpansions.get(key);
         if (known != null) {
-            return known;
+            return known.eachValues().values().stream().allMatch(Value::isWhollyKnown) ? known
+                    : freshEachValues(path, call, key, known);
         }
         Expansion e;
         if (call.count() != null) {
@@ -258,6 +259,30 @@ public final class ModuleValues {
             e = Expansion.SINGLE;
         }
         if (e != null) {
+            moduleExpansions.put(key, e);
+        }
+        return e;
+    }
+
+    /**
+     * A module call's keys as decided, with each.value evaluated again: at apply, an object built from a resource
+     * made in this run ({@code for_each = alicloud_vpc.peer}) is known once that resource is made, and the module's
+     * arguments built from each.value must see it then, not the unknown they were first evaluated with.
+     */
+    private Expansion freshEachValues(List<String> path, ModuleCall call, String key, Expansion known) {
+        if (call.forEach() == null) {
+            return known;
+        }
+        Diagnostics ignored = new Diagnostics();
+        Expansion fresh = forEach(evaluator(path, ModuleScope.Context.NONE, ignored).evaluate(call.forEach(),
+                ignored), call.forEach(), ignored);
+        if (fresh == null || ignored.hasErrors()) {
+            return known;
+        }
+        Map<InstanceKey, Value> each = new LinkedHashMap<>();
+        known.eachValues().forEach((k, v) -> each.put(k, fresh.eachValues().getOrDefault(k, v)));
+        Expansion e = new Expansion(known.kind(), each);
+        if (each.values().stream().allMatch(Value::isWhollyKnown)) {
             moduleExpansions.put(key, e);
         }
         return e;

@@ -75,6 +75,9 @@ public final class ConfigGraph {
                     link(node, arg.expr(), parent, path.subList(0, path.size() - 1), diags);
                 }
                 if (call != null) {
+                    // each.value and count.index carry the call's for_each or count into every argument
+                    link(node, call.forEach(), parent, path.subList(0, path.size() - 1), diags);
+                    link(node, call.count(), parent, path.subList(0, path.size() - 1), diags);
                     for (Expr.ScopeTraversal t : call.dependsOn()) {
                         linkTraversal(node, t, parent, path.subList(0, path.size() - 1), false, diags);
                     }

@@ -64,7 +64,7 @@ final class DataReads {
             if (deferred != ChangeReason.NONE) {
                 Schema schema = providers.dataSourceType(r.type()).schema();
                 ObjectValue after = unknownResults(schema, cfg);
-                Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(),
+                Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(), r.forEach(),
                         ConfigIndex.prefix(node.path()), values.evaluator(node.path(), values.context(expansion, key),
                                 new Diagnostics()));
                 out.changes().add(new ResourceChange(ia, config.providerKeyFor(node.path(), r), schema,

@@ -103,7 +103,7 @@ final class InstanceDiff {
         String providerKey = config.providerKeyFor(at.path(), r);
         for (InstanceKey key : expansion.keys()) {
             InstanceAddress ia = address.instance(key);
-            Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(),
+            Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(), r.forEach(),
                     ConfigIndex.prefix(at.path()), values.evaluator(at.path(), values.context(expansion, key),
                             new Diagnostics()));
             out.inConfig().add(ia);

@@ -14,7 +14,6 @@ import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -65,7 +64,7 @@ final class StepPlanner {
 
     StepGraph build(List<ResourceChange> changes, Map<String, Set<String>> orderOnly, Diagnostics diags) {
         StepGraph g = new StepGraph();
-        Map<String, List<Halves>> byResource = new HashMap<>();
+        DependencyInstances<Halves> byResource = new DependencyInstances<>();
         Map<ResourceChange, Halves> halves = new LinkedHashMap<>();
         for (ResourceChange c : changes) {
             if (c.action() == ChangeAction.NO_OP) {
@@ -90,7 +89,7 @@ final class StepPlanner {
             }
             Halves h = new Halves(c, destroy, create);
             halves.put(c, h);
-            byResource.computeIfAbsent(c.address().resource().toString(), k -> new ArrayList<>()).add(h);
+            byResource.add(c.address().resource(), h);
         }
         List<RuleEdge> rules = ruleEdges(g);
         Set<List<Object>> ruled = new HashSet<>();
@@ -103,7 +102,7 @@ final class StepPlanner {
                 if (soft.contains(dep)) {
                     continue;
                 }
-                for (Halves d : byResource.getOrDefault(dep, List.of())) {
+                for (Halves d : byResource.of(c.address().resource(), dep)) {
                     if (h.firstCreate() != null && d.lastCreate() != null && !reversedByRule(c, d.change(), ruled)) {
                         order(g, d.lastCreate(), h.firstCreate(), "needs " + dep, diags);
                     }
@@ -123,7 +122,7 @@ final class StepPlanner {
                 if (!c.dependencies().contains(dep)) {
                     continue;
                 }
-                for (Halves d : byResource.getOrDefault(dep, List.of())) {
+                for (Halves d : byResource.of(c.address().resource(), dep)) {
                     dependsOn(g, d, h, dep);
                 }
             }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.jgrapht.Graph;
@@ -48,6 +49,11 @@ public final class StepGraph {
     /** True when {@code to} waits, directly or not, for {@code from} (or is it). */
     public boolean reaches(PlannedStep from, PlannedStep to) {
         return from.equals(to) || dag.getDescendants(from).contains(to);
+    }
+
+    /** The steps that wait, directly or not, for {@code s}. */
+    public Set<PlannedStep> descendants(PlannedStep s) {
+        return dag.getDescendants(s);
     }
 
     public PlannedStep step(String id) {

@@ -27,22 +27,9 @@ class UserStyleCorpusTest {
     @TempDir
     Path dir;
 
-    /*
-     * Not listed: for-each-hub. Its connections take `for_each = alicloud_router_interface.in` and
-     * `interface_id = each.value.id`, so the ordering rule cannot tell the acceptor's connection from the initiator's
-     * (the reference goes through each.value), the acceptor's connect step waits for Active, and the documented
-     * depends_on from the initiator's connection to the acceptor's then holds the initiator back: apply waits until
-     * the step timeout. Left for the integrator (the fix is to resolve each.value to the for_each source's instance
-     * in the step references, or to read the role at apply time).
-     *
-     * Not listed either: module-objects. The module is called with `for_each = alicloud_vpc.peer` and object
-     * arguments built from each.value (`remote = { router_id = each.value.router_id, ... }`): at apply the
-     * acceptor's router_id inside the module is still null (CreateRouterInterface answers MissingParameter
-     * RouterId), and the acceptor's connection then fails with a NullPointerException in its set-opposite step.
-     * Refreshing the module call's each.value at apply (as resources' are) is not enough on its own.
-     */
     @ParameterizedTest
-    @ValueSource(strings = {"count-everywhere", "cross-account-vars", "data-over-results"})
+    @ValueSource(strings = {"count-everywhere", "cross-account-vars", "data-over-results", "for-each-hub",
+        "module-objects"})
     void eachUserStyleConfigurationPlansAppliesReplansCleanAndDestroys(String name) throws IOException {
         copy(CORPUS.resolve(name), dir);
         Scenario s = new Scenario(dir);

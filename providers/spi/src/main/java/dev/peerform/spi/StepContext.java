@@ -3,6 +3,7 @@ package dev.peerform.spi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a running step may use: a ClientToken stable across retries and crash recovery (the same step of the same
@@ -25,4 +26,13 @@ public interface StepContext {
 
     /** Waits, returning early when cancelled. */
     void sleep(Duration d) throws InterruptedException;
+
+    /**
+     * The steps of this apply that wait, directly or not, for this one, with their values as now known. None of them
+     * starts before this step ends: a step that would wait for what one of them does would wait forever, and must
+     * say so instead (a cycle between waits).
+     */
+    default List<StepView> waitingForThis() {
+        return List.of();
+    }
 }

@@ -137,6 +137,10 @@ public final class ConnectionResource extends NamedResource {
         try {
             switch (step.spec().kindOf(ConnectionStep.class)) {
                 case SET_OPPOSITE -> {
+                    // an end whose interface was not made (its create failed, or a value it needs was null) is
+                    // refused here by name, never reached as a null
+                    required(id, "interface_id");
+                    required(ObjectValues.str(current, "opposite_interface_id"), "opposite_interface_id");
                     JsonNode own = InterfaceReader.one(api, id, api.region());
                     if (own == null) {
                         throw StepException.permanent("the router interface " + id + " does not exist",
@@ -153,7 +157,7 @@ public final class ConnectionResource extends NamedResource {
                                     + "account", "InvalidOppositeInterfaceId.NotFound", "For a peer in another "
                                     + "account set opposite_router_id and opposite_interface_owner_id.");
                         }
-                        router = router == null ? opposite.get("RouterId").asText() : router;
+                        router = router == null ? Answers.text(opposite, "RouterId") : router;
                         owner = owner == null ? account.id() : owner;
                     }
                     if (owner == null) {
@@ -176,7 +180,10 @@ public final class ConnectionResource extends NamedResource {
                             "opposite_interface_owner_id", owner);
                 }
                 case CONNECT, RESUME -> {
-                    connectOrAwait(api, id);
+                    required(id, "interface_id");
+                    if (!connectOrAwait(api, id, ctx)) {
+                        return ObjectValues.with(current, "status", "Idle");
+                    }
                     Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
                     return ObjectValues.with(current, "status", "Active");
                 }
@@ -191,22 +198,34 @@ public final class ConnectionResource extends NamedResource {
         }
     }
 
+    private static void required(String value, String attribute) throws StepException {
+        if (value == null) {
+            throw StepException.permanent(attribute + " has no value: the router interface it names was not made "
+                    + "or its id is null", "MissingParameter", "Check the errors above for the interface, and the "
+                    + "expression of " + attribute + ".");
+        }
+    }
+
     /**
      * What brings one end to Active from the status it has: an Idle initiator connects (the acceptor cannot: it
      * awaits the initiator, whose own step connects); a suspended end of either role is resumed, as after a
-     * replacement suspended it; an end already on its way is waited for.
+     * replacement suspended it; an end already on its way is waited for. False when the end must not wait: an Idle
+     * acceptor whose initiator's connect waits for this step ({@link AwaitsTheInitiator}).
      */
-    private static void connectOrAwait(Api api, String id) throws ApiException {
+    private static boolean connectOrAwait(Api api, String id, StepContext ctx) throws ApiException {
         JsonNode own = InterfaceReader.one(api, id, api.region());
         if (own == null) {
-            return; // the wait says that it is gone
+            return true; // the wait says that it is gone
         }
         String status = own.get("Status").asText();
         if (status.equals("Idle") && Role.INITIATOR.is(own.get("Role").asText())) {
             Calls.transition(api, id, "ConnectRouterInterface", Calls.CONNECTED);
+        } else if (status.equals("Idle")) {
+            return !AwaitsTheInitiator.initiatorWaitsForThis(api, own, ctx);
         } else if (status.equals("Inactive")) {
             Calls.transition(api, id, "ActivateRouterInterface", Calls.RESUMED);
         }
+        return true;
     }
 
     @Override
