@@ -60,7 +60,7 @@ final class DataReads {
                 return;
             }
             ChangeReason deferred = !cfg.isWhollyKnown() ? ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN
-                    : pending(out, dependencies) ? ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING : ChangeReason.NONE;
+                    : pending(out, address, dependencies) ? ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING : ChangeReason.NONE;
             if (deferred != ChangeReason.NONE) {
                 Schema schema = providers.dataSourceType(r.type()).schema();
                 ObjectValue after = unknownResults(schema, cfg);
@@ -90,9 +90,10 @@ final class DataReads {
      * that change (a filter by a name that is configured, and so known, would otherwise read before the object
      * exists).
      */
-    private static boolean pending(PassOutput out, List<String> dependencies) {
+    private static boolean pending(PassOutput out, ResourceAddress reader, List<String> dependencies) {
         return out.changes().stream().anyMatch(c -> c.action() != ChangeAction.NO_OP
-                && c.action() != ChangeAction.READ && dependencies.contains(c.address().resource().toString()));
+                && c.action() != ChangeAction.READ && dependencies.stream().anyMatch(
+                        d -> DependencyInstances.waitsFor(reader, d, c.address().resource())));
     }
 
     /** What a read during apply plans: the arguments as configured, every attribute left unset unknown. */

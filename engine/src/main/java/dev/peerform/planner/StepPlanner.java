@@ -90,7 +90,9 @@ final class StepPlanner {
             }
             Halves h = new Halves(c, destroy, create);
             halves.put(c, h);
-            byResource.computeIfAbsent(c.address().resource().toString(), k -> new ArrayList<>()).add(h);
+            for (String key : DependencyInstances.keys(c.address().resource())) {
+                byResource.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
+            }
         }
         List<RuleEdge> rules = ruleEdges(g);
         Set<List<Object>> ruled = new HashSet<>();
@@ -103,7 +105,8 @@ final class StepPlanner {
                 if (soft.contains(dep)) {
                     continue;
                 }
-                for (Halves d : byResource.getOrDefault(dep, List.of())) {
+                for (Halves d : byResource.getOrDefault(DependencyInstances.lookup(c.address().resource(), dep),
+                        List.of())) {
                     if (h.firstCreate() != null && d.lastCreate() != null && !reversedByRule(c, d.change(), ruled)) {
                         order(g, d.lastCreate(), h.firstCreate(), "needs " + dep, diags);
                     }
@@ -123,7 +126,8 @@ final class StepPlanner {
                 if (!c.dependencies().contains(dep)) {
                     continue;
                 }
-                for (Halves d : byResource.getOrDefault(dep, List.of())) {
+                for (Halves d : byResource.getOrDefault(DependencyInstances.lookup(c.address().resource(), dep),
+                        List.of())) {
                     dependsOn(g, d, h, dep);
                 }
             }

@@ -1,0 +1,63 @@
+package dev.peerform.planner;
+
+import dev.peerform.addrs.ModuleStep;
+import dev.peerform.addrs.ResourceAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which instances a recorded dependency means. Dependencies are recorded as Terraform records them, by the
+ * configuration's address ({@code module.peer.terraform_data.p}, no instance keys). Read from a dependent in
+ * {@code module.peer["x"]}, the module calls the two share are the dependent's own module instances: its
+ * dependency is {@code module.peer["x"].terraform_data.p}, not that of every instance of the call. Below the shared
+ * calls (a module the dependent's module calls, or one its caller calls) the dependency is every instance, as a
+ * reference to a module's output or a {@code depends_on} on a whole module means in Terraform.
+ *
+ * <p>The index holds each resource under every scope it can be looked up in (its configuration's address under
+ * each leading part of its module instance path), so that resolving is one lookup however many instances a
+ * module call has.
+ */
+final class DependencyInstances {
+
+    private DependencyInstances() {
+    }
+
+    /** The keys {@code resource}'s instances are indexed under, one per leading part of its module path. */
+    static List<String> keys(ResourceAddress resource) {
+        List<String> path = resource.modulePath();
+        String config = configAddress(resource);
+        List<String> out = new ArrayList<>(path.size() + 1);
+        for (int k = 0; k <= path.size(); k++) {
+            out.add(key(config, path.subList(0, k)));
+        }
+        return out;
+    }
+
+    /** The index key of the instances of {@code dependency} (a configuration address) {@code dependent} waits for. */
+    static String lookup(ResourceAddress dependent, String dependency) {
+        List<String> path = dependent.modulePath();
+        List<String> depCalls = ModuleStep.names(ModuleStep.prefix(dependency).steps());
+        int shared = 0;
+        while (shared < path.size() && shared < depCalls.size()
+                && ModuleStep.parse(path.get(shared)).name().equals(depCalls.get(shared))) {
+            shared++;
+        }
+        return key(dependency, path.subList(0, shared));
+    }
+
+    /** Whether {@code candidate} is one of the instances of {@code dependency} that {@code dependent} waits for. */
+    static boolean waitsFor(ResourceAddress dependent, String dependency, ResourceAddress candidate) {
+        return keys(candidate).contains(lookup(dependent, dependency));
+    }
+
+    /** The configuration's address of a resource: its module path without instance keys. */
+    static String configAddress(ResourceAddress resource) {
+        String text = resource.toString();
+        return ConfigIndex.prefix(ModuleStep.names(resource.modulePath())) + text.substring(resource.modulePrefix()
+                .length());
+    }
+
+    private static String key(String config, List<String> scope) {
+        return config + " in " + ConfigIndex.prefix(scope);
+    }
+}
