@@ -11,6 +11,7 @@ import dev.peerform.planner.Planner;
 import dev.peerform.plans.PlanMode;
 import dev.peerform.plans.PlannedStep;
 import dev.peerform.plans.StepGraph;
+import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.Phase;
 import java.nio.file.Files;
 import java.util.List;
@@ -257,5 +258,42 @@ class ModuleInstanceOrderTest {
                 "module.outer[0].module.inner[\"b\"].testcloud_thing.p", Phase.CREATE));
         applyThenPlanIsClean();
         assertEquals(10, f.state().resources().size(), "2 outer x (top + 2 inner x 2)");
+    }
+
+    @Test
+    void aDataSourceWaitsOnlyForAChangeInItsOwnModuleInstance() throws Exception {
+        Files.writeString(f.dir.resolve("other.tfstate"), """
+                {"version": 4, "terraform_version": "1.11.0", "serial": 1, "lineage": "l", "outputs": {},
+                 "resources": []}
+                """);
+        module("peer", """
+                variable "name" {}
+                resource "testcloud_thing" "p" { name = var.name }
+                data "terraform_remote_state" "s" {
+                  backend    = "local"
+                  config     = { path = "/work/other.tfstate" }
+                  depends_on = [testcloud_thing.p]
+                }
+                """);
+        String config = """
+                module "peer" {
+                  source   = "./peer"
+                  for_each = { x = "X", y = "Y" }
+                  name     = each.value
+                }
+                """;
+        f.config(config);
+        f.apply();
+        f.config(config.replace("\"X\"", "\"X2\""));
+        Diagnostics diags = new Diagnostics();
+        Planner.Result r = f.plan(Planner.Options.DEFAULT, diags);
+        assertFalse(diags.hasErrors(), diags.toString());
+        List<String> reads = r.plan().changes().stream().filter(c -> c.action() == ChangeAction.READ)
+                .map(c -> c.address().toString()).toList();
+        assertEquals(List.of("module.peer[\"x\"].data.terraform_remote_state.s"), reads,
+                "read after the change of its own instance's p; y's p does not change, so y's is read now");
+        assertTrue(waits(r.plan().steps(), "module.peer[\"x\"].data.terraform_remote_state.s",
+                "module.peer[\"x\"].testcloud_thing.p", Phase.CREATE));
+        applyThenPlanIsClean();
     }
 }
