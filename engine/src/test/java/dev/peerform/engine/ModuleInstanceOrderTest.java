@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.apply.ApplyListener;
 import dev.peerform.apply.Interrupt;
 import dev.peerform.diag.Diagnostics;
@@ -295,5 +296,45 @@ class ModuleInstanceOrderTest {
         assertTrue(waits(r.plan().steps(), "module.peer[\"x\"].data.terraform_remote_state.s",
                 "module.peer[\"x\"].testcloud_thing.p", Phase.CREATE));
         applyThenPlanIsClean();
+    }
+
+    private List<String> targeted(PlanMode mode, String target) throws Exception {
+        Diagnostics diags = new Diagnostics();
+        Planner.Result r = f.plan(new Planner.Options(mode, true, List.of(InstanceAddress.parse(target)),
+                List.of()), diags);
+        assertFalse(diags.hasErrors(), diags.toString());
+        return r.plan().changes().stream().filter(c -> c.action() != ChangeAction.NO_OP)
+                .map(c -> c.address().toString()).sorted().toList();
+    }
+
+    @Test
+    void aTargetInAModuleInstanceTakesWhatItNeedsInThatInstanceOnlyHoweverDeep() throws Exception {
+        module("chain", """
+                variable "name" {}
+                resource "testcloud_thing" "p" { name = "p-${var.name}" }
+                resource "testcloud_thing" "q" {
+                  name      = "q-${var.name}"
+                  parent_id = testcloud_thing.p.id
+                }
+                resource "testcloud_thing" "r" {
+                  name      = "r-${var.name}"
+                  parent_id = testcloud_thing.q.id
+                }
+                """);
+        f.config("""
+                module "chain" {
+                  source   = "./chain"
+                  for_each = toset(["x", "y"])
+                  name     = each.key
+                }
+                """);
+        assertEquals(List.of("module.chain[\"x\"].testcloud_thing.p", "module.chain[\"x\"].testcloud_thing.q",
+                "module.chain[\"x\"].testcloud_thing.r"),
+                targeted(PlanMode.NORMAL, "module.chain[\"x\"].testcloud_thing.r"));
+        f.apply();
+        assertEquals(List.of("module.chain[\"y\"].testcloud_thing.p", "module.chain[\"y\"].testcloud_thing.q",
+                "module.chain[\"y\"].testcloud_thing.r"),
+                targeted(PlanMode.DESTROY, "module.chain[\"y\"].testcloud_thing.p"),
+                "a targeted destroy takes its dependents in its own module instance, not those of x");
     }
 }
