@@ -20,7 +20,9 @@ import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A data source is read while planning when its configuration is known and nothing it depends on changes. One
@@ -91,9 +93,11 @@ final class DataReads {
      * exists).
      */
     private static boolean pending(PassOutput out, ResourceAddress reader, List<String> dependencies) {
+        Set<String> waited = dependencies.stream().map(d -> DependencyInstances.lookup(reader, d))
+                .collect(Collectors.toSet());
         return out.changes().stream().anyMatch(c -> c.action() != ChangeAction.NO_OP
-                && c.action() != ChangeAction.READ && dependencies.stream().anyMatch(
-                        d -> DependencyInstances.waitsFor(reader, d, c.address().resource())));
+                && c.action() != ChangeAction.READ
+                && DependencyInstances.keys(c.address().resource()).stream().anyMatch(waited::contains));
     }
 
     /** What a read during apply plans: the arguments as configured, every attribute left unset unknown. */

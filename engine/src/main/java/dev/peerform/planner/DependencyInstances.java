@@ -45,11 +45,6 @@ final class DependencyInstances {
         return key(dependency, path.subList(0, shared));
     }
 
-    /** Whether {@code candidate} is one of the instances of {@code dependency} that {@code dependent} waits for. */
-    static boolean waitsFor(ResourceAddress dependent, String dependency, ResourceAddress candidate) {
-        return keys(candidate).contains(lookup(dependent, dependency));
-    }
-
     /** The configuration's address of a resource: its module path without instance keys. */
     static String configAddress(ResourceAddress resource) {
         String text = resource.toString();
