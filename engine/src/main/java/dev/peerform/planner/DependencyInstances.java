@@ -35,14 +35,23 @@ final class DependencyInstances {
 
     /** The index key of the instances of {@code dependency} (a configuration address) {@code dependent} waits for. */
     static String lookup(ResourceAddress dependent, String dependency) {
+        ModuleStep.Prefix steps;
+        try {
+            steps = ModuleStep.prefix(dependency);
+        } catch (IllegalArgumentException e) {
+            // a state edited by hand may name what no address can be: it orders nothing, as before it was read
+            return dependency;
+        }
+        List<String> calls = ModuleStep.names(steps.steps());
         List<String> path = dependent.modulePath();
-        List<String> depCalls = ModuleStep.names(ModuleStep.prefix(dependency).steps());
         int shared = 0;
-        while (shared < path.size() && shared < depCalls.size()
-                && ModuleStep.parse(path.get(shared)).name().equals(depCalls.get(shared))) {
+        while (shared < path.size() && shared < calls.size()
+                && ModuleStep.parse(path.get(shared)).name().equals(calls.get(shared))) {
             shared++;
         }
-        return key(dependency, path.subList(0, shared));
+        // a dependency written with instance keys (not as Terraform writes them) still means its resource here
+        String config = ConfigIndex.prefix(calls) + dependency.substring(steps.end());
+        return key(config, path.subList(0, shared));
     }
 
     /** The configuration's address of a resource: its module path without instance keys. */

@@ -47,4 +47,10 @@ class DependencyInstancesTest {
         assertEquals("module.a.module.b.t.p", DependencyInstances.configAddress(at("module.a[0].module.b[\"k\"].t.p")));
         assertEquals(3, DependencyInstances.keys(at("module.a[0].module.b[\"k\"].t.p")).size());
     }
+
+    @Test
+    void aDependencyWrittenWithInstanceKeysOrUnreadableStillResolvesWithoutFailing() {
+        assertTrue(waitsFor("module.peer[\"x\"].t.q", "module.peer[\"y\"].t.p", "module.peer[\"x\"].t.p"));
+        assertFalse(waitsFor("module.peer[\"x\"].t.q", "module.[oops", "module.peer[\"x\"].t.p"));
+    }
 }
