@@ -20,7 +20,9 @@ import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A data source is read while planning when its configuration is known and nothing it depends on changes. One
@@ -60,7 +62,7 @@ final class DataReads {
                 return;
             }
             ChangeReason deferred = !cfg.isWhollyKnown() ? ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN
-                    : pending(out, dependencies) ? ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING : ChangeReason.NONE;
+                    : pending(out, address, dependencies) ? ChangeReason.READ_BECAUSE_DEPENDENCY_PENDING : ChangeReason.NONE;
             if (deferred != ChangeReason.NONE) {
                 Schema schema = providers.dataSourceType(r.type()).schema();
                 ObjectValue after = unknownResults(schema, cfg);
@@ -90,9 +92,12 @@ final class DataReads {
      * that change (a filter by a name that is configured, and so known, would otherwise read before the object
      * exists).
      */
-    private static boolean pending(PassOutput out, List<String> dependencies) {
+    private static boolean pending(PassOutput out, ResourceAddress reader, List<String> dependencies) {
+        Set<String> waited = dependencies.stream().map(d -> DependencyInstances.lookup(reader, d))
+                .collect(Collectors.toSet());
         return out.changes().stream().anyMatch(c -> c.action() != ChangeAction.NO_OP
-                && c.action() != ChangeAction.READ && dependencies.contains(c.address().resource().toString()));
+                && c.action() != ChangeAction.READ
+                && DependencyInstances.keys(c.address().resource()).stream().anyMatch(waited::contains));
     }
 
     /** What a read during apply plans: the arguments as configured, every attribute left unset unknown. */

@@ -3,59 +3,65 @@ package dev.peerform.planner;
 import dev.peerform.addrs.ModuleStep;
 import dev.peerform.addrs.ResourceAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Which instances a dependency names. Dependencies are the configuration's (as the state records them:
- * {@code module.peer.alicloud_vpc.a}, no instance keys), while changes belong to module instances
- * ({@code module.peer["a"].alicloud_vpc.a}). Within the module instances a dependent and its dependency share, the
- * dependency is the dependent's own instance (a resource in {@code module.peer["a"]} depends on its sibling in
- * {@code module.peer["a"]}, never on the one in {@code module.peer["b"]}); below that, every instance.
+ * Which instances a recorded dependency means. Dependencies are recorded as Terraform records them, by the
+ * configuration's address ({@code module.peer.terraform_data.p}, no instance keys). Read from a dependent in
+ * {@code module.peer["x"]}, the module calls the two share are the dependent's own module instances: its
+ * dependency is {@code module.peer["x"].terraform_data.p}, not that of every instance of the call. Below the shared
+ * calls (a module the dependent's module calls, or one its caller calls) the dependency is every instance, as a
+ * reference to a module's output or a {@code depends_on} on a whole module means in Terraform.
+ *
+ * <p>The index holds each resource under every scope it can be looked up in (its configuration's address under
+ * each leading part of its module instance path), so that resolving is one lookup however many instances a
+ * module call has.
  */
-final class DependencyInstances<T> {
+final class DependencyInstances {
 
-    private final Map<String, List<Entry<T>>> byConfig = new HashMap<>();
-
-    private record Entry<T>(ResourceAddress address, T value) {
+    private DependencyInstances() {
     }
 
-    void add(ResourceAddress address, T value) {
-        byConfig.computeIfAbsent(configForm(address), k -> new ArrayList<>()).add(new Entry<>(address, value));
-    }
-
-    /** The values of the instances that {@code dependency}, named by the configuration, means for {@code of}. */
-    List<T> of(ResourceAddress of, String dependency) {
-        List<T> out = new ArrayList<>();
-        for (Entry<T> e : byConfig.getOrDefault(dependency, List.of())) {
-            if (sameSharedInstances(of.modulePath(), e.address().modulePath())) {
-                out.add(e.value());
-            }
+    /** The keys {@code resource}'s instances are indexed under, one per leading part of its module path. */
+    static List<String> keys(ResourceAddress resource) {
+        List<String> path = resource.modulePath();
+        String config = configAddress(resource);
+        List<String> out = new ArrayList<>(path.size() + 1);
+        for (int k = 0; k <= path.size(); k++) {
+            out.add(key(config, path.subList(0, k)));
         }
         return out;
     }
 
-    /** True when the two module paths select the same instance in every module call they both go through. */
-    private static boolean sameSharedInstances(List<String> a, List<String> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            ModuleStep x = ModuleStep.parse(a.get(i));
-            ModuleStep y = ModuleStep.parse(b.get(i));
-            if (!x.name().equals(y.name())) {
-                return true; // the paths part here: the rest are different calls, every instance of which counts
-            }
-            if (!x.equals(y)) {
-                return false;
-            }
+    /** The index key of the instances of {@code dependency} (a configuration address) {@code dependent} waits for. */
+    static String lookup(ResourceAddress dependent, String dependency) {
+        ModuleStep.Prefix steps;
+        try {
+            steps = ModuleStep.prefix(dependency);
+        } catch (IllegalArgumentException e) {
+            // a state edited by hand may name what no address can be: it orders nothing, as before it was read
+            return dependency;
         }
-        return true;
+        List<String> calls = ModuleStep.names(steps.steps());
+        List<String> path = dependent.modulePath();
+        int shared = 0;
+        while (shared < path.size() && shared < calls.size()
+                && ModuleStep.parse(path.get(shared)).name().equals(calls.get(shared))) {
+            shared++;
+        }
+        // a dependency written with instance keys (not as Terraform writes them) still means its resource here
+        String config = ConfigIndex.prefix(calls) + dependency.substring(steps.end());
+        return key(config, path.subList(0, shared));
     }
 
-    static String configForm(ResourceAddress a) {
-        StringBuilder b = new StringBuilder();
-        for (String step : a.modulePath()) {
-            b.append("module.").append(ModuleStep.parse(step).name()).append('.');
-        }
-        return b + a.toString().substring(a.modulePrefix().length());
+    /** The configuration's address of a resource: its module path without instance keys. */
+    static String configAddress(ResourceAddress resource) {
+        String text = resource.toString();
+        return ConfigIndex.prefix(ModuleStep.names(resource.modulePath())) + text.substring(resource.modulePrefix()
+                .length());
+    }
+
+    private static String key(String config, List<String> scope) {
+        return config + " in " + ConfigIndex.prefix(scope);
     }
 }

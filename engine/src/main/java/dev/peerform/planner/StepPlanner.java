@@ -14,6 +14,7 @@ import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepSpec;
 import dev.peerform.spi.StepView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ final class StepPlanner {
 
     StepGraph build(List<ResourceChange> changes, Map<String, Set<String>> orderOnly, Diagnostics diags) {
         StepGraph g = new StepGraph();
-        DependencyInstances<Halves> byResource = new DependencyInstances<>();
+        Map<String, List<Halves>> byResource = new HashMap<>();
         Map<ResourceChange, Halves> halves = new LinkedHashMap<>();
         for (ResourceChange c : changes) {
             if (c.action() == ChangeAction.NO_OP) {
@@ -89,7 +90,9 @@ final class StepPlanner {
             }
             Halves h = new Halves(c, destroy, create);
             halves.put(c, h);
-            byResource.add(c.address().resource(), h);
+            for (String key : DependencyInstances.keys(c.address().resource())) {
+                byResource.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
+            }
         }
         List<RuleEdge> rules = ruleEdges(g);
         Set<List<Object>> ruled = new HashSet<>();
@@ -102,7 +105,8 @@ final class StepPlanner {
                 if (soft.contains(dep)) {
                     continue;
                 }
-                for (Halves d : byResource.of(c.address().resource(), dep)) {
+                for (Halves d : byResource.getOrDefault(DependencyInstances.lookup(c.address().resource(), dep),
+                        List.of())) {
                     if (h.firstCreate() != null && d.lastCreate() != null && !reversedByRule(c, d.change(), ruled)) {
                         order(g, d.lastCreate(), h.firstCreate(), "needs " + dep, diags);
                     }
@@ -122,7 +126,8 @@ final class StepPlanner {
                 if (!c.dependencies().contains(dep)) {
                     continue;
                 }
-                for (Halves d : byResource.of(c.address().resource(), dep)) {
+                for (Halves d : byResource.getOrDefault(DependencyInstances.lookup(c.address().resource(), dep),
+                        List.of())) {
                     dependsOn(g, d, h, dep);
                 }
             }

@@ -3,10 +3,13 @@ package dev.peerform.planner;
 import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.InstanceKey;
 import dev.peerform.addrs.ModuleStep;
+import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.plans.ResourceChange;
 import dev.peerform.spi.ChangeAction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,30 +22,36 @@ final class Targeting {
 
     static List<ResourceChange> target(List<ResourceChange> changes, List<InstanceAddress> targets,
             List<List<String>> modules, Map<String, Set<String>> deps) {
+        Map<String, Set<ResourceAddress>> byKey = new HashMap<>();
+        for (ResourceChange c : changes) {
+            for (String key : DependencyInstances.keys(c.address().resource())) {
+                byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.address().resource());
+            }
+        }
         Set<String> wanted = new HashSet<>();
-        List<String> todo = new ArrayList<>();
+        List<ResourceAddress> todo = new ArrayList<>();
         for (InstanceAddress t : targets) {
-            todo.add(t.resource().toString());
+            todo.add(t.resource());
         }
         for (ResourceChange c : changes) {
             if (inModules(c.address(), modules)) {
-                todo.add(c.address().resource().toString());
+                todo.add(c.address().resource());
             }
         }
         while (!todo.isEmpty()) {
-            String a = todo.remove(todo.size() - 1);
-            if (wanted.add(a)) {
-                todo.addAll(deps.getOrDefault(a, Set.of()));
-                // dependencies are recorded without module instance keys, as Terraform records them
-                wanted.add(configAddress(a));
+            ResourceAddress a = todo.remove(todo.size() - 1);
+            if (wanted.add(a.toString())) {
+                // recorded without module instance keys, as Terraform records them: those of a's own instance
+                for (String dep : deps.getOrDefault(a.toString(), Set.of())) {
+                    todo.addAll(byKey.getOrDefault(DependencyInstances.lookup(a, dep), Set.of()));
+                }
             }
         }
         List<ResourceChange> out = new ArrayList<>();
         for (ResourceChange c : changes) {
             boolean exact = inModules(c.address(), modules) || targets.stream().anyMatch(t -> t.equals(c.address())
                     || (t.key() == InstanceKey.NONE && t.resource().equals(c.address().resource())));
-            boolean needed = wanted.contains(c.address().resource().toString())
-                    || wanted.contains(configAddress(c.address().resource().toString()));
+            boolean needed = wanted.contains(c.address().resource().toString());
             if (exact || (needed && c.action() != ChangeAction.DELETE)) {
                 out.add(c);
             }
@@ -53,7 +62,8 @@ final class Targeting {
     /**
      * A targeted object that is destroyed takes with it what depends on it and is destroyed too (the connections
      * and routes of a targeted interface, say), as Terraform's targeted destroy does: the cloud refuses to delete
-     * an object still in use, and a state naming a route whose next hop is gone would be a lie.
+     * an object still in use, and a state naming a route whose next hop is gone would be a lie. Only what depends
+     * on it: in another instance of the same module, nothing does.
      */
     private static List<ResourceChange> withDestroyedDependents(List<ResourceChange> changes,
             List<ResourceChange> chosen) {
@@ -61,18 +71,17 @@ final class Targeting {
         Set<String> destroyed = new HashSet<>();
         for (ResourceChange c : chosen) {
             if (c.action().destroys()) {
-                destroyed.add(c.address().resource().toString());
-                destroyed.add(configAddress(c.address().resource().toString()));
+                destroyed.addAll(DependencyInstances.keys(c.address().resource()));
             }
         }
         boolean grew = !destroyed.isEmpty();
         while (grew) {
             grew = false;
             for (ResourceChange c : changes) {
-                if (!in.contains(c) && c.action().destroys() && c.dependencies().stream().anyMatch(destroyed::contains)) {
+                if (!in.contains(c) && c.action().destroys() && c.dependencies().stream().anyMatch(
+                        d -> destroyed.contains(DependencyInstances.lookup(c.address().resource(), d)))) {
                     in.add(c);
-                    destroyed.add(c.address().resource().toString());
-                    destroyed.add(configAddress(c.address().resource().toString()));
+                    destroyed.addAll(DependencyInstances.keys(c.address().resource()));
                     grew = true;
                 }
             }
@@ -98,11 +107,5 @@ final class Targeting {
             }
         }
         return false;
-    }
-
-    /** {@code module.x.a.b} for {@code module.x["k"].a.b}. */
-    private static String configAddress(String resource) {
-        ModuleStep.Prefix p = ModuleStep.prefix(resource);
-        return ConfigIndex.prefix(ModuleStep.names(p.steps())) + resource.substring(p.end());
     }
 }

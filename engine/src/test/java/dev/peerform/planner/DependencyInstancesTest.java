@@ -1,51 +1,56 @@
 package dev.peerform.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.ResourceAddress;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/**
- * A dependency is named as the configuration names it (no module instance keys), and binds to the dependent's own
- * module instance wherever the two share one: without that, nothing in a module called with for_each or count
- * waited for anything, and a connection ran before the interfaces it names existed.
- */
 class DependencyInstancesTest {
 
-    private static ResourceAddress at(String address) {
-        return InstanceAddress.parse(address).resource();
+    private static ResourceAddress at(String instance) {
+        return InstanceAddress.parse(instance).resource();
     }
 
-    private static DependencyInstances<String> world() {
-        DependencyInstances<String> d = new DependencyInstances<>();
-        for (String a : List.of("module.peering[\"a\"].alicloud_router_interface.acceptor",
-                "module.peering[\"b\"].alicloud_router_interface.acceptor", "alicloud_vpc.core",
-                "module.net[0].alicloud_vpc.x", "module.net[1].alicloud_vpc.x")) {
-            d.add(at(a), a);
-        }
-        return d;
+    private static boolean waitsFor(String dependent, String dependency, String candidate) {
+        return DependencyInstances.keys(at(candidate)).contains(DependencyInstances.lookup(at(dependent),
+                dependency));
     }
 
     @Test
-    void aDependencyInsideAModuleInstanceIsThatInstancesOwnResource() {
-        assertEquals(List.of("module.peering[\"a\"].alicloud_router_interface.acceptor"), world().of(
-                at("module.peering[\"a\"].alicloud_router_interface_connection.acceptor"),
-                "module.peering.alicloud_router_interface.acceptor"));
+    void aDependencyInTheSameModuleIsThatOfTheDependentsOwnInstance() {
+        assertTrue(waitsFor("module.peer[\"x\"].t.q", "module.peer.t.p", "module.peer[\"x\"].t.p"));
+        assertFalse(waitsFor("module.peer[\"x\"].t.q", "module.peer.t.p", "module.peer[\"y\"].t.p"));
+        assertFalse(waitsFor("module.peer[\"x\"].t.q", "module.peer.t.p", "module.peer[\"x\"].t.other"));
     }
 
     @Test
-    void aDependencyInTheRootBindsFromEveryModuleInstance() {
-        assertEquals(List.of("alicloud_vpc.core"), world().of(
-                at("module.peering[\"b\"].alicloud_router_interface.initiator"), "alicloud_vpc.core"));
+    void aDependencyInAModuleTheDependentDoesNotShareIsEveryInstanceOfIt() {
+        assertTrue(waitsFor("t.user", "module.peer.t.p", "module.peer[\"x\"].t.p"));
+        assertTrue(waitsFor("t.user", "module.peer.t.p", "module.peer[\"y\"].t.p"));
+        assertTrue(waitsFor("module.a[0].t.top", "module.a.module.b.t.p", "module.a[0].module.b[\"k\"].t.p"));
+        assertFalse(waitsFor("module.a[0].t.top", "module.a.module.b.t.p", "module.a[1].module.b[\"k\"].t.p"));
+        assertTrue(waitsFor("module.a[0].module.c[3].t.r", "module.a.module.b.t.p", "module.a[0].module.b[1].t.p"));
     }
 
     @Test
-    void aDependencyInAnotherModuleCallBindsToEveryInstanceOfIt() {
-        assertEquals(List.of("module.net[0].alicloud_vpc.x", "module.net[1].alicloud_vpc.x"), world().of(
-                at("module.peering[\"a\"].alicloud_router_interface.acceptor"), "module.net.alicloud_vpc.x"));
-        assertEquals(List.of("module.net[0].alicloud_vpc.x", "module.net[1].alicloud_vpc.x"), world().of(
-                at("alicloud_vpc.core"), "module.net.alicloud_vpc.x"));
+    void aDependencyInACallingModuleIsThatOfTheDependentsOwnCallerInstance() {
+        assertTrue(waitsFor("module.a[1].module.b[0].t.r", "module.a.t.p", "module.a[1].t.p"));
+        assertFalse(waitsFor("module.a[1].module.b[0].t.r", "module.a.t.p", "module.a[0].t.p"));
+        assertTrue(waitsFor("module.a[1].module.b[0].t.r", "t.root", "t.root"));
+    }
+
+    @Test
+    void aResourceIsIndexedUnderItsConfigurationAddressInEachLeadingPartOfItsPath() {
+        assertEquals("module.a.module.b.t.p", DependencyInstances.configAddress(at("module.a[0].module.b[\"k\"].t.p")));
+        assertEquals(3, DependencyInstances.keys(at("module.a[0].module.b[\"k\"].t.p")).size());
+    }
+
+    @Test
+    void aDependencyWrittenWithInstanceKeysOrUnreadableStillResolvesWithoutFailing() {
+        assertTrue(waitsFor("module.peer[\"x\"].t.q", "module.peer[\"y\"].t.p", "module.peer[\"x\"].t.p"));
+        assertFalse(waitsFor("module.peer[\"x\"].t.q", "module.[oops", "module.peer[\"x\"].t.p"));
     }
 }
