@@ -87,7 +87,8 @@ public final class BgpGroupResource extends BgpResource {
         m.put("local_asn", number(v, "LocalAsn"));
         m.put("route_limit", number(v, "RouteLimit"));
         m.put("is_fake_asn", Value.of("true".equalsIgnoreCase(Answers.text(v, "IsFake"))));
-        // marked as the configuration's value is, so that the state keeps only its digest and a plan never shows it
+        // marked as the configuration's value is: the state keeps it as Terraform does (in sensitive_attributes)
+        // and a plan never shows it
         String key = Answers.text(v, "AuthKey");
         m.put("auth_key", key == null ? Value.nullOf(Type.STRING) : Value.sensitive(Value.of(key)));
         m.put("bgp_group_name", ObjectValues.strOrNull(Answers.text(v, "Name")));
