@@ -88,7 +88,8 @@ public final class Applier {
         this.options = options;
         this.slots = new Slots(options.parallelism());
         this.executor = new StepExecutor(plan, providers, journal, listener, options, slots);
-        this.recorder = new StateRecorder(state, journal, providers, values, working);
+        this.recorder = new StateRecorder(state, journal, providers, values, working,
+                new StateDependencies(plan.changes()));
         for (ResourceChange c : plan.changes()) {
             Value v = c.action() == ChangeAction.NO_OP || c.action() == ChangeAction.DELETE ? c.before() : c.after();
             if (v != null) {

@@ -33,8 +33,11 @@ final class StateRecorder {
     /** The create steps of each unfinished create done so far (with those an earlier run finished). */
     private final Map<InstanceAddress, List<String>> completed = new HashMap<>();
 
+    private final StateDependencies dependencies;
+
     StateRecorder(State state, StepJournal journal, ProviderSet providers, Map<InstanceAddress, Value> values,
-            Map<InstanceAddress, ObjectValue> working) {
+            Map<InstanceAddress, ObjectValue> working, StateDependencies dependencies) {
+        this.dependencies = dependencies;
         this.state = state;
         this.journal = journal;
         this.providers = providers;
@@ -65,7 +68,7 @@ final class StateRecorder {
         }
         journal.append(StepRecord.result(c.address().toString(), provider, s.id(),
                 gone ? null : AttributeCodec.encode(forState, c.schema()),
-                gone ? null : AttributeCodec.sensitivePaths(forState), c.dependencies(), gone, done));
+                gone ? null : AttributeCodec.sensitivePaths(forState), dependencies.of(c), gone, done));
         if (!s.lastOfPhase()) {
             if (!gone && s.spec().phase() != Phase.DESTROY) {
                 putState(c, result, false, done);
@@ -85,7 +88,7 @@ final class StateRecorder {
 
     private void putState(ResourceChange c, ObjectValue v, boolean tainted, List<String> done) {
         InstanceState is = new InstanceState(0, AttributeCodec.encode(v, c.schema()), AttributeCodec.sensitivePaths(v),
-                c.dependencies(), tainted, c.createBeforeDestroy(), null, done);
+                dependencies.of(c), tainted, c.createBeforeDestroy(), null, done);
         state.put(c.address(), providers.stateKey(c.providerKey()), is);
     }
 
@@ -113,7 +116,7 @@ final class StateRecorder {
         }
         InstanceState before = state.instance(c.address());
         InstanceState pending = before == null
-                ? new InstanceState(0, TerraformJson.MAPPER.createObjectNode(), null, c.dependencies(), true, false,
+                ? new InstanceState(0, TerraformJson.MAPPER.createObjectNode(), null, dependencies.of(c), true, false,
                         token)
                 : before.withPendingClientToken(token);
         state.put(c.address(), providers.stateKey(c.providerKey()), pending);
@@ -130,7 +133,7 @@ final class StateRecorder {
         ObjectValue w = update ? c.before() : working.get(c.address());
         journal.append(StepRecord.failed(c.address().toString(), providers.stateKey(c.providerKey()), s.id(),
                 w == null ? null : AttributeCodec.encode(w, c.schema()), w == null ? null
-                        : AttributeCodec.sensitivePaths(w), c.dependencies()));
+                        : AttributeCodec.sensitivePaths(w), dependencies.of(c)));
         if (s.spec().phase() == Phase.DESTROY || w == null) {
             return;
         }
