@@ -1,5 +1,6 @@
 package dev.peerform.render;
 
+import dev.peerform.lang.ValueJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,7 @@ public final class StateView {
     private StateView() {
     }
 
+    /** Terraform's {@code show}: each instance as {@code state show} prints it, then the outputs, secrets redacted. */
     public static String human(State state, ProviderSet providers) {
         StringBuilder b = new StringBuilder();
         if (state.instanceCount() == 0 && state.outputs().isEmpty()) {
@@ -33,20 +35,14 @@ public final class StateView {
         for (State.Resource r : state.resources().values()) {
             ResourceType type = providers.resourceType(r.address.type());
             for (Map.Entry<InstanceKey, InstanceState> e : r.instances.entrySet()) {
-                b.append("# ").append(r.address).append(e.getKey()).append(":\n");
-                b.append("resource \"").append(r.address.type()).append("\" \"").append(r.address.name())
-                        .append("\" {\n");
-                if (type != null) {
-                    ObjectValue v = AttributeCodec.decode(e.getValue(), type.schema());
-                    for (String line : ValueRenderer.attributes(null, v.attributes(), " ", 4, Set.of(), false)) {
-                        b.append(line.replaceFirst("^( {4}) {2}", "$1")).append('\n');
-                    }
-                }
-                b.append("}\n\n");
+                b.append(instance(r.address.instance(e.getKey()), e.getValue(), type)).append('\n');
             }
         }
         if (!state.outputs().isEmpty()) {
             b.append("\nOutputs:\n\n");
+            state.outputs().forEach((name, o) -> b.append(name).append(" = ").append(o.sensitive()
+                    ? "(sensitive value)" : Values.output(ValueJson.value(o.value(), ValueJson.parseType(o.type()))))
+                    .append('\n'));
         }
         return b.toString();
     }

@@ -9,9 +9,9 @@ public final class Values {
     private Values() {
     }
 
-    /** The value over one or more lines, nested values indented by two. */
+    /** The value over one or more lines, nested values indented by four as Terraform's show and state show. */
     public static List<String> hcl(Value v) {
-        return ValueRenderer.value(v, 2, " ").stream().map(l -> l.replaceFirst("^(\\s*)  (?=\\S)", "$1")).toList();
+        return ValueRenderer.value(v, 2, " ");
     }
 
     /** The value as Terraform prints an output ("Outputs:", {@code output NAME}): keys quoted, types marked. */

@@ -56,6 +56,14 @@ class StateParityTest {
     }
 
     @Test
+    void showPrintsTerraformsStateAsTerraformShowDoes() throws Exception {
+        copy("main.tf", "terraform.tfvars", "terraform.tfstate");
+        // show.txt is Terraform 1.11's `show -no-color` of this state: no change markers, nested values four in,
+        // secrets redacted where marked, then the outputs
+        assertEquals(Files.readString(FIXTURE.resolve("show.txt")), CliRun.in(dir, "show", "-no-color").out());
+    }
+
+    @Test
     void peerformWritesTheStateTerraformWroteForTheSameConfiguration() throws Exception {
         copy("main.tf", "terraform.tfvars");
         CliRun apply = CliRun.in(dir, "apply", "-auto-approve", "-no-color");
