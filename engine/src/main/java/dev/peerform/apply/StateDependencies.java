@@ -1,7 +1,5 @@
 package dev.peerform.apply;
 
-import dev.peerform.addrs.ModuleStep;
-import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.plans.ResourceChange;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,14 +22,14 @@ final class StateDependencies {
 
     StateDependencies(List<ResourceChange> changes) {
         for (ResourceChange c : changes) {
-            direct.computeIfAbsent(configAddress(c.address().resource()), k -> new TreeSet<>())
+            direct.computeIfAbsent(c.address().resource().configAddress(), k -> new TreeSet<>())
                     .addAll(c.dependencies());
         }
     }
 
     /** What the state records for {@code c}: its dependencies and theirs, transitively, sorted. */
     List<String> of(ResourceChange c) {
-        return closed.computeIfAbsent(configAddress(c.address().resource()), self -> {
+        return closed.computeIfAbsent(c.address().resource().configAddress(), self -> {
             Set<String> out = new TreeSet<>();
             Deque<String> todo = new ArrayDeque<>(c.dependencies());
             while (!todo.isEmpty()) {
@@ -42,11 +40,5 @@ final class StateDependencies {
             }
             return List.copyOf(out);
         });
-    }
-
-    private static String configAddress(ResourceAddress r) {
-        StringBuilder b = new StringBuilder();
-        ModuleStep.names(r.modulePath()).forEach(n -> b.append("module.").append(n).append('.'));
-        return b + r.toString().substring(r.modulePrefix().length());
     }
 }

@@ -25,7 +25,7 @@ final class DependencyInstances {
     /** The keys {@code resource}'s instances are indexed under, one per leading part of its module path. */
     static List<String> keys(ResourceAddress resource) {
         List<String> path = resource.modulePath();
-        String config = configAddress(resource);
+        String config = resource.configAddress();
         List<String> out = new ArrayList<>(path.size() + 1);
         for (int k = 0; k <= path.size(); k++) {
             out.add(key(config, path.subList(0, k)));
@@ -54,12 +54,6 @@ final class DependencyInstances {
         return key(config, path.subList(0, shared));
     }
 
-    /** The configuration's address of a resource: its module path without instance keys. */
-    static String configAddress(ResourceAddress resource) {
-        String text = resource.toString();
-        return ConfigIndex.prefix(ModuleStep.names(resource.modulePath())) + text.substring(resource.modulePrefix()
-                .length());
-    }
 
     private static String key(String config, List<String> scope) {
         return config + " in " + ConfigIndex.prefix(scope);

@@ -78,8 +78,7 @@ final class Removals {
 
     /** Whether an instance is of the resource (any key, any instance of the modules on the way) or module. */
     private static boolean matches(InstanceAddress a, String from, boolean module) {
-        String configAddress = ConfigIndex.prefix(ModuleStep.names(a.resource().modulePath()))
-                + a.resource().toString().substring(a.resource().modulePrefix().length());
+        String configAddress = a.resource().configAddress();
         String wanted = ConfigIndex.prefix(ModuleStep.names(ModuleStep.prefix(from).steps()))
                 + from.substring(ModuleStep.prefix(from).end());
         return module ? configAddress.startsWith(wanted.endsWith(".") ? wanted : wanted + ".")

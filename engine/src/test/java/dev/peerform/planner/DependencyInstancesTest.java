@@ -44,7 +44,7 @@ class DependencyInstancesTest {
 
     @Test
     void aResourceIsIndexedUnderItsConfigurationAddressInEachLeadingPartOfItsPath() {
-        assertEquals("module.a.module.b.t.p", DependencyInstances.configAddress(at("module.a[0].module.b[\"k\"].t.p")));
+        assertEquals("module.a.module.b.t.p", at("module.a[0].module.b[\"k\"].t.p").configAddress());
         assertEquals(3, DependencyInstances.keys(at("module.a[0].module.b[\"k\"].t.p")).size());
     }
 

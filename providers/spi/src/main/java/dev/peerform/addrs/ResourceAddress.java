@@ -55,6 +55,18 @@ public final class ResourceAddress implements Comparable<ResourceAddress> {
         return b.toString();
     }
 
+    /**
+     * The configuration's address: the module path without instance keys ({@code module.peer.terraform_data.p}
+     * for {@code module.peer["x"].terraform_data.p}), which is how dependencies are recorded.
+     */
+    public String configAddress() {
+        StringBuilder b = new StringBuilder();
+        for (String m : ModuleStep.names(modulePath)) {
+            b.append("module.").append(m).append('.');
+        }
+        return b + text.substring(modulePrefix().length());
+    }
+
     /** The module in the state's form: {@code module.a.module.b}, or null for the root. */
     public String stateModule() {
         String p = modulePrefix();
