@@ -68,7 +68,7 @@ public final class Cli {
             }
         }
         try {
-            return commandLine(ctx).execute(args.toArray(String[]::new));
+            return commandLine(ctx, args.get(0)).execute(args.toArray(String[]::new));
         } catch (RuntimeException | Error e) {
             return internalError(ctx, e);
         }
@@ -81,45 +81,20 @@ public final class Cli {
         };
     }
 
+    /** The whole command tree: usage, and the suggestion for a command name that is not one. */
     private static CommandLine commandLine(CliContext ctx) {
+        return commandLine(ctx, null);
+    }
+
+    /**
+     * The root with only the subcommand {@code only} when it names one (null: all of them). picocli reflects over
+     * every command it is given, so building just the one that runs keeps that cost off every start.
+     */
+    private static CommandLine commandLine(CliContext ctx, String only) {
         CommandLine cl = new CommandLine(new RootCommand());
-        cl.addSubcommand(new InitCommand(ctx));
-        cl.addSubcommand(new ValidateCommand(ctx));
-        cl.addSubcommand(new PlanCommand(ctx));
-        cl.addSubcommand(new ApplyCommand(ctx));
-        cl.addSubcommand(new DestroyCommand(ctx));
-        cl.addSubcommand(new ShowCommand(ctx));
-        cl.addSubcommand(new OutputCommand(ctx));
-        CommandLine state = new CommandLine(new StateCommand(ctx));
-        state.addSubcommand(new StateCommand.ListCmd(ctx));
-        state.addSubcommand(new StateCommand.ShowCmd(ctx));
-        state.addSubcommand(new StateCommand.PullCmd(ctx));
-        state.addSubcommand(new StateCommand.RmCmd(ctx));
-        state.addSubcommand(new StateCommand.MvCmd(ctx));
-        state.addSubcommand(new StatePushCommand(ctx));
-        state.addSubcommand(new StateReplaceProviderCommand(ctx));
-        cl.addSubcommand("state", state);
-        CommandLine workspace = new CommandLine(new WorkspaceCommand(ctx));
-        workspace.addSubcommand(new WorkspaceCommand.New(ctx));
-        workspace.addSubcommand(new WorkspaceCommand.Select(ctx));
-        workspace.addSubcommand(new WorkspaceCommand.ListCmd(ctx));
-        workspace.addSubcommand(new WorkspaceCommand.Show(ctx));
-        workspace.addSubcommand(new WorkspaceCommand.Delete(ctx));
-        cl.addSubcommand("workspace", workspace);
-        cl.addSubcommand(new ForceUnlockCommand(ctx));
-        cl.addSubcommand(new FmtCommand(ctx));
-        cl.addSubcommand(new ImportCommand(ctx));
-        cl.addSubcommand(new ConsoleCommand(ctx));
-        CommandLine providers = new CommandLine(new ProvidersCommand(ctx));
-        providers.addSubcommand(new ProvidersCommand.Schema(ctx));
-        cl.addSubcommand("providers", providers);
-        cl.addSubcommand(new TaintCommand.Taint(ctx));
-        cl.addSubcommand(new TaintCommand.Untaint(ctx));
-        cl.addSubcommand(new AdoptCommand(ctx));
-        cl.addSubcommand(new RefreshCommand(ctx));
-        cl.addSubcommand(new GraphCommand(ctx));
-        cl.addSubcommand(new ReachCommand(ctx));
-        cl.addSubcommand(new VersionCommand(ctx));
+        for (String name : only != null && SUBCOMMANDS.contains(only) ? List.of(only) : SUBCOMMANDS) {
+            cl.addSubcommand(name, subcommand(name, ctx));
+        }
         withHelpOption(cl);
         cl.setOverwrittenOptionsAllowed(true); // Terraform's flags may repeat, the last one wins
         cl.setOut(ctx.out());
@@ -128,6 +103,61 @@ public final class Cli {
         cl.setExecutionExceptionHandler((e, line, parsed) -> e instanceof BadFlagException bad
                 ? badFlag(ctx, bad) : internalError(ctx, e));
         return cl;
+    }
+
+    /** Every top-level subcommand, in the order usage lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("init", "validate", "plan", "apply", "destroy", "show",
+            "output", "state", "workspace", "force-unlock", "fmt", "import", "console", "providers", "taint",
+            "untaint", "adopt", "refresh", "graph", "reach", "version");
+
+    /** The subcommand called {@code name}: a command object, or a CommandLine when it has subcommands itself. */
+    private static Object subcommand(String name, CliContext ctx) {
+        return switch (name) {
+            case "init" -> new InitCommand(ctx);
+            case "validate" -> new ValidateCommand(ctx);
+            case "plan" -> new PlanCommand(ctx);
+            case "apply" -> new ApplyCommand(ctx);
+            case "destroy" -> new DestroyCommand(ctx);
+            case "show" -> new ShowCommand(ctx);
+            case "output" -> new OutputCommand(ctx);
+            case "state" -> {
+                CommandLine state = new CommandLine(new StateCommand(ctx));
+                state.addSubcommand(new StateCommand.ListCmd(ctx));
+                state.addSubcommand(new StateCommand.ShowCmd(ctx));
+                state.addSubcommand(new StateCommand.PullCmd(ctx));
+                state.addSubcommand(new StateCommand.RmCmd(ctx));
+                state.addSubcommand(new StateCommand.MvCmd(ctx));
+                state.addSubcommand(new StatePushCommand(ctx));
+                state.addSubcommand(new StateReplaceProviderCommand(ctx));
+                yield state;
+            }
+            case "workspace" -> {
+                CommandLine workspace = new CommandLine(new WorkspaceCommand(ctx));
+                workspace.addSubcommand(new WorkspaceCommand.New(ctx));
+                workspace.addSubcommand(new WorkspaceCommand.Select(ctx));
+                workspace.addSubcommand(new WorkspaceCommand.ListCmd(ctx));
+                workspace.addSubcommand(new WorkspaceCommand.Show(ctx));
+                workspace.addSubcommand(new WorkspaceCommand.Delete(ctx));
+                yield workspace;
+            }
+            case "force-unlock" -> new ForceUnlockCommand(ctx);
+            case "fmt" -> new FmtCommand(ctx);
+            case "import" -> new ImportCommand(ctx);
+            case "console" -> new ConsoleCommand(ctx);
+            case "providers" -> {
+                CommandLine providers = new CommandLine(new ProvidersCommand(ctx));
+                providers.addSubcommand(new ProvidersCommand.Schema(ctx));
+                yield providers;
+            }
+            case "taint" -> new TaintCommand.Taint(ctx);
+            case "untaint" -> new TaintCommand.Untaint(ctx);
+            case "adopt" -> new AdoptCommand(ctx);
+            case "refresh" -> new RefreshCommand(ctx);
+            case "graph" -> new GraphCommand(ctx);
+            case "reach" -> new ReachCommand(ctx);
+            case "version" -> new VersionCommand(ctx);
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     /** {@code SUBCMD -help} (and -h, --help) prints the subcommand's usage on stdout and exits 0, as Terraform. */

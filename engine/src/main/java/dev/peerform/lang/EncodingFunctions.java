@@ -37,9 +37,12 @@ import java.util.Map;
  */
 final class EncodingFunctions {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    /** Made on the first jsondecode, not when the functions are registered: most runs never decode JSON. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    }
 
     private EncodingFunctions() {
     }
@@ -103,7 +106,7 @@ final class EncodingFunctions {
         r.add("jsonencode", List.of(p("val", Type.DYNAMIC).nullable()), (a, c) -> Value.of(jsonEncode(a.get(0))));
         r.add("jsondecode", List.of(p("str", Type.STRING)), (a, c) -> {
             try {
-                return fromJson(JSON.readTree(a.get(0).asString()));
+                return fromJson(Json.MAPPER.readTree(a.get(0).asString()));
             } catch (JsonProcessingException e) {
                 throw new FunctionException("the given string is not valid JSON: "
                         + e.getOriginalMessage() + ".");
