@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark harness: bench/run.sh language|emulator|engine|provider|reach|reliability|pg [sizes...]
+# Runs a benchmark harness: bench/run.sh language|emulator|engine|startup|provider|reach|reliability|pg [sizes...]
 # Builds the test classes, then runs the benchmark's main class on the test classpath, printing a table.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -8,12 +8,14 @@ case "$which" in
   language) module=engine; class=dev.peerform.bench.LanguageBenchmark ;;
   emulator) module=providers/alicloud-emulator; class=dev.peerform.emulator.bench.EmulatorBenchmark ;;
   engine) module=engine; class=dev.peerform.bench.EngineBenchmark; "$root/peerform" version >/dev/null ;;
+  # startup [N...] [--reps R]: version, validate and plan through the launcher on Java 17 and 25, beside Terraform
+  startup) module=engine; class=dev.peerform.bench.StartupBenchmark; "$root/peerform" version >/dev/null ;;
   provider) module=plans; class=dev.peerform.bench.ProviderBenchmark; "$root/peerform" version >/dev/null ;;
   reach) module=providers/alicloud; class=dev.peerform.alicloud.reach.ReachBenchmark ;;
   # reliability [small|full] [figures...] [--seed N] [--case I]: exits 1 when a case fails
   reliability) module=plans; class=dev.peerform.reliability.ReliabilityHarness; "$root/peerform" version >/dev/null ;;
   pg) module=engine; class=dev.peerform.bench.PgBenchmark; "$root/peerform" version >/dev/null ;;
-  *) echo "unknown benchmark '$which' (known: language, emulator, engine, provider, reach, reliability, pg)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$which' (known: language, emulator, engine, startup, provider, reach, reliability, pg)" >&2; exit 2 ;;
 esac
 cd "$root"
 # -am resolves the sibling modules from the reactor; the engine, built last, writes the classpath file last
