@@ -34,6 +34,41 @@ record BigFloat(BigInteger mantissa, int exponent) {
         return round(qr[0], -shift, qr[1].signum() != 0);
     }
 
+    /** x + y as Terraform computes it. */
+    static BigDecimal sum(BigDecimal x, BigDecimal y) {
+        BigDecimal exact = fits(x) && fits(y) ? fitting(x.add(y)) : null;
+        return exact != null ? exact : of(x).add(of(y)).shortest();
+    }
+
+    /** x - y as Terraform computes it. */
+    static BigDecimal difference(BigDecimal x, BigDecimal y) {
+        BigDecimal exact = fits(x) && fits(y) ? fitting(x.subtract(y)) : null;
+        return exact != null ? exact : of(x).add(of(y).negate()).shortest();
+    }
+
+    /** x * y as Terraform computes it. */
+    static BigDecimal product(BigDecimal x, BigDecimal y) {
+        BigDecimal exact = fits(x) && fits(y) ? fitting(x.multiply(y)) : null;
+        return exact != null ? exact : of(x).multiply(of(y)).shortest();
+    }
+
+    /**
+     * An integer that the mantissa holds exactly. Such operands and a result that is one too need no rounding, and
+     * the shortest decimal of an exact integer is that integer: the result is the decimal one, without the 512-bit
+     * round trip (most arithmetic in configurations is on small integers: counts, indexes, ports).
+     */
+    private static boolean fits(BigDecimal d) {
+        // 2^512 has 155 digits: a longer integer part does not fit, and is not worth making a BigInteger of
+        return d.signum() == 0 || d.precision() - d.scale() <= 155
+                && (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0)
+                && d.toBigInteger().abs().bitLength() <= PRECISION;
+    }
+
+    /** The integer as shortest() writes it (no trailing zeros), or null when it does not fit the mantissa. */
+    private static BigDecimal fitting(BigDecimal d) {
+        return fits(d) ? d.stripTrailingZeros() : null;
+    }
+
     BigFloat add(BigFloat o) {
         if (mantissa.signum() == 0) {
             return o;

@@ -62,9 +62,9 @@ public final class Operations {
                 BigDecimal x = a.asNumber();
                 BigDecimal y = b.asNumber();
                 return switch (op) {
-                    case ADD -> Value.of(BigFloat.of(x).add(BigFloat.of(y)).shortest());
-                    case SUBTRACT -> Value.of(BigFloat.of(x).add(BigFloat.of(y).negate()).shortest());
-                    case MULTIPLY -> Value.of(BigFloat.of(x).multiply(BigFloat.of(y)).shortest());
+                    case ADD -> Value.of(BigFloat.sum(x, y));
+                    case SUBTRACT -> Value.of(BigFloat.difference(x, y));
+                    case MULTIPLY -> Value.of(BigFloat.product(x, y));
                     case DIVIDE -> {
                         if (y.signum() == 0) {
                             throw new EvalException("Division by zero", "The right operand of \"/\" is zero; a "
