@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher runs peerform on the JDK that PEERFORM_JAVA names: Java 17 with its class-data archive, Java 25 with
- * its ahead-of-time cache, each made on the first run with that JDK and used from then on. The Java 25 leg is
- * skipped where no JDK 25 is installed.
+ * its ahead-of-time cache, each made on the first run with that JDK and used from then on (the classes a validate
+ * loads come from it). The Java 25 leg is skipped where no JDK 25 is installed.
  */
 class LauncherJavaTest {
 
@@ -74,7 +74,7 @@ class LauncherJavaTest {
         return null;
     }
 
-    private void versionAndValidateWorkOn(Path home, String cacheSuffix) throws Exception {
+    private void versionAndValidateWorkOn(Path home, String cacheSuffix, String... fromTheCache) throws Exception {
         Map<String, String> env = Map.of("PEERFORM_JAVA", home.toString());
         Files.writeString(dir.resolve("main.tf"), "resource \"terraform_data\" \"a\" {\n  input = cidrsubnet(\"10.0.0.0/8\", 8, 1)\n}\n");
         Result version = exec(dir, env, LAUNCHER.toString(), "version");
@@ -88,20 +88,30 @@ class LauncherJavaTest {
         Result plan = exec(dir, env, LAUNCHER.toString(), "plan", "-detailed-exitcode", "-no-color");
         assertEquals(2, plan.code(), plan.out());
         assertTrue(plan.out().contains("Plan: 1 to add, 0 to change, 0 to destroy."), plan.out());
+        Map<String, String> logged = Map.of("PEERFORM_JAVA", home.toString(), "PEERFORM_JAVA_OPTS",
+                "-Xlog:class+load=info");
+        Result classes = exec(dir, logged, LAUNCHER.toString(), "validate");
+        assertEquals(0, classes.code(), classes.out());
+        for (String name : fromTheCache) {
+            assertTrue(classes.out().contains(" " + name + " source: shared objects file"), name + " is not in "
+                    + cache);
+        }
     }
 
     @Test
     void java17RunsWithItsClassDataArchive() throws Exception {
         Path home = jdk(17);
         assumeTrue(home != null, "no JDK 17 found");
-        versionAndValidateWorkOn(home, ".jsa");
+        versionAndValidateWorkOn(home, ".jsa", "dev.peerform.cli.ValidateCommand", "dev.peerform.syntax.Parser");
     }
 
     @Test
     void java25RunsWithItsAheadOfTimeCache() throws Exception {
         Path home = jdk(25);
         assumeTrue(home != null, "no JDK 25 installed");
-        versionAndValidateWorkOn(home, ".aot");
+        // picocli's class files are Java 5 ones: in the cache only because the launcher rewrote them
+        versionAndValidateWorkOn(home, ".aot", "dev.peerform.cli.ValidateCommand", "dev.peerform.syntax.Parser",
+                "picocli.CommandLine");
     }
 
     @Test
