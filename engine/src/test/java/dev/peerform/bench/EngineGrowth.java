@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * exceeds 10 minutes. Ends with the growth exponent log(t2/t1)/log(n2/n1) per command between consecutive sizes and
  * from 10,000 to 50,000, on CPU time (the wall of a shared machine is noisy) and on wall time.
  *
- * <p>The launcher measured is {@code ./peerform}, or the one named by PEERFORM_BENCH_LAUNCHER (to measure another
- * build, main's say, in the same run); JVM options reach it through PEERFORM_JAVA_OPTS as usual.
+ * <p>The launcher measured is {@code ./peerform}, or the one named by PEERFORM_BENCH_LAUNCHER; PEERFORM_BENCH_BEFORE
+ * names another build's launcher (main's, say) to alternate with it as "before", command by command, so that both
+ * see the same load. JVM options reach them through PEERFORM_JAVA_OPTS as usual.
  */
 final class EngineGrowth {
 
@@ -62,7 +63,15 @@ final class EngineGrowth {
         }
         String launcher = System.getenv().getOrDefault("PEERFORM_BENCH_LAUNCHER",
                 Path.of("peerform").toAbsolutePath().toString());
-        List<String> tools = terraform ? List.of("peerform", "terraform") : List.of("peerform");
+        String before = System.getenv("PEERFORM_BENCH_BEFORE");
+        List<String> tools = new ArrayList<>();
+        if (before != null) {
+            tools.add("before");
+        }
+        tools.add("peerform");
+        if (terraform) {
+            tools.add("terraform");
+        }
         Map<String, Map<Integer, Figure[]>> all = new LinkedHashMap<>();
         tools.forEach(t -> all.put(t, new LinkedHashMap<>()));
         System.out.printf("Growth: N terraform_data in chains of 10, whole processes, %s; read-only commands min of "
@@ -97,7 +106,8 @@ final class EngineGrowth {
                         f = Figure.skipped(String.format("skipped: predicted %.0f s from %d", predict(first,
                                 earlier, before, previous, n), previous));
                     } else {
-                        List<String> cmd = command(t.equals("terraform") ? "terraform" : launcher, COMMANDS[c]);
+                        List<String> cmd = command(t.equals("terraform") ? "terraform" : t.equals("before") ? before
+                                : launcher, COMMANDS[c]);
                         f = measure(dirs.get(t), cmd, READ_ONLY[c] ? reps : 1);
                     }
                     row[c] = f;
