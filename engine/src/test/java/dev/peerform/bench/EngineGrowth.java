@@ -63,9 +63,9 @@ final class EngineGrowth {
         }
         String launcher = System.getenv().getOrDefault("PEERFORM_BENCH_LAUNCHER",
                 Path.of("peerform").toAbsolutePath().toString());
-        String before = System.getenv("PEERFORM_BENCH_BEFORE");
+        String beforeLauncher = System.getenv("PEERFORM_BENCH_BEFORE");
         List<String> tools = new ArrayList<>();
-        if (before != null) {
+        if (beforeLauncher != null) {
             tools.add("before");
         }
         tools.add("peerform");
@@ -106,7 +106,7 @@ final class EngineGrowth {
                         f = Figure.skipped(String.format("skipped: predicted %.0f s from %d", predict(first,
                                 earlier, before, previous, n), previous));
                     } else {
-                        List<String> cmd = command(t.equals("terraform") ? "terraform" : t.equals("before") ? before
+                        List<String> cmd = command(t.equals("terraform") ? "terraform" : t.equals("before") ? beforeLauncher
                                 : launcher, COMMANDS[c]);
                         f = measure(dirs.get(t), cmd, READ_ONLY[c] ? reps : 1);
                     }
