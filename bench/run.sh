@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark harness: bench/run.sh language|emulator|engine|startup|provider|reach|reliability|pg [sizes...]
+# bench/run.sh engine growth [sizes] [--reps=N] [--no-terraform]: every command from 1,000 to 50,000 resources
 # Builds the test classes, then runs the benchmark's main class on the test classpath, printing a table.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -1,5 +1,7 @@
 package dev.peerform.planfile;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -165,14 +167,72 @@ public final class PlanFile {
     public record Saved(Plan plan, String configDigest) {
     }
 
-    private static JsonNode root(Path path, EncryptionTarget encryption) throws IOException {
-        JsonNode root = TerraformJson.MAPPER.readTree(Envelope.open(Files.readAllBytes(path), encryption,
-                path.toString(), "plan"));
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(path.getFileName() + " is not a peerform plan file (run `peerform plan -out "
-                    + path.getFileName() + "` to make one)");
+    /**
+     * Reads a plan file as a stream: its small top-level fields come back as a tree, while each element of the
+     * big arrays ({@code changes}, {@code steps}) goes to its reader as soon as it is parsed (a null reader skips
+     * them). A tree of the whole file held several times the file's size at once (about 250 MB for a plan of
+     * 50,000 resources), the largest part of an apply's peak memory.
+     */
+    private static ObjectNode stream(Path path, EncryptionTarget encryption, Map<String, Element> arrays)
+            throws IOException {
+        byte[] bytes = Envelope.open(Files.readAllBytes(path), encryption, path.toString(), "plan");
+        ObjectNode head = F.objectNode();
+        try (JsonParser p = TerraformJson.MAPPER.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw notAPlan(path);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (!arrays.containsKey(name) || t != JsonToken.START_ARRAY) {
+                    head.set(name, p.readValueAsTree());
+                    continue;
+                }
+                if (!FORMAT.equals(head.path("format").asText())) {
+                    throw notAPlan(path); // peerform writes the format first
+                }
+                Element reader = arrays.get(name);
+                if (reader == null) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    reader.read(p.readValueAsTree());
+                }
+            }
         }
-        return root;
+        if (!FORMAT.equals(head.path("format").asText())) {
+            throw notAPlan(path);
+        }
+        return head;
+    }
+
+    /** Reads one element of a plan file's big arrays. */
+    private interface Element {
+        void read(JsonNode n) throws IOException;
+    }
+
+    private static IOException notAPlan(Path path) {
+        return new IOException(path.getFileName() + " is not a peerform plan file (run `peerform plan -out "
+                + path.getFileName() + "` to make one)");
+    }
+
+    /** A step as the file has it: the graph is built once every step and change is read. */
+    private record StepRow(String id, String address, StepSpec spec, int index, boolean last, List<String> after,
+            List<String> why) {
+
+        static StepRow of(JsonNode n) {
+            List<String> after = new ArrayList<>();
+            List<String> why = new ArrayList<>();
+            for (JsonNode p : n.path("after")) {
+                after.add(p.get("id").asText());
+                why.add(p.path("why").asText(""));
+            }
+            return new StepRow(n.get("id").asText(), n.get("address").asText(), new StepSpec(n.get("name").asText(),
+                    Phase.valueOf(n.get("phase").asText()), n.get("description").asText(),
+                    n.path("waits_for").asText("")), n.get("index").asInt(), n.get("last_of_phase").asBoolean(),
+                    after, why);
+        }
     }
 
     private static Map<String, Value> variables(JsonNode root) {
@@ -189,39 +249,30 @@ public final class PlanFile {
      */
     public static Map<String, Value> variables(Path path, EncryptionTarget encryption) {
         try {
-            return variables(root(path, encryption));
+            Map<String, Element> skipped = new HashMap<>();
+            skipped.put("changes", null);
+            skipped.put("steps", null);
+            return variables(stream(path, encryption, skipped));
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
     }
 
     public static Saved read(Path path, ProviderSet providers, EncryptionTarget encryption) throws IOException {
-        JsonNode root = root(path, encryption);
+        List<ResourceChange> changes = new ArrayList<>();
+        Map<String, ResourceChange> byAddress = new HashMap<>();
+        List<StepRow> rows = new ArrayList<>();
+        Map<String, Element> arrays = new HashMap<>();
+        arrays.put("changes", n -> {
+            ResourceChange c = change(n, providers);
+            changes.add(c);
+            byAddress.put(c.address().toString(), c);
+        });
+        arrays.put("steps", n -> rows.add(StepRow.of(n)));
+        JsonNode root = stream(path, encryption, arrays);
         Map<String, Value> variables = variables(root);
         Map<String, String> endpoints = new LinkedHashMap<>();
         root.path("providers").fields().forEachRemaining(e -> endpoints.put(e.getKey(), e.getValue().asText()));
-        List<ResourceChange> changes = new ArrayList<>();
-        Map<String, ResourceChange> byAddress = new HashMap<>();
-        for (JsonNode n : root.path("changes")) {
-            InstanceAddress a = InstanceAddress.parse(n.get("address").asText());
-            ResourceType type = providers.resourceType(a.resource().type());
-            DataSourceType data = a.resource().mode() == ResourceMode.DATA
-                    ? providers.dataSourceType(a.resource().type()) : null;
-            if (type == null && data == null) {
-                throw new IOException("the plan changes " + a + ", whose type no provider of this peerform knows");
-            }
-            Map<String, List<String>> refs = new LinkedHashMap<>();
-            n.path("references").fields().forEachRemaining(e -> refs.put(e.getKey(), list(e.getValue())));
-            ResourceChange c = new ResourceChange(a, n.get("provider").asText(),
-                    data != null ? data.schema() : type.schema(),
-                    ChangeAction.valueOf(n.get("action").asText()), (ObjectValue) TaggedValues.decode(n.get("before")),
-                    (ObjectValue) TaggedValues.decode(n.get("after")), list(n.get("replace_paths")),
-                    ChangeReason.fromKey(n.path("reason").asText("")), refs, list(n.get("dependencies")),
-                    n.path("create_before_destroy").asBoolean(), n.path("pending_client_token").asText(null),
-                    n.has("resumed_steps") ? list(n.get("resumed_steps")) : List.of());
-            changes.add(c);
-            byAddress.put(a.toString(), c);
-        }
         List<OutputChange> outputs = new ArrayList<>();
         for (JsonNode n : root.path("outputs")) {
             outputs.add(new OutputChange(n.get("name").asText(), ChangeAction.valueOf(n.get("action").asText()),
@@ -229,16 +280,13 @@ public final class PlanFile {
                     n.path("sensitive").asBoolean()));
         }
         StepGraph steps = new StepGraph();
-        for (JsonNode n : root.path("steps")) {
-            StepSpec spec = new StepSpec(n.get("name").asText(), Phase.valueOf(n.get("phase").asText()),
-                    n.get("description").asText(), n.path("waits_for").asText(""));
-            steps.add(new PlannedStep(n.get("id").asText(), byAddress.get(n.get("address").asText()), spec,
-                    n.get("index").asInt(), n.get("last_of_phase").asBoolean()));
+        for (StepRow r : rows) {
+            steps.add(new PlannedStep(r.id(), byAddress.get(r.address()), r.spec(), r.index(), r.last()));
         }
-        for (JsonNode n : root.path("steps")) {
-            PlannedStep s = steps.step(n.get("id").asText());
-            for (JsonNode p : n.path("after")) {
-                steps.order(steps.step(p.get("id").asText()), s, p.path("why").asText(""));
+        for (StepRow r : rows) {
+            PlannedStep s = steps.step(r.id());
+            for (int i = 0; i < r.after().size(); i++) {
+                steps.order(steps.step(r.after().get(i)), s, r.why().get(i));
             }
         }
         Map<ResourceAddress, Expansion> expansions = new HashMap<>();
@@ -258,6 +306,26 @@ public final class PlanFile {
                 Instant.parse(root.get("timestamp").asText()), moved(root), forgotten(root),
                 imported(root), annotations(root));
         return new Saved(plan, root.path("configuration_digest").asText());
+    }
+
+    private static ResourceChange change(JsonNode n, ProviderSet providers) throws IOException {
+        InstanceAddress a = InstanceAddress.parse(n.get("address").asText());
+        ResourceType type = providers.resourceType(a.resource().type());
+        DataSourceType data = a.resource().mode() == ResourceMode.DATA
+                ? providers.dataSourceType(a.resource().type()) : null;
+        if (type == null && data == null) {
+            throw new IOException("the plan changes " + a + ", whose type no provider of this peerform knows");
+        }
+        Map<String, List<String>> refs = new LinkedHashMap<>();
+        n.path("references").fields().forEachRemaining(e -> refs.put(e.getKey(), list(e.getValue())));
+        ResourceChange c = new ResourceChange(a, n.get("provider").asText(),
+                data != null ? data.schema() : type.schema(),
+                ChangeAction.valueOf(n.get("action").asText()), (ObjectValue) TaggedValues.decode(n.get("before")),
+                (ObjectValue) TaggedValues.decode(n.get("after")), list(n.get("replace_paths")),
+                ChangeReason.fromKey(n.path("reason").asText("")), refs, list(n.get("dependencies")),
+                n.path("create_before_destroy").asBoolean(), n.path("pending_client_token").asText(null),
+                n.has("resumed_steps") ? list(n.get("resumed_steps")) : List.of());
+        return c;
     }
 
     private static List<String> list(JsonNode n) {

@@ -1,5 +1,7 @@
 package dev.peerform.states;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -127,11 +130,30 @@ public final class Envelope {
                 + "keep the old key as a fallback of the " + target.name() + " block while rotating keys.");
     }
 
+    /** The three fields an envelope holds; a file with any other top-level field is a state or plan in clear. */
+    private static final Set<String> FIELDS = Set.of("meta", "encrypted_data", "encryption_version");
+
+    /**
+     * The envelope's fields when the bytes are an object that may be one, else null. Read as a stream that stops at
+     * the first field an envelope does not have: a tree of a whole state or plan in clear (50,000 resources: 66 MB
+     * of JSON, several times that as a tree) was built only to find that field missing.
+     */
     private static JsonNode parse(byte[] bytes) {
-        try {
-            JsonNode n = JSON.readTree(bytes);
-            return n != null && n.isObject() ? n : null;
-        } catch (IOException e) {
+        try (JsonParser p = JSON.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            ObjectNode root = JSON.createObjectNode();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (!FIELDS.contains(name)) {
+                    return root; // not an envelope: what is read so far says so (no encryption_version)
+                }
+                p.nextToken();
+                root.set(name, p.readValueAsTree());
+            }
+            return root;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

@@ -5,6 +5,7 @@ import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.addrs.InstanceKey;
 import dev.peerform.addrs.ResourceAddress;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,6 +36,8 @@ public final class State {
     private String lineage;
     private String terraformVersion = "1.11.4";
     private final SortedMap<ResourceAddress, Resource> resources = new TreeMap<>();
+    /** The same resources by hash: a plan looks each instance up several times, a sorted map costs log N each. */
+    private final Map<ResourceAddress, Resource> index = new HashMap<>();
     private final Map<String, Output> outputs = new TreeMap<>(); // by name, as Terraform writes them
 
     public State(long serial, String lineage) {
@@ -79,16 +82,20 @@ public final class State {
     }
 
     public Resource resource(ResourceAddress address) {
-        return resources.get(address);
+        return index.get(address);
     }
 
     public InstanceState instance(InstanceAddress address) {
-        Resource r = resources.get(address.resource());
+        Resource r = index.get(address.resource());
         return r == null ? null : r.instances.get(address.key());
     }
 
     public void put(InstanceAddress address, String provider, InstanceState instance) {
-        Resource r = resources.computeIfAbsent(address.resource(), a -> new Resource(a, provider));
+        Resource r = index.get(address.resource());
+        if (r == null) {
+            r = resources.computeIfAbsent(address.resource(), a -> new Resource(a, provider));
+            index.put(address.resource(), r);
+        }
         if (provider != null) {
             r.provider = provider;
         }
@@ -96,13 +103,14 @@ public final class State {
     }
 
     public void remove(InstanceAddress address) {
-        Resource r = resources.get(address.resource());
+        Resource r = index.get(address.resource());
         if (r == null) {
             return;
         }
         r.instances.remove(address.key());
         if (r.instances.isEmpty()) {
             resources.remove(address.resource());
+            index.remove(address.resource());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.peerform.states;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +11,7 @@ import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.addrs.ResourceMode;
 import dev.peerform.json.TerraformJson;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,6 +89,11 @@ public final class StateCodec {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes the state's JSON, as {@link #write(State)} makes it, to a stream (left open). */
+    public static void write(State s, OutputStream out) throws IOException {
+        TerraformJson.MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, encode(s));
     }
 
     /** Reads a state file; throws {@link StateFormatException} with a clear message when it is not one. */

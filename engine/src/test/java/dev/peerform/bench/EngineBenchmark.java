@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * the PATH: plan from empty state, apply of that plan, and a no-op plan of N terraform_data resources in chains of
  * 10, for N = 1,000, 5,000 and 10,000. Part 2, in process with the in-memory test cloud: read calls per refresh,
  * apply time against the critical-path bound with injected latency, and the cost of persisting one step as the
- * state grows. Run with {@code bench/run.sh engine}.
+ * state grows. Run with {@code bench/run.sh engine}; {@code bench/run.sh engine growth [sizes]} measures every command
+ * from 1,000 to 50,000 resources instead ({@link EngineGrowth}).
  */
 public final class EngineBenchmark {
 
@@ -37,6 +38,10 @@ public final class EngineBenchmark {
     private static final Path LAUNCHER = Path.of("peerform").toAbsolutePath();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("growth")) {
+            EngineGrowth.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int[] sizes = args.length > 0 ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1_000, 5_000, 10_000};
         boolean terraform = LanguageBenchmark.onPath("terraform");
