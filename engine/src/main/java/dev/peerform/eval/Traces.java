@@ -1,0 +1,166 @@
+package dev.peerform.eval;
+
+import dev.peerform.config.Module;
+import dev.peerform.config.Resource;
+import dev.peerform.lang.ExprWalker;
+import dev.peerform.syntax.Expr;
+import dev.peerform.value.MapValue;
+import dev.peerform.value.ObjectValue;
+import dev.peerform.value.StringValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.UnknownValue;
+import dev.peerform.value.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which resource instances an attribute's value comes from when its expression reaches them through more than a
+ * reference the syntax names: a for expression, {@code values()}, {@code lookup()}, a splat, a local, a module's
+ * variable or output, or {@code each.value} of a for_each over such an expression. The attribute is evaluated once
+ * more in a copy of the configuration's values whose instances carry tracers: each string attribute not known yet
+ * becomes a string that names its instance. The tracers in the result are the instances it comes from. Known
+ * values stay as they are, so keys and filters behave as in the plan (a known id already names its object).
+ *
+ * <p>A tracer is a number between two private-use characters, which case and trimming functions keep.
+ */
+final class Traces {
+
+    private static final char OPEN = '\uE000';
+    private static final char CLOSE = '\uE001';
+
+    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+    private final List<String> addresses = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> resourceOf = new ConcurrentHashMap<>();
+
+    /** {@code instance} (its value or null) with its unknown string attributes replaced by tracers. */
+    Value mark(Value instance, Type type, String address, String resource) {
+        Value v = instance == null ? Value.unknown(type) : instance;
+        Value inner = v.unmarked();
+        Map<String, Value> attributes = new TreeMap<>();
+        if (inner instanceof ObjectValue o) {
+            o.attributes().forEach((k, a) -> attributes.put(k, a.unmarked() instanceof UnknownValue u
+                    && u.type() == Type.STRING ? again(a, tracer(address, resource)) : a));
+        } else if (inner instanceof UnknownValue u && u.type() instanceof Type.ObjectType t) {
+            t.attributes().forEach((k, at) -> attributes.put(k, at == Type.STRING ? tracer(address, resource)
+                    : Value.unknown(at)));
+        } else {
+            return v;
+        }
+        return again(v, new ObjectValue(attributes));
+    }
+
+    /** The instances the tracers in {@code v} name, in the order they appear. */
+    Set<String> instances(Value v) {
+        Set<String> out = new LinkedHashSet<>();
+        collect(v, out);
+        return out;
+    }
+
+    /**
+     * The references the syntax found, without the whole resources the traced instances belong to (an instance
+     * names one object, the whole resource any of them), then the traced instances.
+     */
+    List<String> merged(List<String> syntactic, Set<String> traced) {
+        Set<String> whole = new HashSet<>();
+        traced.forEach(i -> whole.add(resourceOf.get(i)));
+        List<String> out = new ArrayList<>();
+        for (String ref : syntactic) {
+            if (!whole.contains(ref)) {
+                out.add(ref);
+            }
+        }
+        traced.stream().filter(i -> !out.contains(i)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * True when tracing {@code e} can find more than its syntax names: it reads a whole counted or for_each
+     * resource, a local, a child module's variable, a module's outputs, or each.value of a for_each that is not a
+     * whole resource (for which each.value already names the instance).
+     */
+    static boolean worthTracing(Expr e, Module module, boolean childModule, boolean eachValueNamed) {
+        boolean[] worth = {false};
+        Set<Expr> indexed = Collections.newSetFromMap(new IdentityHashMap<>());
+        ExprWalker.walk(e, x -> {
+            if (worth[0]) {
+                return;
+            }
+            if (x instanceof Expr.Index i && i.collection() instanceof Expr.ScopeTraversal t) {
+                indexed.add(t);
+            }
+            if (x instanceof Expr.ScopeTraversal t) {
+                worth[0] = switch (t.root()) {
+                    case "local", "module" -> true;
+                    case "var" -> childModule;
+                    case "each" -> !eachValueNamed && !t.steps().isEmpty()
+                            && t.steps().get(0) instanceof Expr.AttrStep a && a.name().equals("value");
+                    default -> wholeExpanded(t, module) && !indexed.contains(t);
+                };
+            }
+        });
+        return worth[0];
+    }
+
+    /** A reference to every instance of a counted or for_each resource at once (no index after its name). */
+    private static boolean wholeExpanded(Expr.ScopeTraversal t, Module module) {
+        String address = BodyDecoder.resourceOf(t);
+        Resource r = address == null || module == null ? null : module.resources().get(address);
+        int at = t.root().equals("data") ? 2 : 1;
+        return r != null && (r.count() != null || r.forEach() != null)
+                && !(t.steps().size() > at && t.steps().get(at) instanceof Expr.IndexStep);
+    }
+
+    private Value tracer(String address, String resource) {
+        Integer n = numbers.computeIfAbsent(address, a -> {
+            synchronized (addresses) {
+                addresses.add(a);
+                return addresses.size() - 1;
+            }
+        });
+        resourceOf.putIfAbsent(address, resource);
+        return new StringValue(OPEN + Integer.toString(n) + CLOSE);
+    }
+
+    private static Value again(Value original, Value replacement) {
+        return original.isSensitive() ? Value.sensitive(replacement) : replacement;
+    }
+
+    private void collect(Value v, Set<String> out) {
+        Value inner = v.unmarked();
+        if (inner instanceof StringValue s) {
+            scan(s.value(), out);
+        } else if (inner instanceof MapValue m) {
+            m.elements().keySet().forEach(k -> scan(k, out));
+        } else if (inner instanceof ObjectValue o) {
+            o.attributes().keySet().forEach(k -> scan(k, out));
+        }
+        for (Value c : inner.children()) {
+            collect(c, out);
+        }
+    }
+
+    private void scan(String s, Set<String> out) {
+        for (int open = s.indexOf(OPEN); open >= 0; open = s.indexOf(OPEN, open + 1)) {
+            int close = s.indexOf(CLOSE, open + 1);
+            if (close < 0) {
+                return;
+            }
+            try {
+                int n = Integer.parseInt(s.substring(open + 1, close));
+                if (n >= 0 && n < addresses.size()) {
+                    out.add(addresses.get(n));
+                }
+            } catch (NumberFormatException e) {
+                // private-use characters the user wrote: not a tracer
+            }
+        }
+    }
+}
