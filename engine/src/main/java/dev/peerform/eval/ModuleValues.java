@@ -71,6 +71,7 @@ public final class ModuleValues {
     /** Set in the copy whose instances carry tracers ({@link Traces}); null in the values a plan uses. */
     private final Traces traces;
     private ModuleValues traced;
+    private final TraceWorth worth = new TraceWorth(this);
 
     public ModuleValues(Module root, Map<String, Value> rootVariables, Schemas schemas, Path cwd,
             InstanceValues instances, boolean rememberAll) {
@@ -98,12 +99,10 @@ public final class ModuleValues {
             InstanceKey key, String prefix) {
         Map<String, List<String>> refs = BodyDecoder.instanceReferences(r.body(), r.forEach(), prefix,
                 evaluator(path, context(expansion, key), new Diagnostics()));
-        Module m = module(path);
-        boolean eachValueNamed = r.forEach() == null || BodyDecoder.eachValueNamesAnInstance(r.forEach());
         ModuleValues t = null;
         ModuleScope.Context context = null;
         for (Attribute a : r.body().attributes()) {
-            if (!Traces.worthTracing(a.expr(), m, !path.isEmpty(), eachValueNamed)) {
+            if (!worth.attribute(a.expr(), r, path)) {
                 continue;
             }
             if (t == null) {
@@ -120,7 +119,7 @@ public final class ModuleValues {
         return refs;
     }
 
-    private ModuleValues traced() {
+    private synchronized ModuleValues traced() {
         if (traced == null) {
             traced = new ModuleValues(root, rootVariables, schemas, cwd, instances, rememberAll, new Traces());
             traced.workspace = workspace;

@@ -1,9 +1,5 @@
 package dev.peerform.eval;
 
-import dev.peerform.config.Module;
-import dev.peerform.config.Resource;
-import dev.peerform.lang.ExprWalker;
-import dev.peerform.syntax.Expr;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.StringValue;
@@ -13,7 +9,6 @@ import dev.peerform.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,43 +74,6 @@ final class Traces {
         }
         traced.stream().filter(i -> !out.contains(i)).forEach(out::add);
         return out;
-    }
-
-    /**
-     * True when tracing {@code e} can find more than its syntax names: it reads a whole counted or for_each
-     * resource, a local, a child module's variable, a module's outputs, or each.value of a for_each that is not a
-     * whole resource (for which each.value already names the instance).
-     */
-    static boolean worthTracing(Expr e, Module module, boolean childModule, boolean eachValueNamed) {
-        boolean[] worth = {false};
-        Set<Expr> indexed = Collections.newSetFromMap(new IdentityHashMap<>());
-        ExprWalker.walk(e, x -> {
-            if (worth[0]) {
-                return;
-            }
-            if (x instanceof Expr.Index i && i.collection() instanceof Expr.ScopeTraversal t) {
-                indexed.add(t);
-            }
-            if (x instanceof Expr.ScopeTraversal t) {
-                worth[0] = switch (t.root()) {
-                    case "local", "module" -> true;
-                    case "var" -> childModule;
-                    case "each" -> !eachValueNamed && !t.steps().isEmpty()
-                            && t.steps().get(0) instanceof Expr.AttrStep a && a.name().equals("value");
-                    default -> wholeExpanded(t, module) && !indexed.contains(t);
-                };
-            }
-        });
-        return worth[0];
-    }
-
-    /** A reference to every instance of a counted or for_each resource at once (no index after its name). */
-    private static boolean wholeExpanded(Expr.ScopeTraversal t, Module module) {
-        String address = BodyDecoder.resourceOf(t);
-        Resource r = address == null || module == null ? null : module.resources().get(address);
-        int at = t.root().equals("data") ? 2 : 1;
-        return r != null && (r.count() != null || r.forEach() != null)
-                && !(t.steps().size() > at && t.steps().get(at) instanceof Expr.IndexStep);
     }
 
     private Value tracer(String address, String resource) {
