@@ -400,8 +400,10 @@ public final class ModuleValues {
         if (traces == null) {
             return v == null ? unknownInstance(r) : v;
         }
-        Schema s = schema(r);
-        return traces.mark(v, s == null ? Type.DYNAMIC : s.type(), ia.toString(), address.toString());
+        return traces.marked(ia, v, () -> {
+            Schema s = schema(r);
+            return traces.mark(v, s == null ? Type.DYNAMIC : s.type(), ia.toString(), address.toString());
+        });
     }
 
     private Value unknownInstance(Resource r) {

@@ -1,5 +1,6 @@
 package dev.peerform.eval;
 
+import dev.peerform.addrs.InstanceAddress;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.StringValue;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Which resource instances an attribute's value comes from when its expression reaches them through more than a
@@ -34,6 +36,22 @@ final class Traces {
     private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
     private final List<String> addresses = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> resourceOf = new ConcurrentHashMap<>();
+    /** Per instance: the value last marked (compared by identity) and its marked copy. */
+    private final Map<InstanceAddress, Value[]> marks = new ConcurrentHashMap<>();
+
+    /**
+     * The marked value of an instance whose value is still {@code value}, made once: a for expression over a
+     * resource of N instances, evaluated for each of them, would otherwise mark N x N objects.
+     */
+    Value marked(InstanceAddress address, Value value, Supplier<Value> mark) {
+        Value[] known = marks.get(address);
+        if (known != null && known[0] == value) {
+            return known[1];
+        }
+        Value m = mark.get();
+        marks.put(address, new Value[] {value, m});
+        return m;
+    }
 
     /** {@code instance} (its value or null) with its unknown string attributes replaced by tracers. */
     Value mark(Value instance, Type type, String address, String resource) {
