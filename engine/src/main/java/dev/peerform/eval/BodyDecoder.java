@@ -155,12 +155,18 @@ public final class BodyDecoder {
         return out;
     }
 
+    /** True when {@code forEach} is a whole resource, so that each.value is one of its instances. */
+    static boolean eachValueNamesAnInstance(Expr forEach) {
+        return forEach instanceof Expr.ScopeTraversal t && resourceOf(t) != null
+                && t.steps().size() == (t.root().equals("data") ? 2 : 1);
+    }
+
     /** The instance {@code each.value} stands for when {@code forEach} is a whole resource; null otherwise. */
     private static String eachValueInstance(Expr forEach, Evaluator evaluator) {
-        if (!(forEach instanceof Expr.ScopeTraversal t) || resourceOf(t) == null
-                || t.steps().size() != (t.root().equals("data") ? 2 : 1)) {
+        if (!eachValueNamesAnInstance(forEach)) {
             return null;
         }
+        Expr.ScopeTraversal t = (Expr.ScopeTraversal) forEach;
         Value key = evaluator.evaluate(new Expr.ScopeTraversal("each", List.of(new Expr.AttrStep("key", t.range())),
                 t.range()), new Diagnostics());
         String suffix = keySuffix(key);

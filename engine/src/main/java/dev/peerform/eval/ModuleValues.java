@@ -33,6 +33,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,15 +68,63 @@ public final class ModuleValues {
     private final Map<ResourceAddress, Expansion> expansions = new HashMap<>();
     private String workspace = "default";
     private final Map<String, Expansion> moduleExpansions = new HashMap<>();
+    /** Set in the copy whose instances carry tracers ({@link Traces}); null in the values a plan uses. */
+    private final Traces traces;
+    private ModuleValues traced;
+    private final TraceWorth worth = new TraceWorth(this);
 
     public ModuleValues(Module root, Map<String, Value> rootVariables, Schemas schemas, Path cwd,
             InstanceValues instances, boolean rememberAll) {
+        this(root, rootVariables, schemas, cwd, instances, rememberAll, null);
+    }
+
+    private ModuleValues(Module root, Map<String, Value> rootVariables, Schemas schemas, Path cwd,
+            InstanceValues instances, boolean rememberAll, Traces traces) {
         this.root = root;
         this.rootVariables = rootVariables;
         this.schemas = schemas;
         this.cwd = cwd;
         this.instances = instances;
         this.rememberAll = rememberAll;
+        this.traces = traces;
+    }
+
+    /**
+     * The resource instances each attribute of one instance's block refers to: those its syntax names
+     * ({@link BodyDecoder#instanceReferences}), and those its value comes from through for expressions, functions,
+     * locals, module variables and outputs ({@link Traces}), which replace the whole resource they were read from.
+     * {@code prefix} is the module instance's address prefix ({@code module.m["a"].}).
+     */
+    public Map<String, List<String>> instanceReferences(List<String> path, Resource r, Expansion expansion,
+            InstanceKey key, String prefix) {
+        Map<String, List<String>> refs = BodyDecoder.instanceReferences(r.body(), r.forEach(), prefix,
+                evaluator(path, context(expansion, key), new Diagnostics()));
+        ModuleValues t = null;
+        ModuleScope.Context context = null;
+        for (Attribute a : r.body().attributes()) {
+            if (!worth.attribute(a.expr(), r, path)) {
+                continue;
+            }
+            if (t == null) {
+                t = traced();
+                Expansion e = t.expansion(path, r, new Diagnostics());
+                context = e != null && e.eachValues().containsKey(key) ? t.context(e, key) : context(expansion, key);
+            }
+            Diagnostics ignored = new Diagnostics();
+            Set<String> found = t.traces.instances(t.evaluator(path, context, ignored).evaluate(a.expr(), ignored));
+            if (!found.isEmpty()) {
+                refs.put(a.name(), t.traces.merged(refs.getOrDefault(a.name(), List.of()), found));
+            }
+        }
+        return refs;
+    }
+
+    private synchronized ModuleValues traced() {
+        if (traced == null) {
+            traced = new ModuleValues(root, rootVariables, schemas, cwd, instances, rememberAll, new Traces());
+            traced.workspace = workspace;
+        }
+        return traced;
     }
 
     /** The run's workspace, which terraform.workspace gives. */
@@ -326,26 +375,35 @@ public final class ModuleValues {
         }
         switch (e.kind()) {
             case SINGLE -> {
-                Value v = instances.instance(address.instance(InstanceKey.NONE));
-                return v == null ? unknownInstance(r) : v;
+                return instanceValue(r, address, InstanceKey.NONE);
             }
             case COUNT -> {
                 List<Value> items = new ArrayList<>();
                 for (InstanceKey k : e.keys()) {
-                    Value v = instances.instance(address.instance(k));
-                    items.add(v == null ? unknownInstance(r) : v);
+                    items.add(instanceValue(r, address, k));
                 }
                 return new TupleValue(items);
             }
             default -> {
                 Map<String, Value> items = new TreeMap<>();
                 for (InstanceKey k : e.keys()) {
-                    Value v = instances.instance(address.instance(k));
-                    items.put(((InstanceKey.StringKey) k).key(), v == null ? unknownInstance(r) : v);
+                    items.put(((InstanceKey.StringKey) k).key(), instanceValue(r, address, k));
                 }
                 return new ObjectValue(items);
             }
         }
+    }
+
+    private Value instanceValue(Resource r, ResourceAddress address, InstanceKey k) {
+        InstanceAddress ia = address.instance(k);
+        Value v = instances.instance(ia);
+        if (traces == null) {
+            return v == null ? unknownInstance(r) : v;
+        }
+        return traces.marked(ia, v, () -> {
+            Schema s = schema(r);
+            return traces.mark(v, s == null ? Type.DYNAMIC : s.type(), ia.toString(), address.toString());
+        });
     }
 
     private Value unknownInstance(Resource r) {

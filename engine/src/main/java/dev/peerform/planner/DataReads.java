@@ -6,7 +6,6 @@ import dev.peerform.addrs.ResourceAddress;
 import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
-import dev.peerform.eval.BodyDecoder;
 import dev.peerform.eval.Expansion;
 import dev.peerform.eval.ModuleValues;
 import dev.peerform.graph.ConfigNode;
@@ -66,9 +65,8 @@ final class DataReads {
             if (deferred != ChangeReason.NONE) {
                 Schema schema = providers.dataSourceType(r.type()).schema();
                 ObjectValue after = unknownResults(schema, cfg);
-                Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(), r.forEach(),
-                        ConfigIndex.prefix(node.path()), values.evaluator(node.path(), values.context(expansion, key),
-                                new Diagnostics()));
+                Map<String, List<String>> references = values.instanceReferences(node.path(), r, expansion, key,
+                    ConfigIndex.prefix(node.path()));
                 out.changes().add(new ResourceChange(ia, config.providerKeyFor(node.path(), r), schema,
                         ChangeAction.READ, null, after, List.of(), deferred, references, dependencies, false,
                         null));

@@ -9,7 +9,6 @@ import dev.peerform.config.Resource;
 import dev.peerform.diag.Diagnostic;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.diag.Suggestions;
-import dev.peerform.eval.BodyDecoder;
 import dev.peerform.eval.Conditions;
 import dev.peerform.eval.Expansion;
 import dev.peerform.eval.ModuleValues;
@@ -103,9 +102,8 @@ final class InstanceDiff {
         String providerKey = config.providerKeyFor(at.path(), r);
         for (InstanceKey key : expansion.keys()) {
             InstanceAddress ia = address.instance(key);
-            Map<String, List<String>> references = BodyDecoder.instanceReferences(r.body(), r.forEach(),
-                    ConfigIndex.prefix(at.path()), values.evaluator(at.path(), values.context(expansion, key),
-                            new Diagnostics()));
+            Map<String, List<String>> references = values.instanceReferences(at.path(), r, expansion, key,
+                    ConfigIndex.prefix(at.path()));
             out.inConfig().add(ia);
             Diagnostics local = new Diagnostics();
             ObjectValue cfg = values.instanceConfig(at.path(), r, key, local);

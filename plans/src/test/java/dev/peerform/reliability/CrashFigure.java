@@ -14,15 +14,17 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * crash: applies and destroys of N connections SIGKILLed at seeded moments, each named by the progress line that
- * starts a step of some kind, the kinds taken in turn so every kind of step is hit; after each kill the next plan
- * and apply (or destroy) must succeed, and at the end the cloud holds no orphan and no duplicate and the plan is
- * clean.
+ * crash: applies and destroys of N connections SIGKILLed at seeded moments, each named by the {@code -json} hook
+ * that starts a step of some kind (every step names its kind there, a one-step change too), the kinds taken in turn
+ * so every kind of step is hit; after each kill the next plan and apply (or destroy) must succeed, and at the end
+ * the cloud holds no orphan and no duplicate and the plan is clean.
  */
 final class CrashFigure {
 
     static final String NAME = "crash";
     private static final String[] LOCK = {"-input=false", "-lock-timeout=10s"};
+    /** The runs that are timed or killed report their steps as JSON hooks, which name every step's kind. */
+    private static final String JSON = "-json";
 
     private final Harness h;
     private final Peerform p;
@@ -48,8 +50,8 @@ final class CrashFigure {
         Path cal = copy("crash-calibrate");
         Map<String, Integer> applyKinds = new LinkedHashMap<>();
         Map<String, Integer> destroyKinds = new LinkedHashMap<>();
-        Peerform.Run a = counted(p.start(cal, args("apply", "-auto-approve")), applyKinds);
-        Peerform.Run d = a.ok() ? counted(p.start(cal, args("destroy", "-auto-approve")), destroyKinds) : null;
+        Peerform.Run a = counted(p.start(cal, args("apply", "-auto-approve", JSON)), applyKinds);
+        Peerform.Run d = a.ok() ? counted(p.start(cal, args("destroy", "-auto-approve", JSON)), destroyKinds) : null;
         if (!a.ok() || !d.ok()) {
             figure.failed("the unkilled calibration run failed, so no moment can be chosen: "
                     + (a.ok() ? d.gist() : a.gist()));
@@ -104,18 +106,19 @@ final class CrashFigure {
             if (l == null) {
                 break;
             }
-            String kind = Moment.kindOf(l);
-            if (kind != null) {
-                counts.merge(kind, 1, Integer::sum);
-                total.putIfAbsent(kind, 0L);
-                started.put(l.strip().replace("...", ""), System.nanoTime());
+            Moment.Hook hook = Moment.hookOf(l);
+            if (hook == null) {
                 continue;
             }
-            int done = l.indexOf(" complete after ");
-            Long t0 = done < 0 ? null : started.remove(l.strip().substring(0, done));
-            if (t0 != null) {
-                String k = l.strip().substring(l.indexOf(": ") + 2, done);
-                total.merge(k, System.nanoTime() - t0, Long::sum);
+            if (hook.type().equals("apply_start")) {
+                counts.merge(hook.kind(), 1, Integer::sum);
+                total.putIfAbsent(hook.kind(), 0L);
+                started.put(hook.step(), System.nanoTime());
+            } else if (hook.type().equals("apply_complete")) {
+                Long t0 = started.remove(hook.step());
+                if (t0 != null) {
+                    total.merge(hook.kind(), System.nanoTime() - t0, Long::sum);
+                }
             }
         }
         counts.keySet().stream().sorted(Comparator.comparingDouble((String k) -> -total.get(k) / (double) counts
@@ -134,7 +137,7 @@ final class CrashFigure {
                 return;
             }
         }
-        Peerform.Running victim = p.start(dir, args(m.phase(), "-auto-approve"));
+        Peerform.Running victim = p.start(dir, args(m.phase(), "-auto-approve", JSON));
         int[] seen = {0};
         String at = victim.awaitLine(l -> m.kind().equals(Moment.kindOf(l)) && seen[0]++ == m.occurrence(),
                 Duration.ofMinutes(10));

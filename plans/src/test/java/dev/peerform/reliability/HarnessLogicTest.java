@@ -80,6 +80,22 @@ class HarnessLogicTest {
         assertNull(Moment.kindOf("Plan: 8 to add, 0 to change, 0 to destroy."));
     }
 
+    /** Terraform's word for a half ("Creating...") is no kind: every one-step change would count as one kind. */
+    @Test
+    void jsonHookNamesEveryStepsKindAndTerraformsHalfWordsNameNone() {
+        String start = "{\"@level\":\"info\",\"type\":\"apply_start\",\"hook\":{\"resource\":{\"addr\":"
+                + "\"alicloud_vpc.a[\\\"p00\\\"]\"},\"action\":\"create\",\"peerform_step\":{\"name\":\"create\","
+                + "\"description\":\"create the VPC\"}}}";
+        assertEquals("Create the VPC", Moment.kindOf(start));
+        Moment.Hook hook = Moment.hookOf(start);
+        assertEquals("alicloud_vpc.a[\"p00\"]: Create the VPC", hook.step());
+        assertNull(Moment.kindOf(start.replace("apply_start", "apply_complete")));
+        assertEquals("apply_complete", Moment.hookOf(start.replace("apply_start", "apply_complete")).type());
+        assertNull(Moment.kindOf("{\"type\":\"apply_start\",\"hook\":{\"res"), "a line the kill cut short");
+        assertNull(Moment.kindOf("alicloud_vpc.a[\"p00\"]: Creating..."));
+        assertNull(Moment.kindOf("alicloud_vpc.a[\"p00\"]: Destroying..."));
+    }
+
     @Test
     void mutationsReplayFromSeedAndIndex() {
         List<String> corpus = List.of(PeeringConfig.generate(2), "resource \"terraform_data\" \"a\" {}\n");

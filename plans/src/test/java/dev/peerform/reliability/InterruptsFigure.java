@@ -71,7 +71,9 @@ final class InterruptsFigure {
                 return;
             }
         }
-        Peerform.Running r = p.start(dir, m.phase(), "-auto-approve", "-input=false");
+        // -json: its hooks name every step, a route's one-step change too ("Add the route"), which the text
+        // progress shows only as Terraform's "Creating..."
+        Peerform.Running r = p.start(dir, m.phase(), "-auto-approve", "-input=false", "-json");
         String at = r.awaitLine(l -> {
             String k = Moment.kindOf(l);
             return k != null && k.startsWith(m.kind());

@@ -136,24 +136,21 @@ final class AccountSources {
     }
 
     private static List<Map<String, Value>> groups(Api api, ObjectValue config) throws ApiException {
-        String status = DataSources.filter(config, "status");
-        List<Map<String, Value>> out = new ArrayList<>();
-        for (JsonNode g : DataSources.pages(api, "ListResourceGroups", "ResourceGroups", "ResourceGroup")) {
-            if (status != null && !status.equals(g.path("Status").asText())) {
-                continue;
-            }
-            Map<String, Value> m = new TreeMap<>();
-            m.put("id", Value.of(g.path("Id").asText()));
-            m.put("name", DataSources.text(g, "Name"));
-            m.put("resource_group_name", DataSources.text(g, "Name"));
-            m.put("display_name", DataSources.text(g, "DisplayName"));
-            m.put("account_id", DataSources.text(g, "AccountId"));
-            m.put("status", DataSources.text(g, "Status"));
-            m.put("region_statuses", new ListValue(Shapes.object("region_id", Type.STRING, "status", Type.STRING),
-                    List.of()));
-            out.add(m);
-        }
-        return out;
+        return Filters.of(config, "status", "Status").keep(DataSources.pages(api, "ListResourceGroups",
+                "ResourceGroups", "ResourceGroup"), AccountSources::group);
+    }
+
+    private static Map<String, Value> group(JsonNode g) {
+        Map<String, Value> m = new TreeMap<>();
+        m.put("id", Value.of(g.path("Id").asText()));
+        m.put("name", DataSources.text(g, "Name"));
+        m.put("resource_group_name", DataSources.text(g, "Name"));
+        m.put("display_name", DataSources.text(g, "DisplayName"));
+        m.put("account_id", DataSources.text(g, "AccountId"));
+        m.put("status", DataSources.text(g, "Status"));
+        m.put("region_statuses", new ListValue(Shapes.object("region_id", Type.STRING, "status", Type.STRING),
+                List.of()));
+        return m;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -245,91 +245,77 @@ public final class DataSources {
     }
 
     private static List<Map<String, Value>> vpcs(Api api, ObjectValue config) throws ApiException {
-        List<Map<String, Value>> out = new ArrayList<>();
-        for (JsonNode v : pages(api, "DescribeVpcs", "Vpcs", "Vpc")) {
-            if (!same(config, "cidr_block", v, "CidrBlock") || !same(config, "status", v, "Status")
-                    || !same(config, "vpc_name", v, "VpcName")) {
-                continue;
-            }
-            Map<String, Value> m = new TreeMap<>();
-            String id = v.get("VpcId").asText();
-            String router = v.get("VRouterId").asText();
-            m.put("id", Value.of(id));
-            m.put("vpc_id", Value.of(id));
-            m.put("vpc_name", text(v, "VpcName"));
-            m.put("cidr_block", Value.of(v.get("CidrBlock").asText()));
-            m.put("router_id", Value.of(router));
-            m.put("vrouter_id", Value.of(router));
-            m.put("route_table_id", Value.of(v.path("RouterTableIds").path("RouterTableIds").path(0).asText()));
-            m.put("status", Value.of(v.get("Status").asText()));
-            m.put("region_id", text(v, "RegionId"));
-            m.put("creation_time", text(v, "CreationTime"));
-            m.put("description", text(v, "Description"));
-            m.put("is_default", Value.of(false));
-            for (String list : List.of("secondary_cidr_blocks", "user_cidrs", "vswitch_ids")) {
-                m.put(list, new ListValue(Type.STRING, List.of()));
-            }
-            out.add(m);
+        return Filters.of(config, "cidr_block", "CidrBlock", "status", "Status", "vpc_name", "VpcName")
+                .keep(pages(api, "DescribeVpcs", "Vpcs", "Vpc"), DataSources::vpc);
+    }
+
+    private static Map<String, Value> vpc(JsonNode v) {
+        Map<String, Value> m = new TreeMap<>();
+        String id = v.get("VpcId").asText();
+        String router = v.get("VRouterId").asText();
+        m.put("id", Value.of(id));
+        m.put("vpc_id", Value.of(id));
+        m.put("vpc_name", text(v, "VpcName"));
+        m.put("cidr_block", Value.of(v.get("CidrBlock").asText()));
+        m.put("router_id", Value.of(router));
+        m.put("vrouter_id", Value.of(router));
+        m.put("route_table_id", Value.of(v.path("RouterTableIds").path("RouterTableIds").path(0).asText()));
+        m.put("status", Value.of(v.get("Status").asText()));
+        m.put("region_id", text(v, "RegionId"));
+        m.put("creation_time", text(v, "CreationTime"));
+        m.put("description", text(v, "Description"));
+        m.put("is_default", Value.of(false));
+        for (String list : List.of("secondary_cidr_blocks", "user_cidrs", "vswitch_ids")) {
+            m.put(list, new ListValue(Type.STRING, List.of()));
         }
-        return out;
+        return m;
     }
 
     private static List<Map<String, Value>> interfaces(Api api, ObjectValue config) throws ApiException {
-        List<Map<String, Value>> out = new ArrayList<>();
-        for (JsonNode v : pages(api, "DescribeRouterInterfaces", "RouterInterfaceSet", "RouterInterfaceType")) {
-            if (!same(config, "router_id", v, "RouterId") || !same(config, "router_type", v, "RouterType")
-                    || !same(config, "role", v, "Role") || !same(config, "status", v, "Status")
-                    || !same(config, "specification", v, "Spec")
-                    || !same(config, "opposite_interface_id", v, "OppositeInterfaceId")
-                    || !same(config, "opposite_interface_owner_id", v, "OppositeInterfaceOwnerId")) {
-                continue;
-            }
-            Map<String, Value> m = new TreeMap<>();
-            m.put("id", Value.of(v.get("RouterInterfaceId").asText()));
-            m.put("name", text(v, "Name"));
-            m.put("description", text(v, "Description"));
-            m.put("status", Value.of(v.get("Status").asText()));
-            m.put("role", Value.of(v.get("Role").asText()));
-            m.put("specification", Value.of(v.get("Spec").asText()));
-            m.put("router_id", Value.of(v.get("RouterId").asText()));
-            m.put("router_type", Value.of(v.get("RouterType").asText()));
-            m.put("access_point_id", text(v, "AccessPointId"));
-            m.put("creation_time", text(v, "CreationTime"));
-            m.put("opposite_region_id", text(v, "OppositeRegionId"));
-            m.put("opposite_interface_id", text(v, "OppositeInterfaceId"));
-            m.put("opposite_router_id", text(v, "OppositeRouterId"));
-            m.put("opposite_router_type", text(v, "OppositeRouterType"));
-            m.put("opposite_interface_owner_id", text(v, "OppositeInterfaceOwnerId"));
-            m.put("health_check_source_ip", text(v, "HealthCheckSourceIp"));
-            m.put("health_check_target_ip", text(v, "HealthCheckTargetIp"));
-            out.add(m);
-        }
-        return out;
+        return Filters.of(config, "router_id", "RouterId", "router_type", "RouterType", "role", "Role", "status",
+                "Status", "specification", "Spec", "opposite_interface_id", "OppositeInterfaceId",
+                "opposite_interface_owner_id", "OppositeInterfaceOwnerId")
+                .keep(pages(api, "DescribeRouterInterfaces", "RouterInterfaceSet", "RouterInterfaceType"),
+                        DataSources::routerInterface);
+    }
+
+    private static Map<String, Value> routerInterface(JsonNode v) {
+        Map<String, Value> m = new TreeMap<>();
+        m.put("id", Value.of(v.get("RouterInterfaceId").asText()));
+        m.put("name", text(v, "Name"));
+        m.put("description", text(v, "Description"));
+        m.put("status", Value.of(v.get("Status").asText()));
+        m.put("role", Value.of(v.get("Role").asText()));
+        m.put("specification", Value.of(v.get("Spec").asText()));
+        m.put("router_id", Value.of(v.get("RouterId").asText()));
+        m.put("router_type", Value.of(v.get("RouterType").asText()));
+        m.put("access_point_id", text(v, "AccessPointId"));
+        m.put("creation_time", text(v, "CreationTime"));
+        m.put("opposite_region_id", text(v, "OppositeRegionId"));
+        m.put("opposite_interface_id", text(v, "OppositeInterfaceId"));
+        m.put("opposite_router_id", text(v, "OppositeRouterId"));
+        m.put("opposite_router_type", text(v, "OppositeRouterType"));
+        m.put("opposite_interface_owner_id", text(v, "OppositeInterfaceOwnerId"));
+        m.put("health_check_source_ip", text(v, "HealthCheckSourceIp"));
+        m.put("health_check_target_ip", text(v, "HealthCheckTargetIp"));
+        return m;
     }
 
     private static List<Map<String, Value>> physicalConnections(Api api, ObjectValue config) throws ApiException {
-        List<Map<String, Value>> out = new ArrayList<>();
-        for (JsonNode v : pages(api, "DescribePhysicalConnections", "PhysicalConnectionSet",
-                "PhysicalConnectionType")) {
-            if (!same(config, "status", v, "Status")) {
-                continue;
-            }
-            Map<String, Value> m = new TreeMap<>();
-            String id = v.get("PhysicalConnectionId").asText();
-            m.put("id", Value.of(id));
-            m.put("physical_connection_id", Value.of(id));
-            m.put("name", text(v, "Name"));
-            m.put("physical_connection_name", text(v, "Name"));
-            m.put("access_point_id", Value.of(v.get("AccessPointId").asText()));
-            m.put("status", Value.of(v.get("Status").asText()));
-            out.add(m);
-        }
-        return out;
+        return Filters.of(config, "status", "Status").keep(pages(api, "DescribePhysicalConnections",
+                "PhysicalConnectionSet", "PhysicalConnectionType"), DataSources::physicalConnection);
     }
 
-    static boolean same(ObjectValue config, String name, JsonNode v, String field) {
-        String want = filter(config, name);
-        return want == null || want.equals(v.path(field).asText());
+    private static Map<String, Value> physicalConnection(JsonNode v) {
+        Map<String, Value> m = new TreeMap<>();
+        String id = v.get("PhysicalConnectionId").asText();
+        m.put("id", Value.of(id));
+        m.put("physical_connection_id", Value.of(id));
+        m.put("name", text(v, "Name"));
+        m.put("physical_connection_name", text(v, "Name"));
+        m.put("access_point_id", Value.of(v.get("AccessPointId").asText()));
+        m.put("status", Value.of(v.get("Status").asText()));
+        return m;
     }
 
     static Value text(JsonNode v, String field) {

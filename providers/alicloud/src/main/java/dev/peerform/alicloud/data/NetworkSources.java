@@ -180,127 +180,113 @@ final class NetworkSources {
                 }
             }
         }
-        String status = DataSources.filter(config, "status");
-        List<Map<String, Value>> out = new ArrayList<>();
-        for (JsonNode b : DataSources.pages(api, "DescribeVirtualBorderRouters", "VirtualBorderRouterSet",
-                "VirtualBorderRouterType", params.toArray(String[]::new))) {
-            if (status != null && !status.equals(b.path("Status").asText())) {
-                continue;
-            }
-            Map<String, Value> m = new TreeMap<>();
-            String id = b.path("VbrId").asText();
-            m.put("id", Value.of(id));
-            m.put("virtual_border_router_id", Value.of(id));
-            m.put("virtual_border_router_name", DataSources.text(b, "Name"));
-            m.put("status", DataSources.text(b, "Status"));
-            m.put("physical_connection_id", DataSources.text(b, "PhysicalConnectionId"));
-            m.put("access_point_id", DataSources.text(b, "AccessPointId"));
-            m.put("vlan_id", Value.of(b.path("VlanId").asLong()));
-            m.put("local_gateway_ip", DataSources.text(b, "LocalGatewayIp"));
-            m.put("peer_gateway_ip", DataSources.text(b, "PeerGatewayIp"));
-            m.put("peering_subnet_mask", DataSources.text(b, "PeeringSubnetMask"));
-            m.put("route_table_id", DataSources.text(b, "RouteTableId"));
-            m.put("create_time", DataSources.text(b, "CreationTime"));
-            m.put("description", DataSources.text(b, "Description"));
-            m.put("enable_ipv6", Value.of(false));
-            out.add(m);
-        }
-        return out;
+        List<JsonNode> listed = DataSources.pages(api, "DescribeVirtualBorderRouters", "VirtualBorderRouterSet",
+                "VirtualBorderRouterType", params.toArray(String[]::new));
+        return Filters.of(config, "status", "Status").keep(listed, NetworkSources::vbr);
+    }
+
+    private static Map<String, Value> vbr(JsonNode b) {
+        Map<String, Value> m = new TreeMap<>();
+        String id = b.path("VbrId").asText();
+        m.put("id", Value.of(id));
+        m.put("virtual_border_router_id", Value.of(id));
+        m.put("virtual_border_router_name", DataSources.text(b, "Name"));
+        m.put("status", DataSources.text(b, "Status"));
+        m.put("physical_connection_id", DataSources.text(b, "PhysicalConnectionId"));
+        m.put("access_point_id", DataSources.text(b, "AccessPointId"));
+        m.put("vlan_id", Value.of(b.path("VlanId").asLong()));
+        m.put("local_gateway_ip", DataSources.text(b, "LocalGatewayIp"));
+        m.put("peer_gateway_ip", DataSources.text(b, "PeerGatewayIp"));
+        m.put("peering_subnet_mask", DataSources.text(b, "PeeringSubnetMask"));
+        m.put("route_table_id", DataSources.text(b, "RouteTableId"));
+        m.put("create_time", DataSources.text(b, "CreationTime"));
+        m.put("description", DataSources.text(b, "Description"));
+        m.put("enable_ipv6", Value.of(false));
+        return m;
     }
 
     private static List<Map<String, Value>> tables(Api api, ObjectValue config) throws ApiException {
-        String status = DataSources.filter(config, "status");
-        List<Map<String, Value>> out = new ArrayList<>();
-        for (JsonNode t : DataSources.pages(api, "DescribeRouteTableList", "RouterTableList", "RouterTableListType",
-                "VpcId", DataSources.filter(config, "vpc_id"), "RouterId", DataSources.filter(config, "router_id"),
-                "RouterType", DataSources.filter(config, "router_type"),
+        List<JsonNode> listed = DataSources.pages(api, "DescribeRouteTableList", "RouterTableList",
+                "RouterTableListType", "VpcId", DataSources.filter(config, "vpc_id"), "RouterId",
+                DataSources.filter(config, "router_id"), "RouterType", DataSources.filter(config, "router_type"),
                 "RouteTableName", DataSources.filter(config, "route_table_name"),
-                "RouteTableType", DataSources.filter(config, "route_table_type"))) {
-            if (status != null && !status.equals(t.path("Status").asText())) {
-                continue;
-            }
-            Map<String, Value> m = new TreeMap<>();
-            String id = t.path("RouteTableId").asText();
-            m.put("id", Value.of(id));
-            m.put("route_table_id", Value.of(id));
-            m.put("route_table_name", DataSources.text(t, "RouteTableName"));
-            m.put("name", DataSources.text(t, "RouteTableName"));
-            m.put("route_table_type", DataSources.text(t, "RouteTableType"));
-            m.put("router_id", DataSources.text(t, "RouterId"));
-            m.put("router_type", DataSources.text(t, "RouterType"));
-            m.put("vpc_id", DataSources.text(t, "VpcId"));
-            m.put("description", DataSources.text(t, "Description"));
-            m.put("status", DataSources.text(t, "Status"));
-            m.put("resource_group_id", DataSources.text(t, "ResourceGroupId"));
-            m.put("tags", Value.nullOf(Type.map(Type.STRING)));
-            List<Value> switches = new ArrayList<>();
-            t.path("VSwitchIds").path("VSwitchId").forEach(s -> switches.add(Value.of(s.asText())));
-            m.put("vswitch_ids", new ListValue(Type.STRING, switches));
-            out.add(m);
-        }
-        return out;
+                "RouteTableType", DataSources.filter(config, "route_table_type"));
+        return Filters.of(config, "status", "Status").keep(listed, NetworkSources::table);
+    }
+
+    private static Map<String, Value> table(JsonNode t) {
+        Map<String, Value> m = new TreeMap<>();
+        String id = t.path("RouteTableId").asText();
+        m.put("id", Value.of(id));
+        m.put("route_table_id", Value.of(id));
+        m.put("route_table_name", DataSources.text(t, "RouteTableName"));
+        m.put("name", DataSources.text(t, "RouteTableName"));
+        m.put("route_table_type", DataSources.text(t, "RouteTableType"));
+        m.put("router_id", DataSources.text(t, "RouterId"));
+        m.put("router_type", DataSources.text(t, "RouterType"));
+        m.put("vpc_id", DataSources.text(t, "VpcId"));
+        m.put("description", DataSources.text(t, "Description"));
+        m.put("status", DataSources.text(t, "Status"));
+        m.put("resource_group_id", DataSources.text(t, "ResourceGroupId"));
+        m.put("tags", Value.nullOf(Type.map(Type.STRING)));
+        List<Value> switches = new ArrayList<>();
+        t.path("VSwitchIds").path("VSwitchId").forEach(s -> switches.add(Value.of(s.asText())));
+        m.put("vswitch_ids", new ListValue(Type.STRING, switches));
+        return m;
     }
 
     private static List<Map<String, Value>> entries(Api api, ObjectValue config) throws ApiException {
-        String type = DataSources.filter(config, "type");
-        List<Map<String, Value>> out = new ArrayList<>();
+        List<JsonNode> listed = new ArrayList<>();
         String token = null;
         do {
             JsonNode r = api.call("DescribeRouteEntryList", "RouteTableId", DataSources.filter(config,
                     "route_table_id"), "DestinationCidrBlock", DataSources.filter(config, "cidr_block"),
                     "NextHopId", DataSources.filter(config, "instance_id"), "MaxResult", "100", "NextToken", token);
-            for (JsonNode e : r.path("RouteEntrys").path("RouteEntry")) {
-                if (type != null && !type.equals(e.path("Type").asText())) {
-                    continue;
-                }
-                Map<String, Value> m = new TreeMap<>();
-                m.put("id", Value.of(e.path("RouteEntryId").asText()));
-                m.put("route_table_id", DataSources.text(e, "RouteTableId"));
-                m.put("cidr_block", DataSources.text(e, "DestinationCidrBlock"));
-                m.put("type", DataSources.text(e, "Type"));
-                m.put("status", DataSources.text(e, "Status"));
-                m.put("next_hop_type", DataSources.text(e, "NextHopType"));
-                m.put("instance_id", DataSources.text(e, "InstanceId"));
-                out.add(m);
-            }
+            r.path("RouteEntrys").path("RouteEntry").forEach(listed::add);
             token = r.path("NextToken").asText("");
         } while (!token.isEmpty());
-        return out;
+        return Filters.of(config, "type", "Type").keep(listed, NetworkSources::entry);
+    }
+
+    private static Map<String, Value> entry(JsonNode e) {
+        Map<String, Value> m = new TreeMap<>();
+        m.put("id", Value.of(e.path("RouteEntryId").asText()));
+        m.put("route_table_id", DataSources.text(e, "RouteTableId"));
+        m.put("cidr_block", DataSources.text(e, "DestinationCidrBlock"));
+        m.put("type", DataSources.text(e, "Type"));
+        m.put("status", DataSources.text(e, "Status"));
+        m.put("next_hop_type", DataSources.text(e, "NextHopType"));
+        m.put("instance_id", DataSources.text(e, "InstanceId"));
+        return m;
     }
 
     private static List<Map<String, Value>> vswitches(Api api, ObjectValue config) throws ApiException {
-        String cidr = DataSources.filter(config, "cidr_block");
-        String status = DataSources.filter(config, "status");
-        String table = DataSources.filter(config, "route_table_id");
-        List<Map<String, Value>> out = new ArrayList<>();
-        for (JsonNode s : DataSources.pages(api, "DescribeVSwitches", "VSwitches", "VSwitch",
+        List<JsonNode> listed = DataSources.pages(api, "DescribeVSwitches", "VSwitches", "VSwitch",
                 "VpcId", DataSources.filter(config, "vpc_id"), "ZoneId", DataSources.filter(config, "zone_id"),
-                "VSwitchName", DataSources.filter(config, "vswitch_name"))) {
-            if ((cidr != null && !cidr.equals(s.path("CidrBlock").asText()))
-                    || (status != null && !status.equals(s.path("Status").asText()))
-                    || (table != null && !table.equals(s.path("RouteTable").path("RouteTableId").asText()))) {
-                continue;
-            }
-            Map<String, Value> m = new TreeMap<>();
-            String id = s.path("VSwitchId").asText();
-            m.put("id", Value.of(id));
-            m.put("vswitch_id", Value.of(id));
-            m.put("vswitch_name", DataSources.text(s, "VSwitchName"));
-            m.put("name", DataSources.text(s, "VSwitchName"));
-            m.put("vpc_id", DataSources.text(s, "VpcId"));
-            m.put("zone_id", DataSources.text(s, "ZoneId"));
-            m.put("cidr_block", DataSources.text(s, "CidrBlock"));
-            m.put("description", DataSources.text(s, "Description"));
-            m.put("status", DataSources.text(s, "Status"));
-            m.put("creation_time", DataSources.text(s, "CreationTime"));
-            m.put("is_default", Value.of(s.path("IsDefault").asBoolean()));
-            m.put("enable_ipv6", Value.of(false));
-            m.put("resource_group_id", DataSources.text(s, "ResourceGroupId"));
-            m.put("route_table_id", DataSources.text(s.path("RouteTable"), "RouteTableId"));
-            m.put("available_ip_address_count", Value.of(s.path("AvailableIpAddressCount").asLong()));
-            m.put("tags", Value.nullOf(Type.map(Type.STRING)));
-            out.add(m);
-        }
-        return out;
+                "VSwitchName", DataSources.filter(config, "vswitch_name"));
+        return Filters.of(config, "cidr_block", "CidrBlock", "status", "Status", "route_table_id",
+                "RouteTable.RouteTableId").keep(listed, NetworkSources::vswitch);
+    }
+
+    private static Map<String, Value> vswitch(JsonNode s) {
+        Map<String, Value> m = new TreeMap<>();
+        String id = s.path("VSwitchId").asText();
+        m.put("id", Value.of(id));
+        m.put("vswitch_id", Value.of(id));
+        m.put("vswitch_name", DataSources.text(s, "VSwitchName"));
+        m.put("name", DataSources.text(s, "VSwitchName"));
+        m.put("vpc_id", DataSources.text(s, "VpcId"));
+        m.put("zone_id", DataSources.text(s, "ZoneId"));
+        m.put("cidr_block", DataSources.text(s, "CidrBlock"));
+        m.put("description", DataSources.text(s, "Description"));
+        m.put("status", DataSources.text(s, "Status"));
+        m.put("creation_time", DataSources.text(s, "CreationTime"));
+        m.put("is_default", Value.of(s.path("IsDefault").asBoolean()));
+        m.put("enable_ipv6", Value.of(false));
+        m.put("resource_group_id", DataSources.text(s, "ResourceGroupId"));
+        m.put("route_table_id", DataSources.text(s.path("RouteTable"), "RouteTableId"));
+        m.put("available_ip_address_count", Value.of(s.path("AvailableIpAddressCount").asLong()));
+        m.put("tags", Value.nullOf(Type.map(Type.STRING)));
+        return m;
     }
 }

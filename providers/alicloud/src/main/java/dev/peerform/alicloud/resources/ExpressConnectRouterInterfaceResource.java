@@ -94,7 +94,7 @@ public final class ExpressConnectRouterInterfaceResource extends NamedResource {
             "health_check_target_ip", "description", "router_interface_name", "delete_health_check_ip");
 
     public ExpressConnectRouterInterfaceResource() {
-        super(TYPE, SCHEMA);
+        super(TYPE, SCHEMA, OFFICIAL);
     }
 
     private static Map<String, List<String>> allowed() {
@@ -108,16 +108,6 @@ public final class ExpressConnectRouterInterfaceResource extends NamedResource {
         m.put("status", List.of("Idle", "Connecting", "AcceptingConnecting", "Activating", "Active", "Modifying",
                 "Deactivating", "Inactive", "Deleting", "Deleted"));
         return m;
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
-    }
-
-    @Override
-    public Map<String, String> deprecations() {
-        return OFFICIAL.deprecations();
     }
 
     @Override

@@ -162,17 +162,7 @@ public final class InstanceResource extends RenamableResource {
     private static final Schema SCHEMA = OFFICIAL.build();
 
     public InstanceResource() {
-        super(TYPE, SCHEMA, "instance", "instance_name", "security_groups");
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
-    }
-
-    @Override
-    public Map<String, String> deprecations() {
-        return OFFICIAL.deprecations();
+        super(TYPE, SCHEMA, OFFICIAL, "instance", "instance_name", "security_groups");
     }
 
     @Override

@@ -27,7 +27,11 @@ abstract class RenamableResource extends NamedResource {
     private final Set<String> nameAttributes;
 
     RenamableResource(String name, Schema schema, String what, String... nameAttributes) {
-        super(name, schema);
+        this(name, schema, null, what, nameAttributes);
+    }
+
+    RenamableResource(String name, Schema schema, OfficialSchema official, String what, String... nameAttributes) {
+        super(name, schema, official);
         this.what = what;
         this.nameAttributes = Set.of(nameAttributes);
     }

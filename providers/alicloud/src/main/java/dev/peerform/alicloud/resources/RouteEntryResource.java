@@ -49,12 +49,7 @@ public final class RouteEntryResource extends NamedResource {
     private static final Schema SCHEMA = OFFICIAL.build();
 
     public RouteEntryResource() {
-        super(TYPE, SCHEMA);
-    }
-
-    @Override
-    public Map<String, String> deprecations() {
-        return OFFICIAL.deprecations();
+        super(TYPE, SCHEMA, OFFICIAL);
     }
 
     @Override
@@ -77,11 +72,6 @@ public final class RouteEntryResource extends NamedResource {
         }
         // nexthop_type is not checked: the official schema takes any string and the cloud judges it
         Checks.length(config, "name", 2, 128, diags);
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
     }
 
     /** A next-hop type left out keeps what the cloud chose (its default), so it never plans a replacement. */

@@ -9,7 +9,6 @@ import dev.peerform.spi.StepContext;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +32,7 @@ public final class RouteTableAttachmentResource extends RenamableResource {
     private static final Schema SCHEMA = OFFICIAL.build();
 
     public RouteTableAttachmentResource() {
-        super(TYPE, SCHEMA, "route table attachment");
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
+        super(TYPE, SCHEMA, OFFICIAL, "route table attachment");
     }
 
     @Override

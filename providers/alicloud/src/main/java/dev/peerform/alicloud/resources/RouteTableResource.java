@@ -11,7 +11,6 @@ import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
 import dev.peerform.vpcapi.errors.ClientAction;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +45,7 @@ public final class RouteTableResource extends RenamableResource {
     private static final Set<String> ASSOCIATE_TYPES = Set.of("VSwitch", "Gateway");
 
     public RouteTableResource() {
-        super(TYPE, SCHEMA, "route table", "route_table_name", "name");
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
-    }
-
-    @Override
-    public Map<String, String> deprecations() {
-        return OFFICIAL.deprecations();
+        super(TYPE, SCHEMA, OFFICIAL, "route table", "route_table_name", "name");
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.peerform.spi.StepContext;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +43,7 @@ public final class SecurityGroupResource extends RenamableResource {
     private static final Schema SCHEMA = OFFICIAL.build();
 
     public SecurityGroupResource() {
-        super(TYPE, SCHEMA, "security group", "security_group_name", "name", "description", "inner_access_policy");
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
-    }
-
-    @Override
-    public Map<String, String> deprecations() {
-        return OFFICIAL.deprecations();
+        super(TYPE, SCHEMA, OFFICIAL, "security group", "security_group_name", "name", "description", "inner_access_policy");
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.peerform.spi.StepContext;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +51,7 @@ public final class VSwitchResource extends RenamableResource {
     private static final Map<String, String> TWINS = Map.of("vswitch_name", "name", "zone_id", "availability_zone");
 
     public VSwitchResource() {
-        super(TYPE, SCHEMA, "vSwitch", "vswitch_name", "name");
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
-    }
-
-    @Override
-    public Map<String, String> deprecations() {
-        return OFFICIAL.deprecations();
+        super(TYPE, SCHEMA, OFFICIAL, "vSwitch", "vswitch_name", "name");
     }
 
     @Override

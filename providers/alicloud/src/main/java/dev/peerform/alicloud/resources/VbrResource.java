@@ -10,7 +10,6 @@ import dev.peerform.spi.StepContext;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +59,7 @@ public final class VbrResource extends RenamableResource {
     private static final Schema SCHEMA = OFFICIAL.build();
 
     public VbrResource() {
-        super(TYPE, SCHEMA, "VBR", "virtual_border_router_name");
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
-    }
-
-    @Override
-    public Map<String, String> deprecations() {
-        return OFFICIAL.deprecations();
+        super(TYPE, SCHEMA, OFFICIAL, "VBR", "virtual_border_router_name");
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.peerform.spi.StepContext;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,17 +78,7 @@ public final class VpcResource extends RenamableResource {
     private static final String DEFAULT_CIDR = "172.16.0.0/12";
 
     public VpcResource() {
-        super(TYPE, SCHEMA, "VPC", "vpc_name", "name");
-    }
-
-    @Override
-    public Map<String, String> timeouts() {
-        return OFFICIAL.timeoutDefaults();
-    }
-
-    @Override
-    public Map<String, String> deprecations() {
-        return OFFICIAL.deprecations();
+        super(TYPE, SCHEMA, OFFICIAL, "VPC", "vpc_name", "name");
     }
 
     @Override

@@ -2,18 +2,14 @@ package dev.peerform.alicloud.rules;
 
 import dev.peerform.alicloud.resources.ConnectionResource;
 import dev.peerform.alicloud.resources.ConnectionStep;
-import dev.peerform.alicloud.resources.RouterInterfaceResource;
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepView;
-import dev.peerform.value.ObjectValue;
 import dev.peerform.vpcapi.domain.Role;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The two ends of one connection, in the order the official documentation gives them with {@code depends_on}: the
@@ -28,16 +24,7 @@ final class AcceptorFirst {
     }
 
     static List<StepEdge> edges(List<StepView> steps) {
-        Map<Token, Role> roles = new HashMap<>();
-        for (StepView s : steps) {
-            if (s.type().equals(RouterInterfaceResource.TYPE)) {
-                Role role = roleOf(s);
-                if (role != null) {
-                    Identity.self(s.address().toString(), s.after()).forEach(t -> roles.putIfAbsent(t, role));
-                    Identity.self(s.address().toString(), s.before()).forEach(t -> roles.putIfAbsent(t, role));
-                }
-            }
-        }
+        Map<Token, Role> roles = Roles.of(steps);
         List<StepEdge> out = new ArrayList<>();
         if (roles.isEmpty()) {
             return out;
@@ -58,7 +45,7 @@ final class AcceptorFirst {
                     || (s.spec().phase() == Phase.DESTROY) != destroying) {
                 continue;
             }
-            Role r = role(roles, Identity.of(s, "interface_id"));
+            Role r = Roles.of(roles, Identity.of(s, "interface_id"));
             if (r == Role.ACCEPTOR) {
                 acceptors.add(s);
             } else if (r == Role.INITIATOR) {
@@ -79,23 +66,5 @@ final class AcceptorFirst {
         return out;
     }
 
-    private static Role roleOf(StepView s) {
-        for (ObjectValue v : new ObjectValue[] {s.after(), s.before()}) {
-            String role = PlanValues.str(v, "role");
-            if (role != null) {
-                return Role.fromApiName(role).orElse(null);
-            }
-        }
-        return null;
-    }
 
-    private static Role role(Map<Token, Role> roles, Set<Token> identity) {
-        for (Token t : new TreeSet<>(identity)) {
-            Role r = roles.get(t);
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
-    }
 }

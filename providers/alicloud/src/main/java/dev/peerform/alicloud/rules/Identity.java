@@ -28,8 +28,22 @@ final class Identity {
                 out.add(Token.id(s.value()));
             }
         }
-        for (String r : references.getOrDefault(attribute, List.of())) {
+        for (String r : references == null ? List.<String>of() : references.getOrDefault(attribute, List.of())) {
             out.add(Token.ref(r));
+        }
+        return out;
+    }
+
+    /** The identity of a list attribute's elements together: each known id, and what its expression refers to. */
+    static Set<Token> ofEach(ObjectValue values, Map<String, List<String>> references, String attribute) {
+        Set<Token> out = of(null, references, attribute);
+        Value v = values == null ? null : values.get(attribute);
+        if (v != null && v.isKnown() && !v.isNull()) {
+            for (Value e : v.children()) {
+                if (e.isKnown() && !e.isNull() && e.unmarked() instanceof StringValue s) {
+                    out.add(Token.id(s.value()));
+                }
+            }
         }
         return out;
     }

@@ -10,7 +10,6 @@ import dev.peerform.spi.Phase;
 import dev.peerform.spi.StepEdge;
 import dev.peerform.spi.StepKind;
 import dev.peerform.spi.StepView;
-import dev.peerform.value.ObjectValue;
 import dev.peerform.vpcapi.domain.Role;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,28 +96,19 @@ public final class Ordering {
      * whose role the plan cannot tell (neither interface changes) keeps waiting as before.
      */
     private static List<StepEdge> acceptorsAwaitTheInitiator(List<StepView> steps, List<StepView> connect) {
-        Map<Token, Role> roles = new HashMap<>();
-        for (StepView s : steps) {
-            if (s.type().equals(RouterInterfaceResource.TYPE)) {
-                Role role = roleOf(s);
-                if (role != null) {
-                    Identity.self(s.address().toString(), s.after()).forEach(t -> roles.putIfAbsent(t, role));
-                    Identity.self(s.address().toString(), s.before()).forEach(t -> roles.putIfAbsent(t, role));
-                }
-            }
-        }
+        Map<Token, Role> roles = Roles.of(steps);
         List<StepEdge> out = new ArrayList<>();
         if (roles.isEmpty()) {
             return out;
         }
         Map<Token, List<StepView>> connectByInterface = byToken(connect, "interface_id");
         for (StepView c : connect) {
-            Role mine = role(roles, Identity.of(c, "interface_id"));
+            Role mine = Roles.of(roles, Identity.of(c, "interface_id"));
             if (mine == Role.INITIATOR) {
                 continue;
             }
             for (StepView peer : candidates(connectByInterface, Identity.of(c, "opposite_interface_id"))) {
-                Role theirs = role(roles, Identity.of(peer, "interface_id"));
+                Role theirs = Roles.of(roles, Identity.of(peer, "interface_id"));
                 if (peer != c && theirs != Role.ACCEPTOR && (mine == Role.ACCEPTOR || theirs == Role.INITIATOR)) {
                     out.add(new StepEdge(peer, c, "the initiator has connected"));
                 }
@@ -127,25 +117,7 @@ public final class Ordering {
         return out;
     }
 
-    private static Role roleOf(StepView s) {
-        for (ObjectValue v : new ObjectValue[] {s.after(), s.before()}) {
-            String role = PlanValues.str(v, "role");
-            if (role != null) {
-                return Role.fromApiName(role).orElse(null);
-            }
-        }
-        return null;
-    }
 
-    private static Role role(Map<Token, Role> roles, Set<Token> identity) {
-        for (Token t : new TreeSet<>(identity)) {
-            Role r = roles.get(t);
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
-    }
 
     private static Map<Token, List<StepView>> byToken(List<StepView> steps, String attribute) {
         Map<Token, List<StepView>> out = new HashMap<>();
