@@ -54,7 +54,7 @@ final class ProviderMatrix {
     }
 
     /** One command's figures. */
-    record Step(double seconds, int calls, Map<String, Long> byAction, int exit) {
+    record Step(double seconds, int calls, Map<String, Long> byAction, int exit, Map<String, String> timeline) {
     }
 
     /** A launcher's plan from empty, apply, no-op plan and destroy. */
@@ -207,7 +207,18 @@ final class ProviderMatrix {
         List<Model.CallRecord> calls = store.log();
         Map<String, Long> byAction = new TreeMap<>();
         calls.subList(before, calls.size()).forEach(c -> byAction.merge(c.action, 1L, Long::sum));
-        return new Step(seconds, calls.size() - before, byAction, p.exitValue());
+        // when each action was called, in seconds from the command's first call: where the time went
+        Map<String, long[]> spans = new TreeMap<>();
+        long first = calls.size() > before ? calls.get(before).time : 0;
+        for (Model.CallRecord c : calls.subList(before, calls.size())) {
+            long[] span = spans.computeIfAbsent(c.action, a -> new long[] {c.time, c.time});
+            span[0] = Math.min(span[0], c.time);
+            span[1] = Math.max(span[1], c.time);
+        }
+        Map<String, String> timeline = new TreeMap<>();
+        spans.forEach((a, span) -> timeline.put(a, String.format("%.1f-%.1f s", (span[0] - first) / 1000.0,
+                (span[1] - first) / 1000.0)));
+        return new Step(seconds, calls.size() - before, byAction, p.exitValue(), timeline);
     }
 
     /** Issue 18's bound: (chain of dependent calls x L + transition times) x ceil(K/P). */
@@ -239,6 +250,7 @@ final class ProviderMatrix {
                 r.noop().calls(), r.noop().exit(), r.destroy().seconds(), r.destroy().calls(),
                 (double) r.destroy().calls() / n);
         System.out.println("  apply calls: " + r.apply().byAction());
+        System.out.println("  apply timeline: " + r.apply().timeline());
         System.out.println("  no-op calls: " + r.noop().byAction());
         System.out.println("  destroy calls: " + r.destroy().byAction());
     }

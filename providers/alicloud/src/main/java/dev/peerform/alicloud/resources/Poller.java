@@ -53,12 +53,18 @@ final class Poller<K, V> {
     private final Deque<K> asked = new ArrayDeque<>();
     private final Map<K, Integer> waiting = new LinkedHashMap<>();
     private final Map<K, Answer<V>> latest = new HashMap<>();
-    private final Map<String, Deque<Long>> took = new HashMap<>();
+    private final Paces paces;
     private long begun;
     private long calls;
     private boolean calling;
 
     Poller(String action, int perCall, Reads reads, Batch<K, V> batch) {
+        this(action, perCall, reads, batch, new Paces());
+    }
+
+    /** A poller that learns the transition times with others sharing {@code paces} (the tables of one account). */
+    Poller(String action, int perCall, Reads reads, Batch<K, V> batch, Paces paces) {
+        this.paces = paces;
         this.action = action;
         this.perCall = Math.max(1, perCall);
         this.reads = reads;
@@ -163,20 +169,33 @@ final class Poller<K, V> {
     }
 
     /** When to look first: a little before the shortest of the last waits for this status, or at once. */
-    private synchronized Duration firstLook(String wanted) {
-        Deque<Long> last = took.get(String.valueOf(wanted));
-        if (last == null || last.isEmpty()) {
-            return Duration.ZERO;
-        }
-        long shortest = last.stream().mapToLong(Long::longValue).min().orElse(0);
-        return Duration.ofMillis(Math.min(LONGEST_BACKOFF.toMillis(), shortest * 9 / 10));
+    private Duration firstLook(String wanted) {
+        return paces.firstLook(wanted);
     }
 
-    private synchronized void learn(String wanted, Duration d) {
-        Deque<Long> last = took.computeIfAbsent(String.valueOf(wanted), w -> new ArrayDeque<>());
-        last.addLast(Math.max(0, d.toMillis()));
-        if (last.size() > REMEMBERED_WAITS) {
-            last.removeFirst();
+    private void learn(String wanted, Duration d) {
+        paces.learn(wanted, d);
+    }
+
+    /** How long the last waits for each status took, shared by the pollers of one kind of object. */
+    static final class Paces {
+        private final Map<String, Deque<Long>> took = new HashMap<>();
+
+        synchronized Duration firstLook(String wanted) {
+            Deque<Long> last = took.get(String.valueOf(wanted));
+            if (last == null || last.isEmpty()) {
+                return Duration.ZERO;
+            }
+            long shortest = last.stream().mapToLong(Long::longValue).min().orElse(0);
+            return Duration.ofMillis(Math.min(LONGEST_BACKOFF.toMillis(), shortest * 9 / 10));
+        }
+
+        synchronized void learn(String wanted, Duration d) {
+            Deque<Long> last = took.computeIfAbsent(String.valueOf(wanted), w -> new ArrayDeque<>());
+            last.addLast(Math.max(0, d.toMillis()));
+            if (last.size() > REMEMBERED_WAITS) {
+                last.removeFirst();
+            }
         }
     }
 

@@ -11,13 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The route-entry reads of one account and region while applying, one {@link Poller} per route table: a round asks
  * for one destination with a filtered DescribeRouteEntryList, for several with one listing of the table. Also the
- * router of each table, asked once (a table never moves to another router).
+ * router of each table, asked once (a table never moves to another router). The tables learn the route's transition
+ * time together.
  */
 final class RoutePollers {
 
     private final Api api;
     private final Map<String, Poller<String, JsonNode>> tables = new ConcurrentHashMap<>();
     private final Map<String, String> routers = new ConcurrentHashMap<>();
+    private final Poller.Paces paces = new Poller.Paces();
 
     private RoutePollers(Api api) {
         this.api = api;
@@ -30,7 +32,7 @@ final class RoutePollers {
     /** The poller of the table's entries, keyed by destination as written in the configuration. */
     Poller<String, JsonNode> table(String table) {
         return tables.computeIfAbsent(table, t -> new Poller<>("DescribeRouteEntryList", Integer.MAX_VALUE,
-                api.reads(), dests -> entries(t, dests)));
+                api.reads(), dests -> entries(t, dests), paces));
     }
 
     /** The router whose table this is, asked once per table (null when the table is not found). */
