@@ -187,9 +187,11 @@ public final class ConnectionResource extends NamedResource {
     private static boolean connectOrAwait(Api api, String id, StepContext ctx, boolean created)
             throws ApiException {
         InterfacePoller poller = InterfacePoller.of(api);
-        // an end this run made and left Idle stays Idle until its initiator connects: no need to read it again
+        // an initiator this run made and left Idle stays Idle until it connects: no need to read it again (an
+        // acceptor is read, as what it waits for depends on the opposite information set since)
         JsonNode own = created ? poller.known(id) : null;
-        if (own == null || !"Idle".equals(Answers.text(own, "Status"))) {
+        if (own == null || !"Idle".equals(Answers.text(own, "Status"))
+                || !Role.INITIATOR.is(Answers.text(own, "Role"))) {
             own = poller.now(ctx, id);
         }
         if (own == null) {

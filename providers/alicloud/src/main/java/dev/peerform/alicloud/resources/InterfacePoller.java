@@ -8,6 +8,7 @@ import dev.peerform.spi.StepException;
 import dev.peerform.vpcapi.domain.Limits;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The reads of router interfaces that the steps of one account and region make while applying, combined: one
@@ -51,6 +52,12 @@ final class InterfacePoller {
     /** Waits until the interface's status is {@code wanted} (null: until it is gone). */
     void until(StepContext ctx, String what, String id, String wanted) throws StepException {
         poller.until(ctx, what, id, wanted, n -> n.get("Status").asText());
+    }
+
+    /** Waits until {@code status} of the interface reads {@code wanted} (null: until it is gone or null). */
+    void until(StepContext ctx, String what, String id, String wanted, Function<JsonNode, String> status)
+            throws StepException {
+        poller.until(ctx, what, id, wanted, status);
     }
 
     /** The calls the rounds made: for tests. */
