@@ -126,6 +126,11 @@ final class StepExecutor {
                     }
                 });
             }
+
+            @Override
+            public void idle(Idle wait) throws InterruptedException {
+                slots.idle(wait::run);
+            }
         };
         for (int attempt = 0; ; attempt++) {
             try {

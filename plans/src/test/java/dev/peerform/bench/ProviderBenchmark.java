@@ -49,12 +49,18 @@ public final class ProviderBenchmark {
             return;
         }
         if (args.length > 0 && args[0].equals("apply")) {
+            // apply N...: the matrix's embedded row for each size (zero transition time)
+            List<Integer> sizes = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
-                applyFromEmpty(Integer.parseInt(args[i]));
+                sizes.add(Integer.parseInt(args[i]));
             }
-            if (args.length == 1) {
-                applyFromEmpty(100);
-            }
+            ProviderMatrix.run(sizes.isEmpty() ? List.of(100) : sizes, List.of(ProviderMatrix.Mode.EMBEDDED));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("matrix")) {
+            // matrix [SIZES] [MODES]: comma lists, e.g. matrix 10,100,500,2000 embedded,0,100
+            ProviderMatrix.run(args.length > 1 ? ProviderMatrix.sizes(args[1]) : List.of(10, 100, 500, 2000),
+                    args.length > 2 ? ProviderMatrix.modes(args[2]) : ProviderMatrix.Mode.DEFAULTS);
             return;
         }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
@@ -162,75 +168,6 @@ public final class ProviderBenchmark {
     }
 
     /**
-     * Apply from empty state of N peerings (the VPCs exist; interfaces, both connection sides and a route are
-     * created), zero transition time, embedded; then a no-op plan and a destroy. Wall time, calls per peering.
-     */
-    private static void applyFromEmpty(int n) throws Exception {
-        Path dir = Files.createTempDirectory("peerform-bench-apply");
-        World world = Seed.defaultWorld();
-        Cloud cloud = new Cloud(world, Clock.systemUTC(), Durations.INSTANT, new Quotas(5, 2 * n + 10, 5, 200));
-        StringBuilder config = new StringBuilder("""
-                provider "alicloud" {
-                  region                     = "cn-hangzhou"
-                  access_key                 = "LTAIpeerformDemo87654321"
-                  secret_key                 = "demo-secret-87654321"
-                  max_interfaces_per_account = %d
-                }
-                """.formatted(2 * n + 10));
-        for (int i = 0; i < n; i++) {
-            String cidrB = "11." + (i / 250) + "." + (i % 250) + ".0/24";
-            Model.Vpc a = cloud.networks().createVpc(ACCOUNT, "cn-hangzhou", "10." + (i / 250) + "." + (i % 250)
-                    + ".0/24", null);
-            Model.Vpc b = cloud.networks().createVpc(ACCOUNT, "cn-hangzhou", cidrB, null);
-            config.append("""
-                    resource "alicloud_router_interface" "init%1$d" {
-                      opposite_region = "cn-hangzhou"
-                      router_type     = "VRouter"
-                      router_id       = "%2$s"
-                      role            = "InitiatingSide"
-                      specification   = "Large.2"
-                    }
-                    resource "alicloud_router_interface" "acc%1$d" {
-                      opposite_region = "cn-hangzhou"
-                      router_type     = "VRouter"
-                      router_id       = "%3$s"
-                      role            = "AcceptingSide"
-                    }
-                    resource "alicloud_router_interface_connection" "init%1$d" {
-                      interface_id          = alicloud_router_interface.init%1$d.id
-                      opposite_interface_id = alicloud_router_interface.acc%1$d.id
-                    }
-                    resource "alicloud_router_interface_connection" "acc%1$d" {
-                      interface_id          = alicloud_router_interface.acc%1$d.id
-                      opposite_interface_id = alicloud_router_interface.init%1$d.id
-                    }
-                    resource "alicloud_route_entry" "r%1$d" {
-                      route_table_id        = "%4$s"
-                      destination_cidrblock = "%5$s"
-                      nexthop_type          = "RouterInterface"
-                      nexthop_id            = alicloud_router_interface.init%1$d.id
-                      depends_on            = [alicloud_router_interface_connection.init%1$d]
-                    }
-                    """.formatted(i, a.vrouterId, b.vrouterId, a.routeTableId, cidrB));
-        }
-        FileStore store = new FileStore(dir.resolve(".peerform/cloud.json"));
-        try (var lock = store.lock()) {
-            store.save(world.reindex());
-        }
-        Files.writeString(dir.resolve("main.tf"), config);
-        double apply = run(dir, "apply", "-auto-approve", "-no-color");
-        int applied = store.log().size();
-        double noop = run(dir, "plan", "-detailed-exitcode", "-no-color");
-        int planned = store.log().size() - applied;
-        double destroy = run(dir, "destroy", "-auto-approve", "-no-color");
-        int destroyed = store.log().size() - applied - planned;
-        System.out.printf("%s: %,d peerings embedded, zero transition time: apply %.2f s (%d calls, %.1f per peering), "
-                + "no-op plan %.2f s (%d calls), destroy %.2f s (%d calls)%n",
-                System.getenv().getOrDefault("PEERFORM_BENCH_LAUNCHER", "this build"), n, apply, applied,
-                (double) applied / n, noop, planned, destroy, destroyed);
-    }
-
-    /**
      * Plan from empty state (the VPCs exist) and a no-op plan with refresh (everything exists) of N peerings over
      * HTTP, the emulator server in this process with {@code latencyMs} on every call; each launcher (this build and
      * {@code PEERFORM_BENCH_BEFORE} when set) alternated, min of {@code reps}, calls counted by the server.
@@ -322,20 +259,11 @@ public final class ProviderBenchmark {
                     }
                 }
                 if (!existing && System.getenv("PEERFORM_BENCH_APPLY") != null) {
-                    // apply from empty and destroy, each launcher in turn on the same world
+                    // apply from empty, a no-op plan and destroy, each launcher in turn on the same world
+                    ProviderMatrix.Mode mode = new ProviderMatrix.Mode("HTTP " + latencyMs + " ms", latencyMs);
                     for (String launcher : launchers) {
-                        int before = store.log().size();
-                        double apply = runWith(dir, launcher, "apply", "-auto-approve", "-no-color");
-                        int applied = store.log().size() - before;
-                        Map<String, Long> byAction = new TreeMap<>();
-                        store.log().subList(before, before + applied).forEach(c -> byAction.merge(c.action, 1L,
-                                Long::sum));
-                        double destroy = runWith(dir, launcher, "destroy", "-auto-approve", "-no-color");
-                        int destroyed = store.log().size() - before - applied;
-                        System.out.printf("%s: apply of %,d peerings over HTTP, %d ms latency, parallelism 10: %.2f s "
-                                + "(%d calls, %.1f per peering), destroy %.2f s (%d calls)%n  apply calls: %s%n",
-                                launcher, n, latencyMs, apply, applied, (double) applied / n, destroy, destroyed,
-                                byAction);
+                        ProviderMatrix.print(mode, n, launcher, ProviderMatrix.sequence(dir, launcher, store,
+                                Map.of()));
                     }
                 }
                 for (String launcher : launchers) {
@@ -357,7 +285,7 @@ public final class ProviderBenchmark {
                 launchers.get(0));
     }
 
-    private static String peering(int i, String routerA, String routerB, String table, String cidrB) {
+    static String peering(int i, String routerA, String routerB, String table, String cidrB) {
         return """
                 resource "alicloud_router_interface" "init%1$d" {
                   opposite_region = "cn-hangzhou"
@@ -389,7 +317,7 @@ public final class ProviderBenchmark {
                 """.formatted(i, routerA, routerB, table, cidrB);
     }
 
-    private static double runWith(Path dir, String launcher, String... args) throws Exception {
+    static double runWith(Path dir, String launcher, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(launcher.contains("/") ? launcher
                 : Path.of(launcher).toAbsolutePath().toString()));
         command.addAll(List.of(args));
@@ -404,28 +332,6 @@ public final class ProviderBenchmark {
         if (p.exitValue() != 0) {
             String log = Files.readString(dir.resolve(args[0] + ".log"));
             System.out.println(launcher + " " + args[0] + " exited " + p.exitValue() + ": "
-                    + log.substring(Math.max(0, log.length() - 2000)));
-        }
-        return seconds;
-    }
-
-    private static double run(Path dir, String... args) throws Exception {
-        // PEERFORM_BENCH_LAUNCHER: another build's launcher, to measure before and after in one run
-        String launcher = System.getenv().getOrDefault("PEERFORM_BENCH_LAUNCHER", "peerform");
-        List<String> command = new ArrayList<>(List.of(Path.of(launcher).toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(args[0] + ".log").toFile());
-        b.environment().put("PEERFORM_EMULATOR_TRANSITION_MS", "0");
-        long t = System.nanoTime();
-        Process p = b.start();
-        if (!p.waitFor(1800, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        double seconds = (System.nanoTime() - t) / 1e9;
-        if (p.exitValue() != 0) {
-            String log = Files.readString(dir.resolve(args[0] + ".log"));
-            System.out.println(args[0] + " exited " + p.exitValue() + ": "
                     + log.substring(Math.max(0, log.length() - 2000)));
         }
         return seconds;

@@ -2,11 +2,13 @@ package dev.peerform.alicloud;
 
 import dev.peerform.spi.Phase;
 import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepView;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +60,16 @@ final class Timeouts {
             @Override
             public void sleep(Duration d) throws InterruptedException {
                 ctx.sleep(d);
+            }
+
+            @Override
+            public void idle(Idle wait) throws InterruptedException {
+                ctx.idle(wait);
+            }
+
+            @Override
+            public List<StepView> waitingForThis() {
+                return ctx.waitingForThis();
             }
         };
     }

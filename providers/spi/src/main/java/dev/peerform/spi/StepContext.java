@@ -27,6 +27,19 @@ public interface StepContext {
     /** Waits, returning early when cancelled. */
     void sleep(Duration d) throws InterruptedException;
 
+    /** Something a step waits for that another thread brings about (a call another step makes for it). */
+    interface Idle {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code wait}, which only waits: the step gives its {@code -parallelism} slot to one that works meanwhile
+     * and takes one again before it goes on.
+     */
+    default void idle(Idle wait) throws InterruptedException {
+        wait.run();
+    }
+
     /**
      * The steps of this apply that wait, directly or not, for this one, with their values as now known. None of them
      * starts before this step ends: a step that would wait for what one of them does would wait forever, and must

@@ -33,7 +33,9 @@ final class AwaitsTheInitiator {
             // an end the plan could not name yet may be the initiator's: its connect is behind this step either way
             if (v.type().equals(ConnectionResource.TYPE) && v.spec().is(ConnectionStep.CONNECT)
                     && (end == null || opposite.equals(end))) {
-                JsonNode initiator = InterfaceReader.one(api, opposite, Answers.text(acceptor, "OppositeRegionId"));
+                String region = Answers.text(acceptor, "OppositeRegionId");
+                JsonNode initiator = region == null || region.equals(api.region())
+                        ? InterfacePoller.of(api).now(ctx, opposite) : InterfaceReader.one(api, opposite, region);
                 if (initiator == null || "Idle".equals(Answers.text(initiator, "Status"))) {
                     ctx.progress("the initiator's " + v.address() + " connects after this step and awaits Active");
                     return true;

@@ -64,7 +64,11 @@ final class Calls {
      * deactivated; one already suspending is waited for; one that is Idle (never connected) or gone needs nothing.
      */
     static void suspendAndWait(Api api, StepContext ctx, String id) throws ApiException, StepException {
-        String status = InterfaceReader.status(api, id, api.region());
+        InterfacePoller poller = InterfacePoller.of(api);
+        // an end this run saw Inactive (its connection's suspend waited for it) stays so: nothing here resumes it
+        JsonNode seen = poller.known(id);
+        String status = seen != null && "Inactive".equals(Answers.text(seen, "Status")) ? "Inactive"
+                : poller.status(ctx, id);
         if (status == null) {
             return;
         }
@@ -74,9 +78,9 @@ final class Calls {
             status = "Active";
         }
         if (status.equals("Active")) {
-            transition(api, id, "DeactivateRouterInterface", Set.of("Deactivating", "Inactive"));
+            transition(api, ctx, id, "DeactivateRouterInterface", Set.of("Deactivating", "Inactive"));
         }
-        if (!status.equals("Idle")) {
+        if (!status.equals("Idle") && !status.equals("Inactive")) {
             awaitStatus(api, ctx, id + " to be Inactive", id, "Inactive");
         }
     }
@@ -90,7 +94,8 @@ final class Calls {
      * lost, the retry is refused because the transition is under way ({@code took} lists the statuses that say
      * so), and that is success.
      */
-    static void transition(Api api, String id, String action, Set<String> took) throws ApiException {
+    static void transition(Api api, StepContext ctx, String id, String action, Set<String> took)
+            throws ApiException {
         try {
             api.call(action, "RouterInterfaceId", id);
         } catch (ApiException e) {
@@ -98,7 +103,7 @@ final class Calls {
                     || e.code().startsWith("IncorrectStatus"))) {
                 throw e;
             }
-            String now = InterfaceReader.status(api, id, api.region());
+            String now = InterfacePoller.of(api).status(ctx, id);
             if (now == null || !took.contains(now)) {
                 throw e;
             }
@@ -113,7 +118,6 @@ final class Calls {
 
     /** Polls the interface until its status is {@code wanted} (null: until it is gone). */
     static void awaitStatus(Api api, StepContext ctx, String what, String id, String wanted) throws StepException {
-        InterfacePoller poller = InterfacePoller.of(api);
-        Waits.until(ctx, what, wanted, () -> poller.status(id));
+        InterfacePoller.of(api).until(ctx, what, id, wanted);
     }
 }

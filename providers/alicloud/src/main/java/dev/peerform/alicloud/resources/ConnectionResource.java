@@ -141,47 +141,19 @@ public final class ConnectionResource extends NamedResource {
                     // refused here by name, never reached as a null
                     required(id, "interface_id");
                     required(ObjectValues.str(current, "opposite_interface_id"), "opposite_interface_id");
-                    JsonNode own = InterfaceReader.one(api, id, api.region());
-                    if (own == null) {
-                        throw StepException.permanent("the router interface " + id + " does not exist",
-                                "InvalidInstanceId.NotFound", "Check interface_id.");
-                    }
-                    String oppositeId = ObjectValues.str(current, "opposite_interface_id");
-                    String owner = ObjectValues.str(current, "opposite_interface_owner_id");
-                    String router = ObjectValues.str(current, "opposite_router_id");
-                    String oppositeRegion = Answers.text(own, "OppositeRegionId");
-                    if (owner == null || router == null) {
-                        JsonNode opposite = InterfaceReader.one(api, oppositeId, oppositeRegion);
-                        if (opposite == null) {
-                            throw StepException.permanent("the opposite interface " + oppositeId + " is not in this "
-                                    + "account", "InvalidOppositeInterfaceId.NotFound", "For a peer in another "
-                                    + "account set opposite_router_id and opposite_interface_owner_id.");
+                    try {
+                        return setOpposite(api, account, ctx, current, id, true);
+                    } catch (ApiException e) {
+                        if (e.code() == null || !e.code().startsWith("IncorrectStatus")) {
+                            throw e;
                         }
-                        router = router == null ? Answers.text(opposite, "RouterId") : router;
-                        owner = owner == null ? account.id() : owner;
+                        // what this run read before is out of date: read again
+                        return setOpposite(api, account, ctx, current, id, false);
                     }
-                    if (owner == null) {
-                        throw StepException.permanent("the account of the opposite interface is not known",
-                                "MissingParameter", "Set opposite_interface_owner_id, or the provider's account_id.");
-                    }
-                    String status = own.get("Status").asText();
-                    if (status.equals("Idle")) {
-                        api.call("ModifyRouterInterfaceAttribute", "RouterInterfaceId", id, "OppositeInterfaceId",
-                                oppositeId, "OppositeRouterId", router, "OppositeRouterType",
-                                ObjectValues.str(current, "opposite_router_type"), "OppositeInterfaceOwnerId", owner);
-                    } else if (!oppositeId.equals(Answers.text(own, "OppositeInterfaceId"))) {
-                        // never skip silently: the connect would fail later, after the old connection is gone
-                        throw StepException.permanent("the router interface " + id + " is " + status + " and peered "
-                                + "with " + Answers.text(own, "OppositeInterfaceId") + "; its peer can change only "
-                                + "before its first connection", "IncorrectStatus.RouterInterface", "Replace the "
-                                + "interface: peerform apply -replace=<its address>.");
-                    }
-                    return ObjectValues.with(current, "id", id, "opposite_router_id", router,
-                            "opposite_interface_owner_id", owner);
                 }
                 case CONNECT, RESUME -> {
                     required(id, "interface_id");
-                    if (!connectOrAwait(api, id, ctx)) {
+                    if (!connectOrAwait(api, id, ctx, step.spec().is(ConnectionStep.CONNECT))) {
                         return ObjectValues.with(current, "status", "Idle");
                     }
                     Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
@@ -212,20 +184,86 @@ public final class ConnectionResource extends NamedResource {
      * replacement suspended it; an end already on its way is waited for. False when the end must not wait: an Idle
      * acceptor whose initiator's connect waits for this step ({@link AwaitsTheInitiator}).
      */
-    private static boolean connectOrAwait(Api api, String id, StepContext ctx) throws ApiException {
-        JsonNode own = InterfaceReader.one(api, id, api.region());
+    private static boolean connectOrAwait(Api api, String id, StepContext ctx, boolean created)
+            throws ApiException {
+        InterfacePoller poller = InterfacePoller.of(api);
+        // an initiator this run made and left Idle stays Idle until it connects: no need to read it again (an
+        // acceptor is read, as what it waits for depends on the opposite information set since)
+        JsonNode own = created ? poller.known(id) : null;
+        if (own == null || !"Idle".equals(Answers.text(own, "Status"))
+                || !Role.INITIATOR.is(Answers.text(own, "Role"))) {
+            own = poller.now(ctx, id);
+        }
         if (own == null) {
             return true; // the wait says that it is gone
         }
         String status = own.get("Status").asText();
         if (status.equals("Idle") && Role.INITIATOR.is(own.get("Role").asText())) {
-            Calls.transition(api, id, "ConnectRouterInterface", Calls.CONNECTED);
+            Calls.transition(api, ctx, id, "ConnectRouterInterface", Calls.CONNECTED);
         } else if (status.equals("Idle")) {
             return !AwaitsTheInitiator.initiatorWaitsForThis(api, own, ctx);
         } else if (status.equals("Inactive")) {
-            Calls.transition(api, id, "ActivateRouterInterface", Calls.RESUMED);
+            Calls.transition(api, ctx, id, "ActivateRouterInterface", Calls.RESUMED);
         }
         return true;
+    }
+
+    /**
+     * Sets the end's opposite information while it is Idle. {@code useKnown}: the interfaces as this run last
+     * read them (the create step's answer) stand for now, as an Idle end changes only by this step or a connect;
+     * the cloud's refusal for the status sends the caller back here with {@code useKnown} false.
+     */
+    private static ObjectValue setOpposite(Api api, Account account, StepContext ctx, ObjectValue current, String id,
+            boolean useKnown) throws ApiException, StepException {
+        InterfacePoller poller = InterfacePoller.of(api);
+        String oppositeId = ObjectValues.str(current, "opposite_interface_id");
+        String owner = ObjectValues.str(current, "opposite_interface_owner_id");
+        String router = ObjectValues.str(current, "opposite_router_id");
+        boolean needOpposite = owner == null || router == null;
+        JsonNode own = useKnown ? poller.known(id) : null;
+        JsonNode opposite = needOpposite ? poller.known(oppositeId) : null;
+        if (own == null || !"Idle".equals(Answers.text(own, "Status"))) {
+            // the end's status now, and its opposite in the same call when its router is to be learnt
+            Map<String, JsonNode> got = poller.now(ctx, needOpposite && opposite == null ? List.of(id, oppositeId)
+                    : List.of(id));
+            own = got.get(id);
+            opposite = opposite != null ? opposite : got.get(oppositeId);
+        }
+        if (own == null) {
+            throw StepException.permanent("the router interface " + id + " does not exist",
+                    "InvalidInstanceId.NotFound", "Check interface_id.");
+        }
+        String oppositeRegion = Answers.text(own, "OppositeRegionId");
+        if (needOpposite) {
+            if (opposite == null && oppositeRegion != null && !oppositeRegion.equals(api.region())) {
+                opposite = InterfaceReader.one(api, oppositeId, oppositeRegion);
+            }
+            if (opposite == null) {
+                throw StepException.permanent("the opposite interface " + oppositeId + " is not in this "
+                        + "account", "InvalidOppositeInterfaceId.NotFound", "For a peer in another "
+                        + "account set opposite_router_id and opposite_interface_owner_id.");
+            }
+            router = router == null ? Answers.text(opposite, "RouterId") : router;
+            owner = owner == null ? account.id() : owner;
+        }
+        if (owner == null) {
+            throw StepException.permanent("the account of the opposite interface is not known",
+                    "MissingParameter", "Set opposite_interface_owner_id, or the provider's account_id.");
+        }
+        String status = own.get("Status").asText();
+        if (status.equals("Idle")) {
+            api.call("ModifyRouterInterfaceAttribute", "RouterInterfaceId", id, "OppositeInterfaceId",
+                    oppositeId, "OppositeRouterId", router, "OppositeRouterType",
+                    ObjectValues.str(current, "opposite_router_type"), "OppositeInterfaceOwnerId", owner);
+        } else if (!oppositeId.equals(Answers.text(own, "OppositeInterfaceId"))) {
+            // never skip silently: the connect would fail later, after the old connection is gone
+            throw StepException.permanent("the router interface " + id + " is " + status + " and peered "
+                    + "with " + Answers.text(own, "OppositeInterfaceId") + "; its peer can change only "
+                    + "before its first connection", "IncorrectStatus.RouterInterface", "Replace the "
+                    + "interface: peerform apply -replace=<its address>.");
+        }
+        return ObjectValues.with(current, "id", id, "opposite_router_id", router,
+                "opposite_interface_owner_id", owner);
     }
 
     @Override

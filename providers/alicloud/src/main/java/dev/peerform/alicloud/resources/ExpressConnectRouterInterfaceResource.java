@@ -178,7 +178,7 @@ public final class ExpressConnectRouterInterfaceResource extends NamedResource {
                 }
                 case MODIFY -> {
                     modify(api, id, current);
-                    Waits.until(ctx, id + " to settle", null, () -> settled(api, id));
+                    InterfacePoller.of(api).until(ctx, id + " to settle", id, null, n -> settled(n));
                     return read(api, current);
                 }
                 case SPEC -> {
@@ -226,9 +226,9 @@ public final class ExpressConnectRouterInterfaceResource extends NamedResource {
         ObjectValue withId = ObjectValues.with(current, "id", id);
         // the official provider waits for Idle or Active; a fast link is waited for until Active, so that routes
         // over it (planned after this step) find it connected
-        Waits.until(ctx, id + " to be " + (Boolean.TRUE.equals(fast) ? "connected" : "created"),
-                Boolean.TRUE.equals(fast) ? "Active" : "ready", () -> {
-                    String s = InterfaceReader.status(api, id, api.region());
+        InterfacePoller.of(api).until(ctx, id + " to be " + (Boolean.TRUE.equals(fast) ? "connected" : "created"),
+                id, Boolean.TRUE.equals(fast) ? "Active" : "ready", n -> {
+                    String s = n.get("Status").asText();
                     return Boolean.TRUE.equals(fast) || !"Active".equals(s) && !"Idle".equals(s) ? s : "ready";
                 });
         if (ObjectValues.str(current, "hc_rate") != null || ObjectValues.str(current, "hc_threshold") != null) {
@@ -248,15 +248,15 @@ public final class ExpressConnectRouterInterfaceResource extends NamedResource {
     }
 
     /** Null once the interface is Idle or Active (what the official provider waits for after a change). */
-    private static String settled(Api api, String id) throws ApiException {
-        String s = InterfaceReader.status(api, id, api.region());
-        return s == null || s.equals("Idle") || s.equals("Active") ? null : s;
+    private static String settled(JsonNode n) {
+        String s = n.get("Status").asText();
+        return s.equals("Idle") || s.equals("Active") ? null : s;
     }
 
     /** As the official provider: Inactive to Active resumes, Active to Inactive suspends, anything else waits. */
     private static void status(Api api, StepContext ctx, String id, String target) throws ApiException,
             StepException {
-        String now = InterfaceReader.status(api, id, api.region());
+        String now = InterfacePoller.of(api).status(ctx, id);
         if ("Inactive".equals(now) && "Active".equals(target)) {
             api.call("ActivateRouterInterface", "RouterInterfaceId", id);
             Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");

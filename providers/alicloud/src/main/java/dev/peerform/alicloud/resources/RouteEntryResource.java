@@ -92,7 +92,17 @@ public final class RouteEntryResource extends NamedResource {
         return table + ":" + router + ":" + dest.replace(':', '_') + ":" + type + ":" + hop;
     }
 
-    /** The router whose table this is (DescribeRouteTables, as the official provider asks before creating). */
+    /**
+     * The router of a table that has just taken a route: the cloud takes an interface as a next hop only in a
+     * table of the interface's own router, so an interface this run has read names it; otherwise asked.
+     */
+    private static String routerOf(Api api, String table, String hopType, String hop) throws ApiException {
+        JsonNode ri = "RouterInterface".equals(hopType) && hop != null ? InterfacePoller.of(api).known(hop) : null;
+        String router = ri == null ? null : Answers.text(ri, "RouterId");
+        return router != null ? router : routerOf(api, table);
+    }
+
+    /** The router whose table this is (DescribeRouteTables, as the official provider asks). */
     private static String routerOf(Api api, String table) throws ApiException {
         JsonNode t = api.call("DescribeRouteTables", "RouteTableId", table).path("RouteTables").path("RouteTable")
                 .path(0);
@@ -124,14 +134,16 @@ public final class RouteEntryResource extends NamedResource {
         String dest = ObjectValues.str(current, "destination_cidrblock");
         try {
             if (step.spec().is(RouteStep.CREATE)) {
-                String router = routerOf(api, table);
+                RoutePollers routes = RoutePollers.of(api);
                 api.call("CreateRouteEntry", "RouteTableId", table, "DestinationCidrBlock", dest, "NextHopType",
                         ObjectValues.str(current, "nexthop_type"), "NextHopId", ObjectValues.str(current, "nexthop_id"),
                         "RouteEntryName", ObjectValues.str(current, "name"), "Description",
                         ObjectValues.str(current, "description"), "ClientToken", ctx.clientToken());
-                Waits.until(ctx, "the route to " + dest, "Available", () -> status(api, table, dest));
-                String type = ObjectValues.str(current, "nexthop_type");
-                type = type != null ? type : "RouterInterface"; // the API's default
+                routes.table(table).until(ctx, "the route to " + dest, dest, "Available", RouteEntryResource::status);
+                String configured = ObjectValues.str(current, "nexthop_type");
+                String type = configured != null ? configured : "RouterInterface"; // the API's default
+                String router = routes.router(table, t -> routerOf(api, t, type, ObjectValues.str(current,
+                        "nexthop_id")));
                 return ObjectValues.settled(ObjectValues.with(current, "nexthop_type", type, "router_id", router,
                         "id", id(table, router, dest, type, ObjectValues.str(current, "nexthop_id"))));
             }
@@ -143,17 +155,17 @@ public final class RouteEntryResource extends NamedResource {
                     throw e;
                 }
             }
-            Waits.until(ctx, "the route to " + dest + " to go", null, () -> status(api, table, dest));
+            RoutePollers.of(api).table(table).until(ctx, "the route to " + dest + " to go", dest, null,
+                    RouteEntryResource::status);
             return null;
         } catch (ApiException e) {
             throw Errors.step(e, step.spec().description());
         }
     }
 
-    private static String status(Api api, String table, String dest) throws ApiException {
-        JsonNode r = api.call("DescribeRouteEntryList", "RouteTableId", table, "DestinationCidrBlock", dest);
-        JsonNode e = r.path("RouteEntrys").path("RouteEntry").path(0);
-        return e.isMissingNode() ? null : e.get("Status").asText();
+    /** A route's status as DescribeRouteEntryList gives it; one being deleted still is "Deleting". */
+    private static String status(JsonNode entry) {
+        return entry.get("Status").asText();
     }
 
     /** One paged listing per route table, whatever the number of routes in it. */
@@ -252,7 +264,7 @@ public final class RouteEntryResource extends NamedResource {
         return entries;
     }
 
-    private static String normal(String cidr) {
+    static String normal(String cidr) {
         try {
             return Cidr.parse(cidr).network().toString();
         } catch (IllegalArgumentException e) {

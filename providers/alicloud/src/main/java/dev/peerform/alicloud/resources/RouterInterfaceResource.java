@@ -264,7 +264,8 @@ public final class RouterInterfaceResource extends NamedResource {
                             : Integer.toString(years ? period / 12 : period), "PricingCycle", !prepaid ? null
                             : years ? "Year" : "Month", "ClientToken", ctx.clientToken());
                     String newId = r.get("RouterInterfaceId").asText();
-                    JsonNode d = InterfaceReader.one(api, newId, api.region());
+                    // read with the other steps' reads of this moment (one call for up to 50)
+                    JsonNode d = InterfacePoller.of(api).now(ctx, newId);
                     return ObjectValues.settled(d == null ? ObjectValues.with(current, "id", newId)
                             : fromApi(d, ObjectValues.with(current, "id", newId)));
                 }
@@ -289,7 +290,7 @@ public final class RouterInterfaceResource extends NamedResource {
                     // BSS OpenAPI's renewal: router interfaces are sold under product code "ri", periods in months
                     api.call("RenewInstance", "ProductCode", "ri", "InstanceId", id, "RenewPeriod",
                             Integer.toString(period.months()), "ClientToken", ctx.clientToken());
-                    JsonNode d = InterfaceReader.one(api, id, api.region());
+                    JsonNode d = InterfacePoller.of(api).now(ctx, id);
                     return d == null ? current : fromApi(d, current);
                 }
                 case SUSPEND -> {

@@ -1,0 +1,305 @@
+package dev.peerform.alicloud.resources;
+
+import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.alicloud.transport.Reads;
+import dev.peerform.spi.StepContext;
+import dev.peerform.spi.StepException;
+import dev.peerform.vpcapi.errors.ClientAction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The reads that the steps of one account and region make of one kind of object (router interfaces; one route
+ * table's entries), combined into rounds. A round is one call per {@code perCall} keys: it carries every key asked
+ * since the last round began, and fills the rest of its last call with the keys other steps are waiting on, so that
+ * K waiting steps cost about ceil(K/perCall) calls a round instead of K. A step that waits for a status
+ * ({@link #until}) first looks at what a round begun after its last look answered, and calls only when none has.
+ * Its first look comes at about the time the last waits for the same status took (the cloud's transition time, as
+ * observed), then every 200 ms growing by half to 5 s. Waiting for another step's call, as for the next look, gives
+ * the step's {@code -parallelism} slot away.
+ */
+final class Poller<K, V> {
+
+    /** One call's keys: the objects found by key (a key missing: the object is gone). */
+    interface Batch<K, V> {
+        Map<K, V> read(List<K> keys) throws ApiException;
+    }
+
+    /** What round {@code round} answered for one key: the object (null: gone), or the refusal of its call. */
+    record Answer<V>(long round, V found, ApiException refused) {
+    }
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
+    private static final int REMEMBERED_WAITS = 8;
+
+    private final String action;
+    private final int perCall;
+    private final Reads reads;
+    private final Batch<K, V> batch;
+    private final Deque<K> asked = new ArrayDeque<>();
+    private final Map<K, Integer> waiting = new LinkedHashMap<>();
+    private final Map<K, Answer<V>> latest = new HashMap<>();
+    private final Paces paces;
+    private long begun;
+    private long calls;
+    private boolean calling;
+
+    Poller(String action, int perCall, Reads reads, Batch<K, V> batch) {
+        this(action, perCall, reads, batch, new Paces());
+    }
+
+    /** A poller that learns the transition times with others sharing {@code paces} (the tables of one account). */
+    Poller(String action, int perCall, Reads reads, Batch<K, V> batch, Paces paces) {
+        this.paces = paces;
+        this.action = action;
+        this.perCall = Math.max(1, perCall);
+        this.reads = reads;
+        this.batch = batch;
+    }
+
+    /** The object as a round begun after this call found it (null: gone); a refused call is thrown. */
+    V now(StepContext ctx, K key) throws ApiException {
+        return now(ctx, List.of(key)).get(key);
+    }
+
+    /** The objects found by a round begun after this call (a key missing: gone); a refused call is thrown. */
+    Map<K, V> now(StepContext ctx, Collection<K> keys) throws ApiException {
+        Map<K, V> out = new HashMap<>();
+        for (Map.Entry<K, Answer<V>> e : fresh(ctx, keys).entrySet()) {
+            if (e.getValue().refused() != null) {
+                throw e.getValue().refused();
+            }
+            if (e.getValue().found() != null) {
+                out.put(e.getKey(), e.getValue().found());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The last answer for {@code key} of any round of this run, or null: for what does not change (an
+     * interface's role, router, region), never for a status that a step acts on.
+     */
+    synchronized V known(K key) {
+        Answer<V> a = latest.get(key);
+        return a == null ? null : a.found();
+    }
+
+    /** How many calls the rounds made: for tests. */
+    synchronized long calls() {
+        return calls;
+    }
+
+    /**
+     * Waits until {@code status} of the object reads {@code wanted} (null: until it is gone), honouring the step's
+     * deadline and cancellation; a refusal the error table calls transient is waited through.
+     */
+    void until(StepContext ctx, String what, K key, String wanted, Function<V, String> status)
+            throws StepException {
+        Instant start = ctx.clock().instant();
+        long seen;
+        synchronized (this) {
+            waiting.merge(key, 1, Integer::sum);
+            seen = begun;
+        }
+        try {
+            Duration delay = firstLook(wanted);
+            Duration next = FIRST_BACKOFF;
+            while (true) {
+                if (!delay.isZero()) {
+                    sleep(ctx, what, delay);
+                }
+                Answer<V> a;
+                synchronized (this) {
+                    a = latest.get(key);
+                }
+                if (a == null || a.round() <= seen) {
+                    try {
+                        a = fresh(ctx, List.of(key)).get(key);
+                    } catch (ApiException e) {
+                        throw Errors.step(e, what);
+                    }
+                }
+                seen = a.round();
+                String now;
+                if (a.refused() != null) {
+                    if (!a.refused().isTransient()) {
+                        throw Errors.step(a.refused(), what);
+                    }
+                    now = "(" + a.refused().code() + ")";
+                } else {
+                    now = a.found() == null ? null : status.apply(a.found());
+                }
+                if (Objects.equals(wanted, now)) {
+                    learn(wanted, Duration.between(start, ctx.clock().instant()));
+                    return;
+                }
+                ctx.progress("waiting for " + (wanted == null ? "deletion" : wanted) + "; status " + now);
+                if (ctx.cancelled()) {
+                    throw StepException.permanent("stopped while waiting for " + what + " (status " + now + ")",
+                            "Interrupted", "Run apply again to continue.");
+                }
+                if (ctx.clock().instant().isAfter(ctx.deadline())) {
+                    throw StepException.permanent("timed out waiting for " + what + " (status " + now + ")",
+                            "Timeout", "The cloud did not finish in time. Check the object in the console, then run "
+                            + "apply again.");
+                }
+                delay = next;
+                next = Duration.ofMillis(Math.min(LONGEST_BACKOFF.toMillis(), next.toMillis() * 3 / 2));
+            }
+        } finally {
+            synchronized (this) {
+                waiting.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+            }
+        }
+    }
+
+    /** When to look first: a little before the shortest of the last waits for this status, or at once. */
+    private Duration firstLook(String wanted) {
+        return paces.firstLook(wanted);
+    }
+
+    private void learn(String wanted, Duration d) {
+        paces.learn(wanted, d);
+    }
+
+    /** How long the last waits for each status took, shared by the pollers of one kind of object. */
+    static final class Paces {
+        private final Map<String, Deque<Long>> took = new HashMap<>();
+
+        synchronized Duration firstLook(String wanted) {
+            Deque<Long> last = took.get(String.valueOf(wanted));
+            if (last == null || last.isEmpty()) {
+                return Duration.ZERO;
+            }
+            long shortest = last.stream().mapToLong(Long::longValue).min().orElse(0);
+            return Duration.ofMillis(Math.min(LONGEST_BACKOFF.toMillis(), shortest * 9 / 10));
+        }
+
+        synchronized void learn(String wanted, Duration d) {
+            Deque<Long> last = took.computeIfAbsent(String.valueOf(wanted), w -> new ArrayDeque<>());
+            last.addLast(Math.max(0, d.toMillis()));
+            if (last.size() > REMEMBERED_WAITS) {
+                last.removeFirst();
+            }
+        }
+    }
+
+    private static void sleep(StepContext ctx, String what, Duration d) throws StepException {
+        try {
+            ctx.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StepException.permanent("interrupted while waiting for " + what, "Interrupted", "");
+        }
+    }
+
+    /** Answers from rounds begun after this call, making a round when none is in flight. */
+    private Map<K, Answer<V>> fresh(StepContext ctx, Collection<K> keys) throws ApiException {
+        long after;
+        synchronized (this) {
+            after = begun;
+            asked.addAll(keys);
+        }
+        while (true) {
+            List<K> round;
+            long number;
+            synchronized (this) {
+                Map<K, Answer<V>> answered = answered(keys, after);
+                if (answered != null) {
+                    return answered;
+                }
+                if (!calling) {
+                    number = ++begun;
+                    round = begin();
+                    calling = true;
+                } else {
+                    round = null;
+                    number = 0;
+                }
+            }
+            if (round == null) {
+                try {
+                    ctx.idle(() -> {
+                        synchronized (this) {
+                            while (calling && answered(keys, after) == null) {
+                                wait();
+                            }
+                        }
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ApiException(action, "Interrupted", 0, "interrupted while waiting",
+                            ClientAction.FINAL);
+                }
+                continue;
+            }
+            call(number, round);
+        }
+    }
+
+    /** Every key's answer from a round begun after {@code after}, or null while one is missing. */
+    private Map<K, Answer<V>> answered(Collection<K> keys, long after) {
+        Map<K, Answer<V>> out = new HashMap<>();
+        for (K k : keys) {
+            Answer<V> a = latest.get(k);
+            if (a == null || a.round() <= after) {
+                return null;
+            }
+            out.put(k, a);
+        }
+        return out;
+    }
+
+    /** The keys of the next round: all asked, then the waited-on keys answered longest ago, to fill its calls. */
+    private List<K> begin() {
+        Set<K> keys = new LinkedHashSet<>(asked);
+        asked.clear();
+        int room = (keys.size() + perCall - 1) / perCall * perCall - keys.size();
+        waiting.keySet().stream().filter(k -> !keys.contains(k))
+                .sorted(Comparator.comparingLong(k -> latest.containsKey(k) ? latest.get(k).round() : 0))
+                .limit(room).forEach(keys::add);
+        return new ArrayList<>(keys);
+    }
+
+    private void call(long number, List<K> keys) {
+        List<List<K>> chunks = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += perCall) {
+            chunks.add(keys.subList(i, Math.min(keys.size(), i + perCall)));
+        }
+        Map<K, V> found = null;
+        ApiException refused = null;
+        try {
+            Map<K, V> all = new HashMap<>();
+            reads.all(chunks, batch::read).forEach(all::putAll);
+            found = all;
+        } catch (ApiException e) {
+            refused = e;
+        } finally {
+            synchronized (this) {
+                calls += chunks.size();
+                ApiException r = found == null && refused == null ? new ApiException(action, "NoResponse", 0,
+                        "the call did not finish", ClientAction.RETRY) : refused;
+                for (K k : keys) {
+                    latest.put(k, new Answer<>(number, found == null ? null : found.get(k), r));
+                }
+                calling = false;
+                notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.peerform.alicloud.resources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.peerform.alicloud.transport.Reads;
+import dev.peerform.emulator.ManualClock;
+import dev.peerform.spi.StepContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The shared poller's rules: one round asks for every id waiting, 50 a call, paced by the transition times seen. */
+class PollerTest {
+
+    /** A batch read that records the keys of each call and answers "Ready" once {@code ready} says so. */
+    private static final class Recording implements Poller.Batch<String, String> {
+        final List<List<String>> calls = new ArrayList<>();
+        final Predicate<Integer> ready;
+        final long callMillis;
+
+        Recording(long callMillis, Predicate<Integer> ready) {
+            this.callMillis = callMillis;
+            this.ready = ready;
+        }
+
+        @Override
+        public Map<String, String> read(List<String> keys) {
+            int n;
+            synchronized (this) {
+                calls.add(List.copyOf(keys));
+                n = calls.size();
+            }
+            try {
+                Thread.sleep(callMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Map<String, String> out = new HashMap<>();
+            keys.forEach(k -> out.put(k, ready.test(n) ? "Ready" : "Pending"));
+            return out;
+        }
+
+        synchronized List<List<String>> calls() {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** A step's context on {@code clock}; sleeping advances a manual clock instead of waiting. */
+    private static StepContext context(Clock clock, AtomicInteger idles) {
+        return new StepContext() {
+            @Override
+            public String clientToken() {
+                return "t";
+            }
+
+            @Override
+            public Instant deadline() {
+                return clock.instant().plusSeconds(600);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+
+            @Override
+            public void progress(String message) {
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public void sleep(Duration d) throws InterruptedException {
+                if (clock instanceof ManualClock m) {
+                    m.advance(d);
+                } else {
+                    Thread.sleep(Math.min(d.toMillis(), 10));
+                }
+            }
+
+            @Override
+            public void idle(Idle wait) throws InterruptedException {
+                idles.incrementAndGet();
+                wait.run();
+            }
+        };
+    }
+
+    private static List<Future<?>> awaitAll(ExecutorService pool, Poller<String, String> poller, StepContext ctx,
+            List<String> ids) {
+        List<Future<?>> out = new ArrayList<>();
+        for (String id : ids) {
+            out.add(pool.submit(() -> {
+                poller.until(ctx, id, id, "Ready", s -> s);
+                return null;
+            }));
+        }
+        return out;
+    }
+
+    @Test
+    void oneRoundAsksForEveryWaitingId() throws Exception {
+        Recording batch = new Recording(30, n -> n >= 5);
+        Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), batch);
+        StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (Future<?> f : awaitAll(pool, poller, ctx, List.of("a", "b", "c"))) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<List<String>> calls = batch.calls();
+        // one call per look of one step would be at least 3 x 5
+        assertTrue(calls.size() <= 7, "calls: " + calls);
+        assertTrue(calls.get(4).containsAll(List.of("a", "b", "c")), "the round that saw Ready asked for all: "
+                + calls);
+    }
+
+    @Test
+    void manyWaitingIdsAreAskedFiftyACall() throws Exception {
+        Recording batch = new Recording(30, n -> n >= 7);
+        Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), batch);
+        StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            ids.add("ri-" + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(120);
+        try {
+            for (Future<?> f : awaitAll(pool, poller, ctx, ids)) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<List<String>> calls = batch.calls();
+        assertTrue(calls.stream().allMatch(c -> c.size() <= 50), "no call carries more than 50 ids");
+        // 120 steps waiting through several rounds: a few calls per round, never one per step and look
+        assertTrue(calls.size() < 40, "calls: " + calls.size());
+    }
+
+    @Test
+    void theFirstLookComesAtTheTransitionTimeTheLastWaitsTook() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Instant[] readyAt = {clock.instant().plusMillis(1500)};
+        Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), keys -> {
+            Map<String, String> out = new HashMap<>();
+            keys.forEach(k -> out.put(k, clock.instant().isBefore(readyAt[0]) ? "Pending" : "Ready"));
+            return out;
+        });
+        StepContext ctx = context(clock, new AtomicInteger());
+        poller.until(ctx, "first", "a", "Ready", s -> s);
+        long first = poller.calls();
+        readyAt[0] = clock.instant().plusMillis(1500);
+        poller.until(ctx, "second", "b", "Ready", s -> s);
+        long second = poller.calls() - first;
+        assertTrue(first >= 4, "the first wait backs off from 200 ms: " + first + " looks");
+        assertTrue(second <= 2, "the second looks first near 1.5 s: " + second + " looks");
+    }
+
+    @Test
+    void aStepWaitingForAnotherStepsCallGivesItsSlotAway() throws Exception {
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), keys -> {
+            inCall.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Map<String, String> out = new HashMap<>();
+            keys.forEach(k -> out.put(k, "Ready"));
+            return out;
+        });
+        AtomicInteger idles = new AtomicInteger();
+        StepContext ctx = context(Clock.systemUTC(), idles);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> leader = pool.submit(() -> poller.now(ctx, "a"));
+            inCall.await(10, TimeUnit.SECONDS);
+            Future<String> follower = pool.submit(() -> poller.now(ctx, "b"));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (idles.get() == 0 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            release.countDown();
+            assertEquals("Ready", leader.get(10, TimeUnit.SECONDS));
+            assertEquals("Ready", follower.get(10, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(idles.get() >= 1, "the step waiting for the call in flight waited idle");
+        assertEquals(2, poller.calls(), "b asked after a's call began: the next round carries it");
+    }
+}
