@@ -10,6 +10,8 @@ import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.SetValue;
 import dev.peerform.value.TupleValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.UnknownValue;
 import dev.peerform.value.Value;
 import java.util.Map;
 
@@ -84,6 +86,9 @@ final class JsonValues {
             return F.booleanNode(true);
         }
         Value u = v.unmarked();
+        if (sensitive && u instanceof UnknownValue) {
+            return unknownSensitivity(u.type());
+        }
         if (u instanceof ObjectValue || u instanceof MapValue) {
             ObjectNode o = F.objectNode();
             entries(u).forEach((k, x) -> {
@@ -98,6 +103,21 @@ final class JsonValues {
             ArrayNode a = F.arrayNode();
             u.children().forEach(x -> a.add(marks(x, sensitive)));
             return a;
+        }
+        return F.booleanNode(false);
+    }
+
+    /**
+     * Nothing can be said yet of what inside an unknown value will be sensitive: Terraform writes an empty
+     * container of the value's kind (an empty object for an object or map, an empty array for a list, set or
+     * tuple), and false for a primitive or a value whose type is not known either.
+     */
+    private static JsonNode unknownSensitivity(Type type) {
+        if (type instanceof Type.ObjectType || type instanceof Type.MapType) {
+            return F.objectNode();
+        }
+        if (type instanceof Type.ListType || type instanceof Type.SetType || type instanceof Type.TupleType) {
+            return F.arrayNode();
         }
         return F.booleanNode(false);
     }

@@ -147,8 +147,9 @@ public final class PlanJson {
             n.put("before_sensitive", o.sensitive());
             n.put("after_sensitive", o.sensitive());
         }
-        if (prior.instanceCount() > 0 || !prior.outputs().isEmpty()) {
-            root.set("prior_state", StateView.json(prior, providers)); // Terraform leaves it out when empty
+        ObjectNode priorState = priorState(plan, prior, providers);
+        if (priorState != null) {
+            root.set("prior_state", priorState);
         }
         root.set("configuration", configuration(module, providers, plan.variables()));
         ArrayNode relevant = RelevantAttributes.of(plan, module);
@@ -164,6 +165,44 @@ public final class PlanJson {
         root.put("complete", true);
         root.put("errored", false);
         return root;
+    }
+
+    /**
+     * The refreshed state as Terraform records it in a plan: the plan walk has already written every output whose
+     * new value is wholly known over the stored one (an output whose value is still unknown, or that the
+     * configuration no longer has, keeps what was stored), so even a plan from an empty state has a prior state
+     * when an output is known. Left out when it holds nothing at all. A sensitive output's value is null, as
+     * every secret in peerform's plan JSON.
+     */
+    private static ObjectNode priorState(Plan plan, State prior, ProviderSet providers) {
+        Map<String, ObjectNode> outputs = new TreeMap<>();
+        prior.outputs().forEach((k, o) -> {
+            ObjectNode n = F.objectNode();
+            n.put("sensitive", o.sensitive());
+            n.set("value", o.sensitive() ? F.nullNode() : o.value());
+            n.set("type", o.type());
+            outputs.put(k, n);
+        });
+        for (OutputChange o : plan.outputs()) {
+            if (o.action() == ChangeAction.DELETE || o.after() == null || !o.after().isWhollyKnown()) {
+                continue;
+            }
+            ObjectNode n = F.objectNode();
+            n.put("sensitive", o.sensitive());
+            n.set("value", o.sensitive() ? F.nullNode() : JsonValues.known(o.after()));
+            n.set("type", ValueJson.type(o.after().type()));
+            outputs.put(o.name(), n);
+        }
+        if (prior.instanceCount() == 0 && outputs.isEmpty()) {
+            return null;
+        }
+        ObjectNode state = StateView.json(prior, providers);
+        ObjectNode values = F.objectNode();
+        outputs.forEach(values.putObject("outputs")::set);
+        JsonNode rootModule = state.path("values").path("root_module");
+        values.set("root_module", rootModule.isObject() ? rootModule : F.objectNode());
+        state.set("values", values);
+        return state;
     }
 
     /** A provider's annotation, embedded as the object it wrote (one that is not valid JSON is left out). */
