@@ -22,7 +22,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESOURCES = os.path.join(HERE, "..", "resources")
-PEERFORM = os.path.abspath(os.path.join(HERE, "..", "..", "..", "..", "peerform"))
+PEERFORM = os.environ.get("PEERFORM") or os.path.abspath(os.path.join(HERE, "..", "..", "..", "..", "peerform"))
 
 # Paths that differ on purpose (README, "What still differs"); the regexes match a JSON pointer.
 KNOWN = [re.compile(p) for p in [

@@ -47,6 +47,28 @@ final class JsonValues {
         return ValueJson.value(v);
     }
 
+    /** As {@link #known}, but a sensitive value in clear (what {@code show -json} of a state writes). */
+    static JsonNode revealed(Value v) {
+        if (v == null) {
+            return F.nullNode();
+        }
+        Value u = v.unmarked();
+        if (!u.isKnown() || u.isNull()) {
+            return F.nullNode();
+        }
+        if (u instanceof ObjectValue || u instanceof MapValue) {
+            ObjectNode o = F.objectNode();
+            entries(u).forEach((k, x) -> o.set(k, revealed(x)));
+            return o;
+        }
+        if (u instanceof ListValue || u instanceof TupleValue || u instanceof SetValue) {
+            ArrayNode a = F.arrayNode();
+            u.children().forEach(x -> a.add(revealed(x)));
+            return a;
+        }
+        return ValueJson.value(u);
+    }
+
     /** As {@link #known}, but an unknown attribute of an object (or entry of a map) is left out, not null. */
     static JsonNode knownOmittingUnknownAttributes(Value v) {
         if (v == null || v.isSensitive() || !v.isKnown() || v.isNull()) {

@@ -164,6 +164,11 @@ final class ValueRenderer {
 
     /** A value on its own, nested over several lines when it is a collection; sym prefixes nested items. */
     static List<String> value(Value v, int indent, String sym) {
+        return value(v, indent, sym, false);
+    }
+
+    /** As above; with {@code maps}, a map's keys are always quoted (a typed map, as Terraform renders one). */
+    static List<String> value(Value v, int indent, String sym, boolean maps) {
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
             out.add("null");
@@ -186,9 +191,10 @@ final class ValueRenderer {
                 return out;
             }
             if (s.value().contains("\n")) {
+                // Terraform trims the text and indents it past the markers' column
                 out.add("<<-EOT");
-                for (String line : s.value().split("\n", -1)) {
-                    out.add(" ".repeat(indent) + line);
+                for (String line : s.value().strip().split("\n", -1)) {
+                    out.add(" ".repeat(indent + 2) + line);
                 }
                 out.add(" ".repeat(Math.max(0, indent - 2)) + "EOT");
                 return out;
@@ -207,13 +213,15 @@ final class ValueRenderer {
                 return out;
             }
             out.add("{");
-            int width = m.keySet().stream().mapToInt(k -> key(k).length()).max().orElse(0);
+            boolean quoted = maps && u instanceof MapValue;
+            int width = m.keySet().stream().mapToInt(k -> (quoted ? quote(k) : key(k)).length()).max().orElse(0);
             for (Map.Entry<String, Value> e : new TreeMap<>(m).entrySet()) {
                 if (e.getValue().isNull() && sym.equals("+")) {
                     continue;
                 }
-                List<String> inner = value(e.getValue(), indent + 4, sym);
-                out.add(" ".repeat(indent) + sym + " " + padRight(key(e.getKey()), width) + " = " + inner.get(0));
+                List<String> inner = value(e.getValue(), indent + 4, sym, maps);
+                out.add(" ".repeat(indent) + sym + " " + padRight(quoted ? quote(e.getKey()) : key(e.getKey()), width)
+                        + " = " + inner.get(0));
                 out.addAll(inner.subList(1, inner.size()));
             }
             out.add(" ".repeat(Math.max(0, indent - 2)) + "}");
@@ -227,7 +235,7 @@ final class ValueRenderer {
             }
             out.add("[");
             for (Value x : items) {
-                List<String> inner = value(x, indent + 4, sym);
+                List<String> inner = value(x, indent + 4, sym, maps);
                 out.add(" ".repeat(indent) + sym + " " + inner.get(0) + (inner.size() == 1 ? "," : ""));
                 out.addAll(inner.subList(1, inner.size()));
                 if (inner.size() > 1) {
