@@ -147,7 +147,8 @@ public final class PlanJson {
             }
             n.set("before", o.before() == null || o.sensitive() ? F.nullNode() : JsonValues.known(o.before()));
             if (!o.sensitive() && (o.after() == null || o.after().isKnown())) {
-                n.set("after", o.after() == null ? F.nullNode() : JsonValues.known(o.after()));
+                n.set("after", o.after() == null ? F.nullNode()
+                        : JsonValues.knownOmittingUnknownAttributes(o.after()));
             }
             // a wholly known value is "false" as a whole, not a tree of falses
             n.set("after_unknown", o.after() == null || o.after().isWhollyKnown() ? F.booleanNode(false)
@@ -214,7 +215,9 @@ public final class PlanJson {
         }
         ObjectNode state = StateView.json(prior, providers, false);
         ObjectNode values = F.objectNode();
-        outputs.forEach(values.putObject("outputs")::set);
+        if (!outputs.isEmpty()) {
+            outputs.forEach(values.putObject("outputs")::set);
+        }
         JsonNode rootModule = state.path("values").path("root_module");
         values.set("root_module", rootModule.isObject() ? rootModule : F.objectNode());
         state.set("values", values);

@@ -31,8 +31,9 @@ final class ValueRenderer {
     }
 
     /**
-     * Lines (without trailing newline) for the body of a resource block, indented by {@code indent}. As Terraform: the width is that of every attribute not null on both sides, shown or hidden, and a block's or
-     * object's {@code id}, {@code name} and {@code tags} are shown even unchanged (they say which object it is).
+     * Lines (without trailing newline) for the body of a resource block, indented by {@code indent}. As Terraform:
+     * the width is that of every attribute not null on both sides, shown or hidden, and a block's or object's
+     * {@code id}, {@code name} and {@code tags} are shown even unchanged (they say which object it is).
      */
     static List<String> attributes(Map<String, Value> before, Map<String, Value> after, String symbol, int indent,
             Set<String> forcesReplacement, boolean hideUnchanged) {
