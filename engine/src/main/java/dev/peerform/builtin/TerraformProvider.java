@@ -91,8 +91,8 @@ public final class TerraformProvider implements ProviderFactory {
             Value priorInput = prior == null ? null : prior.get("input");
             boolean inputChanged = prior == null || !input.isWhollyKnown()
                     || !Marks.sameIgnoringMarks(priorInput, input);
-            // output mirrors input; Terraform shows it as unknown whenever input changes
-            planned.put("output", inputChanged || !p.requiresReplace().isEmpty() ? Value.DYNAMIC_UNKNOWN
+            // output mirrors input; Terraform shows it as unknown (of input's type) whenever input changes
+            planned.put("output", inputChanged || !p.requiresReplace().isEmpty() ? Value.unknown(input.type())
                     : prior.get("output"));
             return new PlannedInstance(new ObjectValue(planned), p.requiresReplace());
         }

@@ -10,6 +10,8 @@ import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.SetValue;
 import dev.peerform.value.TupleValue;
+import dev.peerform.value.Type;
+import dev.peerform.value.UnknownValue;
 import dev.peerform.value.Value;
 import java.util.Map;
 
@@ -43,6 +45,28 @@ final class JsonValues {
             return a;
         }
         return ValueJson.value(v);
+    }
+
+    /** As {@link #known}, but a sensitive value in clear (what {@code show -json} of a state writes). */
+    static JsonNode revealed(Value v) {
+        if (v == null) {
+            return F.nullNode();
+        }
+        Value u = v.unmarked();
+        if (!u.isKnown() || u.isNull()) {
+            return F.nullNode();
+        }
+        if (u instanceof ObjectValue || u instanceof MapValue) {
+            ObjectNode o = F.objectNode();
+            entries(u).forEach((k, x) -> o.set(k, revealed(x)));
+            return o;
+        }
+        if (u instanceof ListValue || u instanceof TupleValue || u instanceof SetValue) {
+            ArrayNode a = F.arrayNode();
+            u.children().forEach(x -> a.add(revealed(x)));
+            return a;
+        }
+        return ValueJson.value(u);
     }
 
     /** As {@link #known}, but an unknown attribute of an object (or entry of a map) is left out, not null. */
@@ -84,6 +108,9 @@ final class JsonValues {
             return F.booleanNode(true);
         }
         Value u = v.unmarked();
+        if (sensitive && u instanceof UnknownValue) {
+            return unknownSensitivity(u.type());
+        }
         if (u instanceof ObjectValue || u instanceof MapValue) {
             ObjectNode o = F.objectNode();
             entries(u).forEach((k, x) -> {
@@ -98,6 +125,21 @@ final class JsonValues {
             ArrayNode a = F.arrayNode();
             u.children().forEach(x -> a.add(marks(x, sensitive)));
             return a;
+        }
+        return F.booleanNode(false);
+    }
+
+    /**
+     * Nothing can be said yet of what inside an unknown value will be sensitive: Terraform writes an empty
+     * container of the value's kind (an empty object for an object or map, an empty array for a list, set or
+     * tuple), and false for a primitive or a value whose type is not known either.
+     */
+    private static JsonNode unknownSensitivity(Type type) {
+        if (type instanceof Type.ObjectType || type instanceof Type.MapType) {
+            return F.objectNode();
+        }
+        if (type instanceof Type.ListType || type instanceof Type.SetType || type instanceof Type.TupleType) {
+            return F.arrayNode();
         }
         return F.booleanNode(false);
     }

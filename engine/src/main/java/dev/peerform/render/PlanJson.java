@@ -34,6 +34,7 @@ import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A plan in Terraform's plan JSON format ("format_version" 1.2: resource_changes, resource_drift, planned_values,
@@ -123,6 +123,10 @@ public final class PlanJson {
                     : JsonValues.attributeMarks(c.before(), true));
             ch.set("after_sensitive", c.after() == null || c.action() == ChangeAction.DELETE ? F.booleanNode(false)
                     : JsonValues.attributeMarks(c.after(), true));
+            String importId = plan.imported().get(c.address());
+            if (importId != null) {
+                ch.putObject("importing").put("id", importId);
+            }
             if (!c.replacePaths().isEmpty()) {
                 ArrayNode paths = ch.putArray("replace_paths");
                 c.replacePaths().forEach(p -> paths.addArray().add(p));
@@ -136,10 +140,15 @@ public final class PlanJson {
         for (OutputChange o : plan.outputs()) {
             ObjectNode n = outputs.putObject(o.name());
             ArrayNode actions = n.putArray("actions");
-            o.action().jsonActions().forEach(actions::add);
+            if (isNull(o.before()) && o.after() != null && o.after().isKnown() && o.after().isNull()) {
+                actions.add("no-op"); // null to null: Terraform stores no null output, so nothing is created
+            } else {
+                o.action().jsonActions().forEach(actions::add);
+            }
             n.set("before", o.before() == null || o.sensitive() ? F.nullNode() : JsonValues.known(o.before()));
             if (!o.sensitive() && (o.after() == null || o.after().isKnown())) {
-                n.set("after", o.after() == null ? F.nullNode() : JsonValues.known(o.after()));
+                n.set("after", o.after() == null ? F.nullNode()
+                        : JsonValues.knownOmittingUnknownAttributes(o.after()));
             }
             // a wholly known value is "false" as a whole, not a tree of falses
             n.set("after_unknown", o.after() == null || o.after().isWhollyKnown() ? F.booleanNode(false)
@@ -147,8 +156,9 @@ public final class PlanJson {
             n.put("before_sensitive", o.sensitive());
             n.put("after_sensitive", o.sensitive());
         }
-        if (prior.instanceCount() > 0 || !prior.outputs().isEmpty()) {
-            root.set("prior_state", StateView.json(prior, providers)); // Terraform leaves it out when empty
+        ObjectNode priorState = priorState(plan, prior, providers);
+        if (priorState != null) {
+            root.set("prior_state", priorState);
         }
         root.set("configuration", configuration(module, providers, plan.variables()));
         ArrayNode relevant = RelevantAttributes.of(plan, module);
@@ -160,10 +170,62 @@ public final class PlanJson {
             root.set(a.key(), annotation(a));
         }
         root.put("timestamp", plan.timestamp().truncatedTo(ChronoUnit.SECONDS).toString()); // Terraform's RFC 3339
+        OmitEmpty.apply(root);
         root.put("applyable", plan.hasChanges());
         root.put("complete", true);
         root.put("errored", false);
         return root;
+    }
+
+    /**
+     * The refreshed state as Terraform records it in a plan: the plan walk has already written every output whose
+     * new value is wholly known over the stored one (an output whose value is still unknown, or that the
+     * configuration no longer has, keeps what was stored), so even a plan from an empty state has a prior state
+     * when an output is known. Left out when it holds nothing at all. A sensitive output's value is null, as
+     * every secret in peerform's plan JSON.
+     */
+    private static ObjectNode priorState(Plan plan, State prior, ProviderSet providers) {
+        Map<String, ObjectNode> outputs = new TreeMap<>();
+        prior.outputs().forEach((k, o) -> {
+            if (o.value() == null || o.value().isNull()) {
+                return; // Terraform keeps no null output
+            }
+            ObjectNode n = F.objectNode();
+            n.put("sensitive", o.sensitive());
+            n.set("value", o.sensitive() ? F.nullNode() : o.value());
+            n.set("type", o.type());
+            outputs.put(k, n);
+        });
+        for (OutputChange o : plan.outputs()) {
+            if (o.action() == ChangeAction.DELETE || o.after() == null || !o.after().isWhollyKnown()) {
+                continue;
+            }
+            if (o.after().isNull()) {
+                outputs.remove(o.name());
+                continue;
+            }
+            ObjectNode n = F.objectNode();
+            n.put("sensitive", o.sensitive());
+            n.set("value", o.sensitive() ? F.nullNode() : JsonValues.known(o.after()));
+            n.set("type", ValueJson.type(o.after().type()));
+            outputs.put(o.name(), n);
+        }
+        if (prior.instanceCount() == 0 && outputs.isEmpty()) {
+            return null;
+        }
+        ObjectNode state = StateView.json(prior, providers, false);
+        ObjectNode values = F.objectNode();
+        if (!outputs.isEmpty()) {
+            outputs.forEach(values.putObject("outputs")::set);
+        }
+        JsonNode rootModule = state.path("values").path("root_module");
+        values.set("root_module", rootModule.isObject() ? rootModule : F.objectNode());
+        state.set("values", values);
+        return state;
+    }
+
+    private static boolean isNull(Value v) {
+        return v == null || (v.isKnown() && v.isNull());
     }
 
     /** A provider's annotation, embedded as the object it wrote (one that is not valid JSON is left out). */
@@ -211,19 +273,19 @@ public final class PlanJson {
             Map<String, Value> values) {
         ObjectNode cfg = F.objectNode();
         ObjectNode pc = cfg.putObject("provider_config");
-        Set<String> names = new TreeSet<>();
-        module.providers().values().forEach(p -> names.add(p.key()));
-        module.resources().values().forEach(r -> names.add(r.provider()));
-        for (String key : names) {
-            String name = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-            ObjectNode n = pc.putObject(key);
-            n.put("name", name);
-            n.put("full_name", providers.sourceAddress(name));
-            if (key.contains(".")) {
-                n.put("alias", key.substring(key.indexOf('.') + 1));
+        ProviderConfigKeys keys = ProviderConfigKeys.of(module);
+        for (ProviderConfigKeys.Entry e : keys.listed().values()) {
+            ObjectNode n = pc.putObject(e.key());
+            n.put("name", e.name());
+            n.put("full_name", providers.sourceAddress(e.name()));
+            if (e.alias() != null) {
+                n.put("alias", e.alias());
+            }
+            if (e.module() != null) {
+                n.put("module_address", e.module());
             }
         }
-        cfg.set("root_module", moduleConfig(module, values, true));
+        cfg.set("root_module", moduleConfig(module, values, "", keys));
         return cfg;
     }
 
@@ -232,7 +294,9 @@ public final class PlanJson {
      * depends_on as written), the module calls (source, arguments, count/for_each, the called module's own
      * configuration) and the variables; names in sorted order, as Terraform writes its maps.
      */
-    private static ObjectNode moduleConfig(Module module, Map<String, Value> values, boolean root) {
+    private static ObjectNode moduleConfig(Module module, Map<String, Value> values, String path,
+            ProviderConfigKeys keys) {
+        boolean root = path.isEmpty();
         ObjectNode rm = F.objectNode();
         ObjectNode outputs = rm.putObject("outputs");
         for (Output o : new TreeMap<>(module.outputs()).values()) {
@@ -249,7 +313,7 @@ public final class PlanJson {
             n.put("mode", r.mode() == Resource.Mode.DATA ? "data" : "managed");
             n.put("type", r.type());
             n.put("name", r.name());
-            n.put("provider_config_key", r.provider());
+            n.put("provider_config_key", keys.keyFor(path, r.provider()));
             ObjectNode expressions = n.putObject("expressions");
             for (Attribute a : r.body().attributes()) {
                 expressions.set(a.name(), expression(a.expr()));
@@ -278,7 +342,8 @@ public final class PlanJson {
                 }
                 Module child = module.children().get(call.name());
                 if (child != null) {
-                    n.set("module", moduleConfig(child, Map.of(), false));
+                    n.set("module", moduleConfig(child, Map.of(), (root ? "" : path + ".") + "module." + call.name(),
+                            keys));
                 }
                 dependsOn(n, call.dependsOn());
             }

@@ -8,8 +8,10 @@ import dev.peerform.config.ModuleCall;
 import dev.peerform.config.Output;
 import dev.peerform.config.Resource;
 import dev.peerform.lang.References;
+import dev.peerform.plans.OutputChange;
 import dev.peerform.plans.Plan;
 import dev.peerform.plans.ResourceChange;
+import dev.peerform.spi.ChangeAction;
 import dev.peerform.syntax.Attribute;
 import dev.peerform.syntax.Expr;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ final class RelevantAttributes {
                 }
             }
         }
+        calledOutputs(plan, root, found);
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         found.values().forEach(v -> {
             ObjectNode n = out.addObject();
@@ -86,6 +89,44 @@ final class RelevantAttributes {
             entry.add(a.name());
         }
         found.put(String.join("\u0000", entry), entry);
+    }
+
+    /**
+     * A root output that changes and reads a module call ({@code module.e...}) contributes what that module's
+     * outputs read under the call's path without instance keys ({@code module.e.terraform_data.r}), even for a
+     * call with no instances, and so on down the modules those outputs read (Terraform's analysis of the
+     * configuration, not of the instances). An unchanged output contributes nothing of the kind.
+     */
+    private static void calledOutputs(Plan plan, Module root, TreeMap<String, List<String>> found) {
+        List<Expr> changing = new ArrayList<>();
+        for (OutputChange o : plan.outputs()) {
+            Output out = root.outputs().get(o.name());
+            if (out != null && o.action() != ChangeAction.NO_OP) {
+                changing.add(out.value());
+            }
+        }
+        calledOutputs(root, "", changing, found);
+    }
+
+    private static void calledOutputs(Module m, String path, List<Expr> readers, TreeMap<String, List<String>> found) {
+        Set<String> read = new TreeSet<>();
+        for (Expr e : readers) {
+            for (Expr.ScopeTraversal t : References.of(e)) {
+                if (t.root().equals("module") && !t.steps().isEmpty() && t.steps().get(0) instanceof Expr.AttrStep a) {
+                    read.add(a.name());
+                }
+            }
+        }
+        for (String name : read) {
+            Module child = m.children().get(name);
+            if (child == null) {
+                continue;
+            }
+            String childPath = path + "module." + name + ".";
+            List<Expr> outputs = child.outputs().values().stream().map(Output::value).toList();
+            outputs.forEach(e -> References.of(e).forEach(t -> add(childPath, t, found)));
+            calledOutputs(child, childPath, outputs, found);
+        }
     }
 
     private static List<Expr> expressions(Module m) {

@@ -13,7 +13,11 @@ import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.InstanceState;
 import dev.peerform.states.State;
 import dev.peerform.value.ObjectValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,31 +30,89 @@ public final class StateView {
     private StateView() {
     }
 
-    /** Terraform's {@code show}: each instance as {@code state show} prints it, then the outputs, secrets redacted. */
+    /**
+     * Terraform's {@code show}: each instance as {@code state show} prints it, then the outputs, secrets redacted.
+     * Laid out as Terraform lays it out: a module's resources after the root's, modules depth first, each group
+     * after a blank line once something was printed above it (a state whose root has no resources glues its
+     * modules together, as Terraform's does); outputs after two blank lines, rendered as values are in a plan.
+     */
     public static String human(State state, ProviderSet providers) {
         StringBuilder b = new StringBuilder();
         if (state.instanceCount() == 0 && state.outputs().isEmpty()) {
             return "The state file is empty. No resources are represented.\n";
         }
-        for (State.Resource r : state.resources().values()) {
+        List<String> module = null;
+        boolean first = true; // nothing printed yet by this module or any module above it
+        boolean firstOfModule = true;
+        Set<List<String>> printed = new HashSet<>();
+        for (State.Resource r : sorted(state)) {
+            List<String> path = r.address.modulePath();
+            if (!path.equals(module)) {
+                module = path;
+                first = !ancestorPrinted(path, printed);
+                firstOfModule = true;
+            }
             ResourceType type = providers.resourceType(r.address.type());
             for (Map.Entry<InstanceKey, InstanceState> e : r.instances.entrySet()) {
-                b.append(instance(r.address.instance(e.getKey()), e.getValue(), type)).append('\n');
+                if (firstOfModule && !first) {
+                    b.append('\n');
+                }
+                if (!first || !firstOfModule) {
+                    b.append('\n');
+                }
+                firstOfModule = false;
+                printed.add(path);
+                b.append(instance(r.address.instance(e.getKey()), e.getValue(), type));
             }
         }
-        if (!state.outputs().isEmpty()) {
-            b.append("\nOutputs:\n\n");
-            state.outputs().forEach((name, o) -> b.append(name).append(" = ").append(o.sensitive()
-                    ? "(sensitive value)" : Values.output(ValueJson.value(o.value(), ValueJson.parseType(o.type()))))
-                    .append('\n'));
+        Map<String, State.Output> outputs = new TreeMap<>(state.outputs());
+        outputs.values().removeIf(o -> o.value() == null || o.value().isNull()); // Terraform keeps no null output
+        if (!outputs.isEmpty()) {
+            b.append("\n\nOutputs:\n\n");
+            outputs.forEach((name, o) -> {
+                b.append(name).append(" = ");
+                if (o.sensitive()) {
+                    b.append("(sensitive value)\n");
+                    return;
+                }
+                List<String> lines = Values.typed(ValueJson.value(o.value(), ValueJson.parseType(o.type())));
+                lines.forEach(l -> b.append(l).append('\n'));
+            });
         }
         return b.toString();
+    }
+
+    /** Whether the root or a module above this one (the path's prefixes) printed a resource already. */
+    private static boolean ancestorPrinted(List<String> path, Set<List<String>> printed) {
+        for (int i = 0; i <= path.size(); i++) {
+            if (printed.contains(path.subList(0, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Terraform's order: per module (root, then depth first), data sources first, then by type and name. */
+    private static List<State.Resource> sorted(State state) {
+        List<State.Resource> out = new ArrayList<>(state.resources().values());
+        Comparator<State.Resource> data = Comparator.comparing(r -> r.address.mode() != ResourceMode.DATA);
+        out.sort((x, y) -> {
+            if (!x.address.modulePath().equals(y.address.modulePath())) {
+                return x.address.compareTo(y.address);
+            }
+            int c = data.compare(x, y);
+            if (c == 0) {
+                c = x.address.type().compareTo(y.address.type());
+            }
+            return c != 0 ? c : x.address.name().compareTo(y.address.name());
+        });
+        return out;
     }
 
     /** One instance as {@code state show} prints it: aligned attributes, null ones left out. */
     public static String instance(InstanceAddress a, InstanceState is, ResourceType type) {
         StringBuilder b = new StringBuilder();
-        b.append("# ").append(a).append(":\n");
+        b.append("# ").append(a).append(is.tainted() ? ": (tainted)\n" : ":\n");
         b.append("resource \"").append(a.resource().type()).append("\" \"").append(a.resource().name())
                 .append("\" {\n");
         if (type != null) {
@@ -70,8 +132,16 @@ public final class StateView {
         return b.toString();
     }
 
-    /** {@code {"format_version":"1.0","terraform_version":...,"values":{"outputs":...,"root_module":...}}}. */
+    /**
+     * {@code {"format_version":"1.0","terraform_version":...,"values":{"outputs":...,"root_module":...}}}, as
+     * Terraform's {@code show -json} writes it: sensitive values in clear, their paths in sensitive_values.
+     */
     public static ObjectNode json(State state, ProviderSet providers) {
+        return json(state, providers, true);
+    }
+
+    /** As {@link #json(State, ProviderSet)}; without {@code secrets}, a sensitive attribute is null (a plan's). */
+    static ObjectNode json(State state, ProviderSet providers, boolean secrets) {
         ObjectNode root = F.objectNode();
         root.put("format_version", "1.0");
         root.put("terraform_version", state.terraformVersion());
@@ -80,7 +150,10 @@ public final class StateView {
         }
         ObjectNode values = root.putObject("values");
         ObjectNode outputs = values.putObject("outputs");
-        state.outputs().forEach((k, o) -> {
+        new TreeMap<>(state.outputs()).forEach((k, o) -> {
+            if (o.value() == null || o.value().isNull()) {
+                return; // Terraform keeps no null output
+            }
             ObjectNode n = outputs.putObject(k);
             n.put("sensitive", o.sensitive());
             n.set("value", o.value()); // as Terraform's show -json: the value, marked; the human view redacts it
@@ -88,7 +161,7 @@ public final class StateView {
         });
         Map<String, ObjectNode> modules = new LinkedHashMap<>();
         ObjectNode rootModule = values.putObject("root_module");
-        for (State.Resource r : state.resources().values()) {
+        for (State.Resource r : sorted(state)) {
             ObjectNode module = moduleNode(rootModule, r.address.modulePath(), modules);
             ArrayNode resources = module.has("resources") ? (ArrayNode) module.get("resources")
                     : module.putArray("resources");
@@ -107,7 +180,8 @@ public final class StateView {
                 n.put("provider_name", providerName(r.provider));
                 n.put("schema_version", e.getValue().schemaVersion());
                 ObjectValue v = type == null ? null : AttributeCodec.decode(e.getValue(), type.schema());
-                n.set("values", v == null ? e.getValue().attributes() : JsonValues.known(v));
+                n.set("values", v == null ? e.getValue().attributes()
+                        : secrets ? JsonValues.revealed(v) : JsonValues.known(v));
                 n.set("sensitive_values", JsonValues.attributeMarks(v, true));
                 if (!e.getValue().dependencies().isEmpty()) {
                     ArrayNode deps = n.putArray("depends_on");
@@ -118,20 +192,25 @@ public final class StateView {
                 }
             }
         }
+        OmitEmpty.apply(values);
         return root;
     }
 
     private static ObjectNode moduleNode(ObjectNode root, List<String> path, Map<String, ObjectNode> modules) {
         ObjectNode node = root;
         StringBuilder address = new StringBuilder();
-        for (String m : path) {
-            address.append(address.length() == 0 ? "" : ".").append("module.").append(m);
+        for (int i = 0; i < path.size(); i++) {
+            address.append(address.length() == 0 ? "" : ".").append("module.").append(path.get(i));
             String key = address.toString();
             ObjectNode parent = node;
+            boolean holder = i == path.size() - 1;
             node = modules.computeIfAbsent(key, k -> {
                 ArrayNode children = parent.has("child_modules") ? (ArrayNode) parent.get("child_modules")
                         : parent.putArray("child_modules");
                 ObjectNode child = children.addObject();
+                if (holder) {
+                    child.putArray("resources"); // Terraform's key order: resources, address, child_modules
+                }
                 child.put("address", k);
                 return child;
             });

@@ -1,5 +1,6 @@
 package dev.peerform.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerform.lang.Marks;
 import dev.peerform.value.BoolValue;
 import dev.peerform.value.ListValue;
@@ -29,11 +30,16 @@ final class ValueRenderer {
     private ValueRenderer() {
     }
 
-    /** Lines (without trailing newline) for the body of a resource block, indented by {@code indent}. */
+    /**
+     * Lines (without trailing newline) for the body of a resource block, indented by {@code indent}. As Terraform:
+     * the width is that of every attribute not null on both sides, shown or hidden, and a block's or object's
+     * {@code id}, {@code name} and {@code tags} are shown even unchanged (they say which object it is).
+     */
     static List<String> attributes(Map<String, Value> before, Map<String, Value> after, String symbol, int indent,
             Set<String> forcesReplacement, boolean hideUnchanged) {
         List<String> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        int width = 0;
         Map<String, Value> all = new LinkedHashMap<>();
         if (before != null) {
             all.putAll(before);
@@ -50,13 +56,14 @@ final class ValueRenderer {
             if (bNull && aNull) {
                 continue;
             }
-            if (hideUnchanged && same(b, a)) {
+            width = Math.max(width, name.length());
+            boolean important = name.equals("id") || name.equals("name") || name.equals("tags");
+            if (hideUnchanged && !important && same(b, a)) {
                 unchanged++;
                 continue;
             }
             names.add(name);
         }
-        int width = names.stream().mapToInt(String::length).max().orElse(0);
         String pad = " ".repeat(indent);
         for (String name : names) {
             Value b = before == null ? null : before.get(name);
@@ -73,7 +80,8 @@ final class ValueRenderer {
             lines.addAll(rendered.subList(1, rendered.size()));
         }
         if (unchanged > 0) {
-            lines.add(pad + "  # (" + unchanged + " unchanged attribute" + (unchanged == 1 ? "" : "s") + " hidden)");
+            lines.add(pad + "  # (" + unchanged + " unchanged " + "attribute"
+                    + (unchanged == 1 ? "" : "s") + " hidden)");
         }
         return lines;
     }
@@ -108,8 +116,17 @@ final class ValueRenderer {
         if (isCollection(b) && isCollection(a) && a.isKnown() && !b.isSensitive() && !a.isSensitive()) {
             return nestedChange(b, a, indent);
         }
-        List<String> before = value(b, indent, " ");
-        List<String> after = value(a, indent, " ");
+        if (b.unmarked() instanceof StringValue bs && a.unmarked() instanceof StringValue as && !b.isSensitive()
+                && !a.isSensitive()) {
+            JsonNode bj = JsonDiff.parse(bs.value());
+            JsonNode aj = JsonDiff.parse(as.value());
+            if (bj != null && aj != null) {
+                return JsonDiff.lines(bj, aj, true, indent);
+            }
+        }
+        // the old value as removed and the new one as added, each whole (Terraform's change of type, or to unknown)
+        List<String> before = value(b, indent, "-");
+        List<String> after = value(a, indent, "+");
         if (before.size() == 1 && after.size() == 1) {
             return List.of(before.get(0) + " -> " + after.get(0));
         }
@@ -126,6 +143,7 @@ final class ValueRenderer {
         List<String> out = new ArrayList<>();
         if (bu instanceof ObjectValue || bu instanceof MapValue) {
             out.add("{");
+            // a map is rendered as an object: what terraform_data (a dynamic attribute) holds reads so in Terraform
             out.addAll(attributes(entries(bu), entries(au), "~", indent, Set.of(), true));
             out.add(" ".repeat(Math.max(0, indent - 2)) + "}");
             return out;
@@ -147,6 +165,11 @@ final class ValueRenderer {
 
     /** A value on its own, nested over several lines when it is a collection; sym prefixes nested items. */
     static List<String> value(Value v, int indent, String sym) {
+        return value(v, indent, sym, false);
+    }
+
+    /** As above; with {@code maps}, a map's keys are always quoted (a typed map, as Terraform renders one). */
+    static List<String> value(Value v, int indent, String sym, boolean maps) {
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
             out.add("null");
@@ -162,23 +185,17 @@ final class ValueRenderer {
         }
         Value u = v;
         if (u instanceof StringValue s) {
-            Value json = JsonString.decode(s.value());
+            JsonNode json = JsonDiff.parse(s.value());
             if (json != null) {
-                List<String> inner = value(json, indent + 4, sym);
-                if (inner.size() == 1) {
-                    out.add("jsonencode(" + inner.get(0) + ")");
-                    return out;
-                }
-                out.add("jsonencode(");
-                out.add(" ".repeat(indent + 2) + inner.get(0));
-                out.addAll(inner.subList(1, inner.size()));
-                out.add(" ".repeat(Math.max(0, indent - 2)) + ")");
+                out.addAll(JsonDiff.lines(sym.equals("+") ? null : json, sym.equals("-") ? null : json, false,
+                        indent));
                 return out;
             }
             if (s.value().contains("\n")) {
+                // Terraform trims the text and indents it past the markers' column
                 out.add("<<-EOT");
-                for (String line : s.value().split("\n", -1)) {
-                    out.add(" ".repeat(indent) + line);
+                for (String line : s.value().strip().split("\n", -1)) {
+                    out.add(" ".repeat(indent + 2) + line);
                 }
                 out.add(" ".repeat(Math.max(0, indent - 2)) + "EOT");
                 return out;
@@ -197,13 +214,15 @@ final class ValueRenderer {
                 return out;
             }
             out.add("{");
-            int width = m.keySet().stream().mapToInt(k -> key(k).length()).max().orElse(0);
+            boolean quoted = maps && u instanceof MapValue;
+            int width = m.keySet().stream().mapToInt(k -> (quoted ? quote(k) : key(k)).length()).max().orElse(0);
             for (Map.Entry<String, Value> e : new TreeMap<>(m).entrySet()) {
                 if (e.getValue().isNull() && sym.equals("+")) {
                     continue;
                 }
-                List<String> inner = value(e.getValue(), indent + 4, sym);
-                out.add(" ".repeat(indent) + sym + " " + padRight(key(e.getKey()), width) + " = " + inner.get(0));
+                List<String> inner = value(e.getValue(), indent + 4, sym, maps);
+                out.add(" ".repeat(indent) + sym + " " + padRight(quoted ? quote(e.getKey()) : key(e.getKey()), width)
+                        + " = " + inner.get(0));
                 out.addAll(inner.subList(1, inner.size()));
             }
             out.add(" ".repeat(Math.max(0, indent - 2)) + "}");
@@ -217,7 +236,7 @@ final class ValueRenderer {
             }
             out.add("[");
             for (Value x : items) {
-                List<String> inner = value(x, indent + 4, sym);
+                List<String> inner = value(x, indent + 4, sym, maps);
                 out.add(" ".repeat(indent) + sym + " " + inner.get(0) + (inner.size() == 1 ? "," : ""));
                 out.addAll(inner.subList(1, inner.size()));
                 if (inner.size() > 1) {

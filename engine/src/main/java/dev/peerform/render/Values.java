@@ -14,6 +14,14 @@ public final class Values {
         return ValueRenderer.value(v, 2, " ");
     }
 
+    /**
+     * As {@link #hcl}, for a value whose type is its own (an output's): a map's keys are quoted, as Terraform's show
+     * prints a map (a resource's dynamic attribute holding a map reads as an object, its keys bare).
+     */
+    public static List<String> typed(Value v) {
+        return ValueRenderer.value(v, 2, " ", true);
+    }
+
     /** The value as Terraform prints an output ("Outputs:", {@code output NAME}): keys quoted, types marked. */
     public static String output(Value v) {
         return OutputValueFormat.format(v, 0);

@@ -1,0 +1,11 @@
+variable "value" {
+  type = string
+}
+
+resource "terraform_data" "r" {
+  input = var.value
+}
+
+output "out" {
+  value = terraform_data.r.output
+}
