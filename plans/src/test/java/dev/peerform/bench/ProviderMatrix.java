@@ -215,6 +215,13 @@ final class ProviderMatrix {
             span[0] = Math.min(span[0], c.time);
             span[1] = Math.max(span[1], c.time);
         }
+        if (System.getenv("PEERFORM_BENCH_TRACE") != null) {
+            // every call of the command, in order: where a wait overshoots or a step starts late
+            for (Model.CallRecord c : calls.subList(before, calls.size())) {
+                System.out.printf("    %s %6.3f s %s %s %s%n", args[0], (c.time - first) / 1000.0, c.action, c.ids,
+                        c.result);
+            }
+        }
         Map<String, String> timeline = new TreeMap<>();
         spans.forEach((a, span) -> timeline.put(a, String.format("%.1f-%.1f s", (span[0] - first) / 1000.0,
                 (span[1] - first) / 1000.0)));

@@ -153,10 +153,14 @@ public final class ConnectionResource extends NamedResource {
                 }
                 case CONNECT, RESUME -> {
                     required(id, "interface_id");
-                    if (!connectOrAwait(api, id, ctx, step.spec().is(ConnectionStep.CONNECT))) {
-                        return ObjectValues.with(current, "status", "Idle");
+                    switch (connectOrAwait(api, id, ctx, step.spec().is(ConnectionStep.CONNECT))) {
+                        case LEAVE_IDLE -> {
+                            return ObjectValues.with(current, "status", "Idle");
+                        }
+                        case AWAIT_ACTIVE -> Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
+                        case ACTIVE -> {
+                        }
                     }
-                    Calls.awaitStatus(api, ctx, id + " to be Active", id, "Active");
                     return ObjectValues.with(current, "status", "Active");
                 }
                 case SUSPEND -> {
@@ -181,10 +185,11 @@ public final class ConnectionResource extends NamedResource {
     /**
      * What brings one end to Active from the status it has: an Idle initiator connects (the acceptor cannot: it
      * awaits the initiator, whose own step connects); a suspended end of either role is resumed, as after a
-     * replacement suspended it; an end already on its way is waited for. False when the end must not wait: an Idle
-     * acceptor whose initiator's connect waits for this step ({@link AwaitsTheInitiator}).
+     * replacement suspended it; an end already on its way is waited for, one already Active (an acceptor whose
+     * initiator's step connected it and waited) is not. An Idle acceptor whose initiator's connect waits for this
+     * step is left Idle ({@link AwaitsTheInitiator}).
      */
-    private static boolean connectOrAwait(Api api, String id, StepContext ctx, boolean created)
+    private static NextForActive connectOrAwait(Api api, String id, StepContext ctx, boolean created)
             throws ApiException {
         InterfacePoller poller = InterfacePoller.of(api);
         // an initiator this run made and left Idle stays Idle until it connects: no need to read it again (an
@@ -195,18 +200,25 @@ public final class ConnectionResource extends NamedResource {
             own = poller.now(ctx, id);
         }
         if (own == null) {
-            return true; // the wait says that it is gone
+            return NextForActive.AWAIT_ACTIVE; // the wait says that it is gone
         }
         String status = own.get("Status").asText();
+        if (status.equals("Active")) {
+            return NextForActive.ACTIVE; // read by a round begun in this step: no wait, not even a first look
+        }
         if (status.equals("Idle") && Role.INITIATOR.is(own.get("Role").asText())) {
             Calls.transition(api, ctx, id, "ConnectRouterInterface", Calls.CONNECTED);
         } else if (status.equals("Idle")) {
-            return !AwaitsTheInitiator.initiatorWaitsForThis(api, own, ctx);
+            return AwaitsTheInitiator.initiatorWaitsForThis(api, own, ctx) ? NextForActive.LEAVE_IDLE
+                    : NextForActive.AWAIT_ACTIVE;
         } else if (status.equals("Inactive")) {
             Calls.transition(api, ctx, id, "ActivateRouterInterface", Calls.RESUMED);
         }
-        return true;
+        return NextForActive.AWAIT_ACTIVE;
     }
+
+    /** What the connect step does after bringing its end on the way to Active. */
+    private enum NextForActive { AWAIT_ACTIVE, ACTIVE, LEAVE_IDLE }
 
     /**
      * Sets the end's opposite information while it is Idle. {@code useKnown}: the interfaces as this run last

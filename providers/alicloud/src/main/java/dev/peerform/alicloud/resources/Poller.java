@@ -28,8 +28,9 @@ import java.util.function.Function;
  * K waiting steps cost about ceil(K/perCall) calls a round instead of K. A step that waits for a status
  * ({@link #until}) first looks at what a round begun after its last look answered, and calls only when none has.
  * Its first look comes at about the time the last waits for the same status took (the cloud's transition time, as
- * observed), then every 200 ms growing by half to 5 s. Waiting for another step's call, as for the next look, gives
- * the step's {@code -parallelism} slot away.
+ * observed, and counted from the last answer for the object: the transition began after it), then every 200 ms
+ * growing by half to 5 s. Waiting for another step's call, as for the next look, gives the step's
+ * {@code -parallelism} slot away.
  */
 final class Poller<K, V> {
 
@@ -38,12 +39,17 @@ final class Poller<K, V> {
         Map<K, V> read(List<K> keys) throws ApiException;
     }
 
-    /** What round {@code round} answered for one key: the object (null: gone), or the refusal of its call. */
-    record Answer<V>(long round, V found, ApiException refused) {
+    /**
+     * What round {@code round}, begun at {@code at}, answered for one key: the object (null: gone), or the refusal
+     * of its call.
+     */
+    record Answer<V>(long round, Instant at, V found, ApiException refused) {
     }
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
+    /** How often a sleeping step looks whether another step's round has answered for its object (no call). */
+    private static final Duration ANSWER_CHECK = Duration.ofMillis(50);
     private static final int REMEMBERED_WAITS = 8;
 
     private final String action;
@@ -112,16 +118,26 @@ final class Poller<K, V> {
             throws StepException {
         Instant start = ctx.clock().instant();
         long seen;
+        Answer<V> last;
         synchronized (this) {
             waiting.merge(key, 1, Integer::sum);
             seen = begun;
+            last = latest.get(key);
         }
         try {
+            // The learnt time runs from the change that began the transition, which came after the last answer
+            // for this key: a wait that starts long after that answer (an acceptor's, once its initiator has
+            // connected) looks at once instead of sleeping a whole transition time again.
             Duration delay = firstLook(wanted);
+            if (last != null) {
+                Duration since = Duration.between(last.at(), start);
+                delay = since.compareTo(delay) >= 0 ? Duration.ZERO : delay.minus(since);
+            }
             Duration next = FIRST_BACKOFF;
+            boolean sawTheTransition = false;
             while (true) {
                 if (!delay.isZero()) {
-                    sleep(ctx, what, delay);
+                    sleepUnlessAnswered(ctx, what, key, seen, delay);
                 }
                 Answer<V> a;
                 synchronized (this) {
@@ -145,9 +161,14 @@ final class Poller<K, V> {
                     now = a.found() == null ? null : status.apply(a.found());
                 }
                 if (Objects.equals(wanted, now)) {
-                    learn(wanted, Duration.between(start, ctx.clock().instant()));
+                    // only a wait that saw the object on its way tells how long the way is: one that found it
+                    // there at once would teach "no time at all"
+                    if (sawTheTransition) {
+                        learn(wanted, Duration.between(start, ctx.clock().instant()));
+                    }
                     return;
                 }
+                sawTheTransition = true;
                 ctx.progress("waiting for " + (wanted == null ? "deletion" : wanted) + "; status " + now);
                 if (ctx.cancelled()) {
                     throw StepException.permanent("stopped while waiting for " + what + " (status " + now + ")",
@@ -199,6 +220,29 @@ final class Poller<K, V> {
         }
     }
 
+    /**
+     * Sleeps until the next look is due, or until a round begun after {@code seen} (another step's) has answered
+     * for {@code key}: that answer is read without a call, so an object that got there is seen when any round sees
+     * it, not at this step's own next look.
+     */
+    private void sleepUnlessAnswered(StepContext ctx, String what, K key, long seen, Duration delay)
+            throws StepException {
+        Instant due = ctx.clock().instant().plus(delay);
+        while (true) {
+            Duration left = Duration.between(ctx.clock().instant(), due);
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            sleep(ctx, what, left.compareTo(ANSWER_CHECK) < 0 ? left : ANSWER_CHECK);
+            synchronized (this) {
+                Answer<V> a = latest.get(key);
+                if (a != null && a.round() > seen) {
+                    return;
+                }
+            }
+        }
+    }
+
     private static void sleep(StepContext ctx, String what, Duration d) throws StepException {
         try {
             ctx.sleep(d);
@@ -218,6 +262,7 @@ final class Poller<K, V> {
         while (true) {
             List<K> round;
             long number;
+            Instant at;
             synchronized (this) {
                 Map<K, Answer<V>> answered = answered(keys, after);
                 if (answered != null) {
@@ -231,6 +276,7 @@ final class Poller<K, V> {
                     round = null;
                     number = 0;
                 }
+                at = ctx.clock().instant();
             }
             if (round == null) {
                 try {
@@ -248,7 +294,7 @@ final class Poller<K, V> {
                 }
                 continue;
             }
-            call(number, round);
+            call(number, at, round);
         }
     }
 
@@ -276,7 +322,7 @@ final class Poller<K, V> {
         return new ArrayList<>(keys);
     }
 
-    private void call(long number, List<K> keys) {
+    private void call(long number, Instant at, List<K> keys) {
         List<List<K>> chunks = new ArrayList<>();
         for (int i = 0; i < keys.size(); i += perCall) {
             chunks.add(keys.subList(i, Math.min(keys.size(), i + perCall)));
@@ -295,7 +341,7 @@ final class Poller<K, V> {
                 ApiException r = found == null && refused == null ? new ApiException(action, "NoResponse", 0,
                         "the call did not finish", ClientAction.RETRY) : refused;
                 for (K k : keys) {
-                    latest.put(k, new Answer<>(number, found == null ? null : found.get(k), r));
+                    latest.put(k, new Answer<>(number, at, found == null ? null : found.get(k), r));
                 }
                 calling = false;
                 notifyAll();

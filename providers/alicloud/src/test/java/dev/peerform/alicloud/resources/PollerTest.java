@@ -177,6 +177,33 @@ class PollerTest {
     }
 
     @Test
+    void aWaitBegunLongAfterTheObjectsLastAnswerLooksAtOnceInsteadOfSleepingTheTransitionTime() throws Exception {
+        // an acceptor's wait for Active starts once its initiator has connected and waited a whole transition:
+        // the learnt time counts from the last answer for the acceptor, long gone, so its first look comes at once
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Instant[] readyAt = {clock.instant().plusMillis(1500)};
+        Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), keys -> {
+            Map<String, String> out = new HashMap<>();
+            keys.forEach(k -> out.put(k, clock.instant().isBefore(readyAt[0]) ? "Pending" : "Ready"));
+            return out;
+        });
+        StepContext ctx = context(clock, new AtomicInteger());
+        assertEquals("Pending", poller.now(ctx, "acceptor"));
+        poller.until(ctx, "the initiator", "initiator", "Ready", s -> s);
+        Instant initiatorReady = clock.instant();
+        poller.until(ctx, "the acceptor", "acceptor", "Ready", s -> s);
+        assertEquals(initiatorReady, clock.instant(), "the acceptor's wait slept no transition time again");
+
+        // a wait right after this step's own change (its last answer just before) still sleeps the learnt time
+        readyAt[0] = clock.instant().plusMillis(1500);
+        assertEquals("Pending", poller.now(ctx, "other"));
+        long before = poller.calls();
+        poller.until(ctx, "the other", "other", "Ready", s -> s);
+        assertTrue(poller.calls() - before <= 2, "the first look came near the learnt 1.5 s: "
+                + (poller.calls() - before) + " looks");
+    }
+
+    @Test
     void aStepWaitingForAnotherStepsCallGivesItsSlotAway() throws Exception {
         CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
