@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,48 +86,11 @@ class PlanJsonCorpusParityTest {
         assertEquals(0, show.exitCode(), show.err());
         JsonNode ours = JSON.readTree(UUID.matcher(show.out()).replaceAll("<id>"));
         JsonNode theirs = JSON.readTree(UUID.matcher(Files.readString(expected)).replaceAll("<id>"));
-        List<String> differences = new ArrayList<>();
-        compare(ours, theirs, "", differences);
+        List<String> differences = JsonDifferences.of(ours, theirs);
         differences.removeIf(d -> KNOWN.stream().anyMatch(k -> k.matcher(d.substring(0, d.indexOf(' '))).matches())
                 || imports && IMPORTED.matcher(d.substring(0, d.indexOf(' '))).matches());
         assertEquals(List.of(), differences);
-        assertEquals(set(theirs.path("relevant_attributes")), set(ours.path("relevant_attributes")));
+        assertEquals(JsonDifferences.elements(theirs.path("relevant_attributes")), JsonDifferences.elements(ours.path("relevant_attributes")));
     }
 
-    private static Set<String> set(JsonNode array) {
-        Set<String> out = new HashSet<>();
-        array.forEach(e -> out.add(e.toString()));
-        return out;
-    }
-
-    private static void compare(JsonNode ours, JsonNode theirs, String path, List<String> out) {
-        if (ours.getNodeType() != theirs.getNodeType()) {
-            out.add(path + " is " + ours + ", Terraform's " + theirs);
-        } else if (ours.isObject()) {
-            Set<String> keys = new HashSet<>();
-            ours.fieldNames().forEachRemaining(keys::add);
-            theirs.fieldNames().forEachRemaining(keys::add);
-            for (String k : keys) {
-                if (!ours.has(k)) {
-                    out.add(path + "/" + k + " missing; Terraform's " + theirs.get(k));
-                } else if (!theirs.has(k)) {
-                    out.add(path + "/" + k + " extra: " + ours.get(k));
-                } else {
-                    compare(ours.get(k), theirs.get(k), path + "/" + k, out);
-                }
-            }
-        } else if (ours.isArray()) {
-            if (ours.size() != theirs.size()) {
-                out.add(path + " has " + ours.size() + " elements, Terraform's " + theirs.size());
-                return;
-            }
-            Iterator<JsonNode> a = ours.elements();
-            Iterator<JsonNode> b = theirs.elements();
-            for (int i = 0; a.hasNext(); i++) {
-                compare(a.next(), b.next(), path + "/" + i, out);
-            }
-        } else if (!ours.equals(theirs)) {
-            out.add(path + " is " + ours + ", Terraform's " + theirs);
-        }
-    }
 }

@@ -98,35 +98,7 @@ public final class ProviderBenchmark {
             cloud.settle();
             cloud.routes().createRoute(ACCOUNT, a.routeTableId, cidrB, "RouterInterface", init.id, null);
             cloud.settle();
-            config.append("""
-                    resource "alicloud_router_interface" "init%1$d" {
-                      opposite_region = "cn-hangzhou"
-                      router_type     = "VRouter"
-                      router_id       = "%2$s"
-                      role            = "InitiatingSide"
-                      specification   = "Large.2"
-                    }
-                    resource "alicloud_router_interface" "acc%1$d" {
-                      opposite_region = "cn-hangzhou"
-                      router_type     = "VRouter"
-                      router_id       = "%3$s"
-                      role            = "AcceptingSide"
-                    }
-                    resource "alicloud_router_interface_connection" "init%1$d" {
-                      interface_id          = alicloud_router_interface.init%1$d.id
-                      opposite_interface_id = alicloud_router_interface.acc%1$d.id
-                    }
-                    resource "alicloud_router_interface_connection" "acc%1$d" {
-                      interface_id          = alicloud_router_interface.acc%1$d.id
-                      opposite_interface_id = alicloud_router_interface.init%1$d.id
-                    }
-                    resource "alicloud_route_entry" "r%1$d" {
-                      route_table_id        = "%4$s"
-                      destination_cidrblock = "%5$s"
-                      nexthop_type          = "RouterInterface"
-                      nexthop_id            = alicloud_router_interface.init%1$d.id
-                    }
-                    """.formatted(i, a.vrouterId, b.vrouterId, a.routeTableId, cidrB));
+            config.append(peering(i, a.vrouterId, b.vrouterId, a.routeTableId, cidrB));
             put(state, providers, provider, "alicloud_router_interface.init" + i, ri(init, a.vrouterId, "Large.2"));
             put(state, providers, provider, "alicloud_router_interface.acc" + i, ri(acc, b.vrouterId, "Negative"));
             put(state, providers, provider, "alicloud_router_interface_connection.init" + i,
