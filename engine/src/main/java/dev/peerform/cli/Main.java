@@ -38,6 +38,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        HeapTarget.startIfAsked(System.getProperty(HeapTarget.PROPERTY));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(Path.of("").toAbsolutePath(), out, err, System.getenv())

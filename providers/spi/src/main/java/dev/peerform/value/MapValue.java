@@ -1,15 +1,13 @@
 package dev.peerform.value;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** String keys to elements of one type; iterated in key order, as Terraform does. */
 public record MapValue(Type elementType, SortedMap<String, Value> elements) implements Value {
 
     public MapValue(Type elementType, Map<String, Value> elements) {
-        this(elementType, Collections.unmodifiableSortedMap(new TreeMap<>(elements)));
+        this(elementType, SortedArrayMap.copyOf(elements));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.peerform.value;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,7 +10,7 @@ public record ObjectValue(SortedMap<String, Value> attributes) implements Value 
     public static final ObjectValue EMPTY = new ObjectValue(Map.of());
 
     public ObjectValue(Map<String, Value> attributes) {
-        this(Collections.unmodifiableSortedMap(new TreeMap<>(attributes)));
+        this(SortedArrayMap.copyOf(attributes));
     }
 
     @Override
