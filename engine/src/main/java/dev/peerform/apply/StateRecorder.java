@@ -8,6 +8,7 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.Phase;
 import dev.peerform.states.AttributeCodec;
 import dev.peerform.states.InstanceState;
+import dev.peerform.states.SharedNodes;
 import dev.peerform.states.State;
 import dev.peerform.states.StepJournal;
 import dev.peerform.states.StepRecord;
@@ -34,6 +35,8 @@ final class StateRecorder {
     private final Map<InstanceAddress, List<String>> completed = new HashMap<>();
 
     private final StateDependencies dependencies;
+    /** The state's repeated subtrees (dynamic types, equal input and output) kept once. */
+    private final SharedNodes shared = new SharedNodes();
 
     StateRecorder(State state, StepJournal journal, ProviderSet providers, Map<InstanceAddress, Value> values,
             Map<InstanceAddress, ObjectValue> working, StateDependencies dependencies) {
@@ -87,7 +90,8 @@ final class StateRecorder {
     }
 
     private void putState(ResourceChange c, ObjectValue v, boolean tainted, List<String> done) {
-        InstanceState is = new InstanceState(0, AttributeCodec.encode(v, c.schema()), AttributeCodec.sensitivePaths(v),
+        InstanceState is = new InstanceState(0, shared.shareObject(AttributeCodec.encode(v, c.schema())),
+                shared.share(AttributeCodec.sensitivePaths(v)),
                 dependencies.of(c), tainted, c.createBeforeDestroy(), null, done);
         state.put(c.address(), providers.stateKey(c.providerKey()), is);
     }
