@@ -65,14 +65,9 @@ final class HeapTarget implements Runnable {
             }
             long target = floor;
             while (true) {
-                long used = old.getUsage().getUsed();
-                if (used > target) {
+                if (old.getUsage().getUsed() > target) {
                     System.gc();
-                    long live = old.getUsage().getUsed();
-                    // a collection that found the generation mostly live waits for twice the growth before the
-                    // next: the run is building what it keeps, and collecting it again soon would free little
-                    double growth = live > used * 3 / 4 ? 2 * factor - 1 : factor;
-                    target = Math.max(floor, (long) (live * growth));
+                    target = Math.max(floor, (long) (old.getUsage().getUsed() * factor));
                 }
                 Thread.sleep(POLL_MS);
             }
