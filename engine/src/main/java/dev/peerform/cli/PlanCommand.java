@@ -3,9 +3,12 @@ package dev.peerform.cli;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.planner.Planner;
 import dev.peerform.render.PlanRenderer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,10 +61,22 @@ final class PlanCommand implements Callable<Integer> {
             if (result == null) {
                 return ExitCode.ERROR;
             }
+            // the plan file is written on the other core while the plan is printed: both only read the plan
+            FutureTask<Void> saving = null;
+            if (out != null) {
+                Path file = ctx.workingDir().resolve(out);
+                saving = new FutureTask<>(() -> {
+                    op.run.savePlan(result.plan(), file);
+                    return null;
+                });
+                Thread writer = new Thread(saving, "peerform-plan-file");
+                writer.setDaemon(true);
+                writer.start();
+            }
             op.printPlan(result.plan());
             op.report(); // warnings after the plan, as Terraform prints them
-            if (out != null) {
-                op.run.savePlan(result.plan(), ctx.workingDir().resolve(out));
+            if (saving != null) {
+                awaitWritten(saving);
                 if (!json) {
                     ctx.out().println("\n" + PlanRenderer.rule() + "\n\nSaved the plan to: " + out + "\n\nTo perform "
                             + "exactly these actions, run the following command to apply:\n    peerform apply \""
@@ -74,6 +89,36 @@ final class PlanCommand implements Callable<Integer> {
             }
             ctx.out().flush();
             return detailedExitCode && result.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+        }
+    }
+
+    /** Waits for the plan file; its failure is this command's, as when it was written on this thread. */
+    private static void awaitWritten(FutureTask<Void> saving) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    saving.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the file is half written: wait for it to finish, then pass it on
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -235,29 +236,44 @@ public final class PlanRenderer {
                 + "what it waits for is done):\n");
         List<PlannedStep> ordered = plan.steps().ordered();
         int width = Integer.toString(ordered.size()).length();
-        int n = 0;
-        Map<PlannedStep, Integer> numbers = new HashMap<>();
+        Map<PlannedStep, Integer> numbers = new HashMap<>(ordered.size() * 2);
         for (PlannedStep s : ordered) {
-            numbers.put(s, ++n);
+            numbers.put(s, numbers.size() + 1);
         }
         for (PlannedStep s : ordered) {
-            StringBuilder line = new StringBuilder();
-            line.append("  ").append(String.format("%" + width + "d", numbers.get(s))).append(". ").append(s.label());
-            Set<String> waits = new LinkedHashSet<>();
-            plan.steps().predecessors(s).stream().map(numbers::get).sorted()
-                    .forEach(k -> waits.add(Integer.toString(k)));
-            List<String> reasons = new ArrayList<>(new LinkedHashSet<>(plan.steps().reasonsInto(s)));
+            // one line per step of a plan of tens of thousands: no format string, no stream
+            b.append("  ");
+            String number = Integer.toString(numbers.get(s));
+            for (int pad = number.length(); pad < width; pad++) {
+                b.append(' ');
+            }
+            b.append(number).append(". ").append(s.change().address()).append(": ").append(s.spec().description());
             if (!s.spec().waitsFor().isEmpty()) {
-                line.append(" — waits until ").append(s.spec().waitsFor());
+                b.append(" — waits until ").append(s.spec().waitsFor());
             }
-            if (!waits.isEmpty()) {
-                line.append(" (after ").append(String.join(", ", waits));
-                if (!reasons.isEmpty()) {
-                    line.append(": ").append(String.join("; ", reasons));
+            List<PlannedStep> before = plan.steps().predecessors(s);
+            if (!before.isEmpty()) {
+                int[] waits = new int[before.size()];
+                for (int i = 0; i < waits.length; i++) {
+                    waits[i] = numbers.get(before.get(i));
                 }
-                line.append(')');
+                Arrays.sort(waits);
+                b.append(" (after ");
+                int last = 0;
+                for (int i = 0; i < waits.length; i++) {
+                    if (i > 0 && waits[i] == last) {
+                        continue;
+                    }
+                    b.append(i == 0 ? "" : ", ").append(waits[i]);
+                    last = waits[i];
+                }
+                Set<String> reasons = new LinkedHashSet<>(plan.steps().reasonsInto(s));
+                if (!reasons.isEmpty()) {
+                    b.append(": ").append(String.join("; ", reasons));
+                }
+                b.append(')');
             }
-            b.append(line).append('\n');
+            b.append('\n');
         }
         for (PlanAnnotation a : plan.annotations()) {
             b.append('\n');
