@@ -110,7 +110,7 @@ final class Operation implements AutoCloseable {
             session.json.plan(plan);
             return;
         }
-        session.ctx.out().print(new PlanRenderer(session.color).render(plan));
+        new PlanRenderer(session.color).render(plan, session.ctx.out());
         session.ctx.out().flush();
     }
 

@@ -44,6 +44,15 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PhaseTrace trace = PhaseTrace.of(ctx.env());
+        try {
+            return plan(trace);
+        } finally {
+            trace.print(ctx.err());
+        }
+    }
+
+    private Integer plan(PhaseTrace trace) throws Exception {
         Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
         session.compactWarnings = planOptions.compactWarnings;
         if (generateConfigOut != null && !generate(session)) {
@@ -53,6 +62,7 @@ final class PlanCommand implements Callable<Integer> {
             if (!op.open(vars.withPrompt(ctx, stateOptions.input && !json), stateOptions, "OperationTypePlan", true)) {
                 return ExitCode.ERROR;
             }
+            trace.mark("load and lock");
             if (!planOptions.destroy && !op.hasConfiguration("Plan", "Planning",
                     "run plan with the -destroy option")) {
                 return ExitCode.ERROR;
@@ -61,6 +71,7 @@ final class PlanCommand implements Callable<Integer> {
             if (result == null) {
                 return ExitCode.ERROR;
             }
+            trace.mark("plan");
             // the plan file is written on the other core while the plan is printed: both only read the plan
             FutureTask<Void> saving = null;
             if (out != null) {
@@ -75,8 +86,10 @@ final class PlanCommand implements Callable<Integer> {
             }
             op.printPlan(result.plan());
             op.report(); // warnings after the plan, as Terraform prints them
+            trace.mark("print");
             if (saving != null) {
                 awaitWritten(saving);
+                trace.mark("plan file wait");
                 if (!json) {
                     ctx.out().println("\n" + PlanRenderer.rule() + "\n\nSaved the plan to: " + out + "\n\nTo perform "
                             + "exactly these actions, run the following command to apply:\n    peerform apply \""
@@ -88,6 +101,7 @@ final class PlanCommand implements Callable<Integer> {
                         + "apply\" now.");
             }
             ctx.out().flush();
+            trace.mark("finish");
             return detailedExitCode && result.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
         }
     }

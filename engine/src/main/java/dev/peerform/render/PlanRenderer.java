@@ -12,6 +12,7 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -29,6 +30,8 @@ import java.util.Set;
 public final class PlanRenderer {
 
     static final String RULE = "─".repeat(77);
+    // text handed to the writer once this much is made
+    private static final int DRAIN_AT = 1 << 16;
 
     private final boolean color;
 
@@ -43,6 +46,28 @@ public final class PlanRenderer {
 
     public String render(Plan plan) {
         StringBuilder b = new StringBuilder();
+        render(plan, b, null);
+        return b.toString();
+    }
+
+    /**
+     * The same text written to {@code out} as it is made, a few pages at a time: a plan of 10,000 resources is
+     * megabytes of text, which held whole (and copied to a string) lived through a collection or two.
+     */
+    public void render(Plan plan, PrintWriter out) {
+        StringBuilder b = new StringBuilder(DRAIN_AT + 4096);
+        render(plan, b, out);
+        out.append(b);
+    }
+
+    private static void drain(StringBuilder b, PrintWriter out) {
+        if (out != null && b.length() >= DRAIN_AT) {
+            out.append(b);
+            b.setLength(0);
+        }
+    }
+
+    private void render(Plan plan, StringBuilder b, PrintWriter out) {
         if (!plan.drift().isEmpty()) {
             drift(plan, b);
         }
@@ -56,7 +81,7 @@ public final class PlanRenderer {
                         + "you were expecting these changes then you can apply this plan to\nrecord the updated "
                         + "values in the peerform state without changing any remote\nobjects.\n");
             }
-            return b.toString();
+            return;
         }
         List<ResourceChange> changes = plan.changes().stream().filter(c -> c.action() != ChangeAction.NO_OP
                 || plan.moved().containsKey(c.address()) || plan.imported().containsKey(c.address())).toList();
@@ -65,7 +90,7 @@ public final class PlanRenderer {
             b.append("\nNo changes. Your infrastructure matches the configuration.\n\npeerform has compared your real "
                     + "infrastructure against your configuration\nand found no differences, so no changes are "
                     + "needed.\n");
-            return b.toString();
+            return;
         }
         if (!changes.isEmpty() || !plan.forgotten().isEmpty()) {
             symbols(changes, b);
@@ -80,6 +105,7 @@ public final class PlanRenderer {
                 } else {
                     forgotten((InstanceAddress) e, b);
                 }
+                drain(b, out);
             }
             b.append('\n').append(bold("Plan:")).append(' ')
                     .append(plan.imported().isEmpty() ? "" : plan.imported().size() + " to import, ")
@@ -94,9 +120,8 @@ public final class PlanRenderer {
             }
         }
         if (plan.steps().size() > 0) {
-            orderedActions(plan, b);
+            orderedActions(plan, b, out);
         }
-        return b.toString();
     }
 
     private void symbols(List<ResourceChange> changes, StringBuilder b) {
@@ -231,7 +256,7 @@ public final class PlanRenderer {
         }
     }
 
-    private void orderedActions(Plan plan, StringBuilder b) {
+    private void orderedActions(Plan plan, StringBuilder b, PrintWriter out) {
         b.append('\n').append(bold("Ordered actions")).append(" (the cloud's order of work; each step starts when "
                 + "what it waits for is done):\n");
         List<PlannedStep> ordered = plan.steps().ordered();
@@ -274,6 +299,7 @@ public final class PlanRenderer {
                 b.append(')');
             }
             b.append('\n');
+            drain(b, out);
         }
         for (PlanAnnotation a : plan.annotations()) {
             b.append('\n');

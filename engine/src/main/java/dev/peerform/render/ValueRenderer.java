@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -215,8 +216,11 @@ final class ValueRenderer {
             }
             out.add("{");
             boolean quoted = maps && u instanceof MapValue;
-            int width = m.keySet().stream().mapToInt(k -> (quoted ? quote(k) : key(k)).length()).max().orElse(0);
-            for (Map.Entry<String, Value> e : new TreeMap<>(m).entrySet()) {
+            int width = 0;
+            for (String k : m.keySet()) {
+                width = Math.max(width, (quoted ? quote(k) : key(k)).length());
+            }
+            for (Map.Entry<String, Value> e : sorted(m).entrySet()) {
                 if (e.getValue().isNull() && sym.equals("+")) {
                     continue;
                 }
@@ -277,8 +281,30 @@ final class ValueRenderer {
         return Marks.sameIgnoringMarks(a, b);
     }
 
+    /** The key bare when it is an identifier ({@code [A-Za-z_][A-Za-z0-9_-]*}), else quoted. */
     private static String key(String k) {
-        return k.matches("[A-Za-z_][A-Za-z0-9_-]*") ? k : quote(k);
+        return isIdentifier(k) ? k : quote(k);
+    }
+
+    // by hand: a regular expression compiled for every key of every object was a third of rendering a plan
+    private static boolean isIdentifier(String k) {
+        if (k.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            boolean more = c >= '0' && c <= '9' || c == '-';
+            if (!(letter || i > 0 && more)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The entries in key order: the map itself when it is already sorted so. */
+    private static Map<String, Value> sorted(Map<String, Value> m) {
+        return m instanceof SortedMap<String, Value> s && s.comparator() == null ? m : new TreeMap<>(m);
     }
 
     static String quote(String s) {
