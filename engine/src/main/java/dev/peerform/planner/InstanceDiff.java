@@ -79,12 +79,16 @@ final class InstanceDiff {
         for (ConfigNode d : in.graph().resourceDependencies(node)) {
             deps.add(ConfigIndex.prefix(d.path()) + d.name());
         }
-        out.resourceDeps().put(address.toString(), deps);
-        Set<String> orderOnly = new LinkedHashSet<>(deps);
-        for (ConfigNode d : in.graph().referencedResources(node)) {
-            orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
+        String key = address.toString();
+        out.resourceDeps().put(key, deps);
+        Set<String> orderOnly = new LinkedHashSet<>();
+        if (in.graph().hasOrderOnlyEdges()) {
+            orderOnly.addAll(deps);
+            for (ConfigNode d : in.graph().referencedResources(node)) {
+                orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
+            }
         }
-        out.orderOnlyDeps().put(address.toString(), orderOnly);
+        out.orderOnlyDeps().put(key, orderOnly);
         return deps;
     }
 
