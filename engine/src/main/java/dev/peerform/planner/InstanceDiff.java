@@ -81,12 +81,13 @@ final class InstanceDiff {
         }
         String key = address.toString();
         out.resourceDeps().put(key, deps);
-        Set<String> orderOnly = new LinkedHashSet<>();
-        if (in.graph().hasOrderOnlyEdges()) {
-            orderOnly.addAll(deps);
-            for (ConfigNode d : in.graph().referencedResources(node)) {
-                orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
-            }
+        if (!in.graph().hasOrderOnlyEdges()) {
+            out.orderOnlyDeps().put(key, Set.of());
+            return deps;
+        }
+        Set<String> orderOnly = new LinkedHashSet<>(deps);
+        for (ConfigNode d : in.graph().referencedResources(node)) {
+            orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
         }
         out.orderOnlyDeps().put(key, orderOnly);
         return deps;

@@ -12,7 +12,6 @@ import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,15 +40,8 @@ final class ValueRenderer {
         List<String> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int width = 0;
-        Map<String, Value> all = new LinkedHashMap<>();
-        if (before != null) {
-            all.putAll(before);
-        }
-        if (after != null) {
-            after.forEach(all::putIfAbsent);
-        }
         int unchanged = 0;
-        for (String name : new TreeSet<>(all.keySet())) {
+        for (String name : names(before, after)) {
             Value b = before == null ? null : before.get(name);
             Value a = after == null ? null : after.get(name);
             boolean bNull = b == null || b.isNull();
@@ -85,6 +77,22 @@ final class ValueRenderer {
                     + (unchanged == 1 ? "" : "s") + " hidden)");
         }
         return lines;
+    }
+
+    /** The attribute names of either side, in order; one sorted side's own keys when the other has none. */
+    private static Set<String> names(Map<String, Value> before, Map<String, Value> after) {
+        Map<String, Value> only = before == null ? after : after == null ? before : null;
+        if (only instanceof SortedMap<String, Value> sorted && sorted.comparator() == null) {
+            return sorted.keySet();
+        }
+        Set<String> out = new TreeSet<>();
+        if (before != null) {
+            out.addAll(before.keySet());
+        }
+        if (after != null) {
+            out.addAll(after.keySet());
+        }
+        return out;
     }
 
     private static String symbolFor(String blockSymbol, Value b, Value a) {
