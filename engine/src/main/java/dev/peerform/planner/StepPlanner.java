@@ -233,9 +233,15 @@ final class StepPlanner {
 
     /** A replacement's steps: the old object's destroy steps first, or last when creating before destroying. */
     static List<StepSpec> phaseOrdered(ChangeAction action, List<StepSpec> steps) {
-        List<StepSpec> destroy = steps.stream().filter(s -> s.phase() == Phase.DESTROY).toList();
-        List<StepSpec> rest = steps.stream().filter(s -> s.phase() != Phase.DESTROY).toList();
-        List<StepSpec> out = new ArrayList<>();
+        List<StepSpec> destroy = new ArrayList<>(steps.size());
+        List<StepSpec> rest = new ArrayList<>(steps.size());
+        for (StepSpec s : steps) {
+            (s.phase() == Phase.DESTROY ? destroy : rest).add(s);
+        }
+        if (destroy.isEmpty() || rest.isEmpty()) {
+            return steps; // one phase: already in order (no streams for each of thousands of changes)
+        }
+        List<StepSpec> out = new ArrayList<>(steps.size());
         if (action == ChangeAction.CREATE_THEN_DELETE) {
             out.addAll(rest);
             out.addAll(destroy);
