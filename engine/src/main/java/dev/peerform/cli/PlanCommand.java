@@ -3,9 +3,12 @@ package dev.peerform.cli;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.planner.Planner;
 import dev.peerform.render.PlanRenderer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +44,15 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PhaseTrace trace = PhaseTrace.of(ctx.env());
+        try {
+            return plan(trace);
+        } finally {
+            trace.print(ctx.err());
+        }
+    }
+
+    private Integer plan(PhaseTrace trace) throws Exception {
         Session session = new Session(planOptions.context(ctx), stateOptions.noColor, json);
         session.compactWarnings = planOptions.compactWarnings;
         if (generateConfigOut != null && !generate(session)) {
@@ -50,6 +62,7 @@ final class PlanCommand implements Callable<Integer> {
             if (!op.open(vars.withPrompt(ctx, stateOptions.input && !json), stateOptions, "OperationTypePlan", true)) {
                 return ExitCode.ERROR;
             }
+            trace.mark("load and lock");
             if (!planOptions.destroy && !op.hasConfiguration("Plan", "Planning",
                     "run plan with the -destroy option")) {
                 return ExitCode.ERROR;
@@ -58,10 +71,25 @@ final class PlanCommand implements Callable<Integer> {
             if (result == null) {
                 return ExitCode.ERROR;
             }
+            trace.mark("plan");
+            // the plan file is written on the other core while the plan is printed: both only read the plan
+            FutureTask<Void> saving = null;
+            if (out != null) {
+                Path file = ctx.workingDir().resolve(out);
+                saving = new FutureTask<>(() -> {
+                    op.run.savePlan(result.plan(), file);
+                    return null;
+                });
+                Thread writer = new Thread(saving, "peerform-plan-file");
+                writer.setDaemon(true);
+                writer.start();
+            }
             op.printPlan(result.plan());
             op.report(); // warnings after the plan, as Terraform prints them
-            if (out != null) {
-                op.run.savePlan(result.plan(), ctx.workingDir().resolve(out));
+            trace.mark("print");
+            if (saving != null) {
+                awaitWritten(saving);
+                trace.mark("plan file wait");
                 if (!json) {
                     ctx.out().println("\n" + PlanRenderer.rule() + "\n\nSaved the plan to: " + out + "\n\nTo perform "
                             + "exactly these actions, run the following command to apply:\n    peerform apply \""
@@ -73,7 +101,38 @@ final class PlanCommand implements Callable<Integer> {
                         + "apply\" now.");
             }
             ctx.out().flush();
+            trace.mark("finish");
             return detailedExitCode && result.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+        }
+    }
+
+    /** Waits for the plan file; its failure is this command's, as when it was written on this thread. */
+    private static void awaitWritten(FutureTask<Void> saving) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    saving.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the file is half written: wait for it to finish, then pass it on
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -30,8 +30,18 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PhaseTrace trace = PhaseTrace.of(ctx.env());
+        try {
+            return validate(trace);
+        } finally {
+            trace.print(ctx.err());
+        }
+    }
+
+    private Integer validate(PhaseTrace trace) throws Exception {
         Session session = new Session(ctx, noColor);
         Diagnostics diags = session.workspace.validate();
+        trace.mark("validate");
         if (json) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             root.put("format_version", "1.0");

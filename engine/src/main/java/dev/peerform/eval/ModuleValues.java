@@ -429,8 +429,12 @@ public final class ModuleValues {
         ResourceAddress address = BlockAddresses.of(path, r);
         Expansion known = expansions.get(address);
         if (known != null) {
-            return known.eachValues().values().stream().allMatch(Value::isWhollyKnown) ? known
-                    : freshEachValues(path, r, address, known);
+            for (Value each : known.eachValues().values()) {
+                if (!each.isWhollyKnown()) {
+                    return freshEachValues(path, r, address, known);
+                }
+            }
+            return known; // looked up for every reference to the block: no stream
         }
         Expansion e;
         if (r.count() != null) {

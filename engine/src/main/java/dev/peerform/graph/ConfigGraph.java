@@ -36,6 +36,8 @@ public final class ConfigGraph {
     private final Map<ConfigNode, Set<ConfigNode>> dependsOn = new HashMap<>();
     // the same edges less those only depends_on gives: what a value flows along
     private final Map<ConfigNode, Set<ConfigNode>> references = new HashMap<>();
+    // whether any edge came from depends_on alone; without one, references are every dependency
+    private boolean orderOnlyEdges;
 
     private ConfigGraph() {
     }
@@ -142,6 +144,8 @@ public final class ConfigGraph {
             dependsOn.get(from).add(to);
             if (reference) {
                 references.get(from).add(to);
+            } else {
+                orderOnlyEdges = true;
             }
             try {
                 dag.addEdge(to, from);
@@ -266,6 +270,14 @@ public final class ConfigGraph {
      */
     public Set<ConfigNode> referencedResources(ConfigNode n) {
         return resources(n, references);
+    }
+
+    /**
+     * False when no edge comes from {@code depends_on} alone: then {@link #referencedResources} is
+     * {@link #resourceDependencies} for every node, and a planner need not walk the graph twice.
+     */
+    public boolean hasOrderOnlyEdges() {
+        return orderOnlyEdges;
     }
 
     private static Set<ConfigNode> resources(ConfigNode n, Map<ConfigNode, Set<ConfigNode>> edges) {

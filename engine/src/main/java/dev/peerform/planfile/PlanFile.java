@@ -3,8 +3,6 @@ package dev.peerform.planfile;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerform.addrs.InstanceAddress;
@@ -32,6 +30,7 @@ import dev.peerform.states.EncryptionTarget;
 import dev.peerform.states.Envelope;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,97 +69,13 @@ public final class PlanFile {
     /** Writes the plan; the variables named in {@code withheld} (provider credentials) are left out. */
     public static void write(Path path, Plan plan, String configDigest, Set<String> withheld,
             EncryptionTarget encryption) throws IOException {
-        ObjectNode root = F.objectNode();
-        root.put("format", FORMAT);
-        root.put("mode", plan.mode().name());
-        root.put("lineage", plan.lineage());
-        root.put("serial", plan.serial());
-        root.put("timestamp", plan.timestamp().toString());
-        root.put("configuration_digest", configDigest);
-        ObjectNode vars = root.putObject("variables");
-        plan.variables().forEach((k, v) -> {
-            if (!withheld.contains(k)) {
-                vars.set(k, TaggedValues.encode(v));
-            }
-        });
-        ObjectNode endpoints = root.putObject("providers");
-        plan.providerEndpoints().forEach(endpoints::put);
-        ArrayNode annotations = root.putArray("annotations");
-        for (PlanAnnotation a : plan.annotations()) {
-            ObjectNode n = annotations.addObject().put("key", a.key()).put("json", a.json());
-            a.lines().forEach(n.putArray("lines")::add);
+        if (encryption == null) {
+            AtomicFiles.writeAtomically(path, out -> PlanFileWriter.write(out, plan, configDigest, withheld));
+            return;
         }
-        ArrayNode changes = root.putArray("changes");
-        for (ResourceChange c : plan.changes()) {
-            ObjectNode n = changes.addObject();
-            n.put("address", c.address().toString());
-            n.put("provider", c.providerKey());
-            n.put("action", c.action().name());
-            n.set("before", TaggedValues.encode(c.before()));
-            n.set("after", TaggedValues.encode(c.after()));
-            n.set("replace_paths", strings(c.replacePaths()));
-            n.put("reason", c.reason().key());
-            ObjectNode refs = n.putObject("references");
-            c.references().forEach((k, v) -> refs.set(k, strings(v)));
-            n.set("dependencies", strings(c.dependencies()));
-            n.put("create_before_destroy", c.createBeforeDestroy());
-            if (c.pendingClientToken() != null) {
-                n.put("pending_client_token", c.pendingClientToken());
-            }
-            if (!c.resumedSteps().isEmpty()) {
-                n.set("resumed_steps", strings(c.resumedSteps()));
-            }
-        }
-        ArrayNode outputs = root.putArray("outputs");
-        for (OutputChange o : plan.outputs()) {
-            ObjectNode n = outputs.addObject();
-            n.put("name", o.name());
-            n.put("action", o.action().name());
-            n.set("before", TaggedValues.encode(o.before()));
-            n.set("after", TaggedValues.encode(o.after()));
-            n.put("sensitive", o.sensitive());
-        }
-        ArrayNode steps = root.putArray("steps");
-        for (PlannedStep s : plan.steps().steps()) {
-            ObjectNode n = steps.addObject();
-            n.put("id", s.id());
-            n.put("address", s.change().address().toString());
-            n.put("name", s.spec().name());
-            n.put("phase", s.spec().phase().name());
-            n.put("description", s.spec().description());
-            n.put("waits_for", s.spec().waitsFor());
-            n.put("index", s.index());
-            n.put("last_of_phase", s.lastOfPhase());
-            ArrayNode after = n.putArray("after");
-            for (PlannedStep p : plan.steps().predecessors(s)) {
-                after.addObject().put("id", p.id()).put("why", plan.steps().reason(p, s));
-            }
-        }
-        ObjectNode data = root.putObject("data");
-        plan.data().forEach((a, v) -> data.set(a.toString(), TaggedValues.encode(v)));
-        ObjectNode moved = root.putObject("moved");
-        plan.moved().forEach((to, from) -> moved.put(to.toString(), from.toString()));
-        ArrayNode forgotten = root.putArray("forgotten");
-        plan.forgotten().forEach(a -> forgotten.add(a.toString()));
-        ObjectNode imported = root.putObject("imported");
-        plan.imported().forEach((a, id) -> imported.put(a.toString(), id));
-        ObjectNode expansions = root.putObject("expansions");
-        plan.expansions().forEach((a, e) -> {
-            ObjectNode n = expansions.putObject(a.toString());
-            n.put("kind", e.kind().name());
-            ObjectNode keys = n.putObject("keys");
-            e.eachValues().forEach((k, v) -> keys.set(k.toString().isEmpty() ? "_" : k.toString(),
-                    TaggedValues.encode(v)));
-        });
-        // a plan file is peerform's own, read by peerform: compact (indenting doubled the cost of writing it)
-        AtomicFiles.writeAtomically(path, Envelope.seal(TerraformJson.MAPPER.writer()
-                .without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root), encryption, path.toString()));
-    }
-
-    private static ArrayNode strings(List<String> xs) {
-        ArrayNode a = F.arrayNode();
-        xs.forEach(a::add);
-        return a;
+        ByteArrayOutputStream plain = new ByteArrayOutputStream(1 << 16);
+        PlanFileWriter.write(plain, plan, configDigest, withheld);
+        AtomicFiles.writeAtomically(path, Envelope.seal(plain.toByteArray(), encryption, path.toString()));
     }
 
     /** The saved plan and what it was made from. */

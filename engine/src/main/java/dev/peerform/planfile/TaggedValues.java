@@ -1,16 +1,19 @@
 package dev.peerform.planfile;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import dev.peerform.lang.ValueJson;
+import dev.peerform.value.BoolValue;
 import dev.peerform.value.ListValue;
 import dev.peerform.value.MapValue;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.SetValue;
+import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Type;
 import dev.peerform.value.Value;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,45 +27,95 @@ import java.util.TreeMap;
  */
 final class TaggedValues {
 
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
     private TaggedValues() {
     }
 
-    static JsonNode encode(Value v) {
+    /** The value's tagged JSON, written to the stream as it goes (no tree). */
+    static void write(JsonGenerator g, Value v) throws IOException {
         if (v == null) {
-            return F.nullNode();
+            g.writeNull();
+            return;
         }
-        ObjectNode o = F.objectNode();
-        o.set("type", ValueJson.type(v.type()));
-        o.set("value", tag(v));
-        return o;
+        g.writeStartObject();
+        g.writeFieldName("type");
+        type(g, v.type());
+        g.writeFieldName("value");
+        tag(g, v);
+        g.writeEndObject();
     }
 
-    private static JsonNode tag(Value v) {
+    private static void tag(JsonGenerator g, Value v) throws IOException {
         if (v.isSensitive()) {
-            ObjectNode o = F.objectNode();
-            o.set("$sensitive", tag(v.unmarked()));
-            return o;
-        }
-        if (!v.isKnown()) {
-            return F.objectNode().put("$unknown", true);
-        }
-        if (v.isNull()) {
-            return F.nullNode();
-        }
-        if (v instanceof ObjectValue || v instanceof MapValue) {
-            ObjectNode o = F.objectNode();
+            g.writeStartObject();
+            g.writeFieldName("$sensitive");
+            tag(g, v.unmarked());
+            g.writeEndObject();
+        } else if (!v.isKnown()) {
+            g.writeStartObject();
+            g.writeBooleanField("$unknown", true);
+            g.writeEndObject();
+        } else if (v.isNull()) {
+            g.writeNull();
+        } else if (v instanceof ObjectValue || v instanceof MapValue) {
+            g.writeStartObject();
             Map<String, Value> m = v instanceof ObjectValue ov ? ov.attributes() : ((MapValue) v).elements();
-            m.forEach((k, x) -> o.set(k, tag(x)));
-            return o;
+            for (Map.Entry<String, Value> e : m.entrySet()) {
+                g.writeFieldName(e.getKey());
+                tag(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof ListValue || v instanceof TupleValue || v instanceof SetValue) {
+            g.writeStartArray();
+            for (Value x : v.children()) {
+                tag(g, x);
+            }
+            g.writeEndArray();
+        } else if (v instanceof StringValue s) {
+            g.writeString(s.value());
+        } else if (v instanceof BoolValue b) {
+            g.writeBoolean(b.value());
+        } else {
+            // a number: the node's own writing, so that its digits are exactly those of the value's JSON
+            // elsewhere (integers as integers, decimals as the node factory normalizes them)
+            JsonNode n = ValueJson.value(v);
+            if (n.isNull()) {
+                g.writeNull();
+            } else {
+                ((ValueNode) n).serialize(g, null);
+            }
         }
-        if (v instanceof ListValue || v instanceof TupleValue || v instanceof SetValue) {
-            var a = F.arrayNode();
-            v.children().forEach(x -> a.add(tag(x)));
-            return a;
+    }
+
+    private static void type(JsonGenerator g, Type t) throws IOException {
+        if (t instanceof Type.Primitive p) {
+            g.writeString(p.friendlyName());
+        } else if (t == Type.DYNAMIC) {
+            g.writeString("dynamic");
+        } else if (t instanceof Type.ObjectType o) {
+            g.writeStartArray();
+            g.writeString("object");
+            g.writeStartObject();
+            for (Map.Entry<String, Type> e : o.attributes().entrySet()) {
+                g.writeFieldName(e.getKey());
+                type(g, e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndArray();
+        } else if (t instanceof Type.TupleType tt) {
+            g.writeStartArray();
+            g.writeString("tuple");
+            g.writeStartArray();
+            for (Type e : tt.elements()) {
+                type(g, e);
+            }
+            g.writeEndArray();
+            g.writeEndArray();
+        } else {
+            g.writeStartArray();
+            g.writeString(t instanceof Type.ListType ? "list" : t instanceof Type.SetType ? "set" : "map");
+            type(g, t.elementType());
+            g.writeEndArray();
         }
-        return ValueJson.value(v);
     }
 
     static Value decode(JsonNode n) {

@@ -79,12 +79,17 @@ final class InstanceDiff {
         for (ConfigNode d : in.graph().resourceDependencies(node)) {
             deps.add(ConfigIndex.prefix(d.path()) + d.name());
         }
-        out.resourceDeps().put(address.toString(), deps);
+        String key = address.toString();
+        out.resourceDeps().put(key, deps);
+        if (!in.graph().hasOrderOnlyEdges()) {
+            out.orderOnlyDeps().put(key, Set.of());
+            return deps;
+        }
         Set<String> orderOnly = new LinkedHashSet<>(deps);
         for (ConfigNode d : in.graph().referencedResources(node)) {
             orderOnly.remove(ConfigIndex.prefix(d.path()) + d.name());
         }
-        out.orderOnlyDeps().put(address.toString(), orderOnly);
+        out.orderOnlyDeps().put(key, orderOnly);
         return deps;
     }
 

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Makes a plan: refreshes the prior state (batched reads), evaluates the configuration in dependency order, diffs
@@ -91,6 +93,13 @@ public final class Planner {
     }
 
     public Result plan(State prior, Options options, Diagnostics diags) {
+        // the graph needs only the configuration: it is built on the other core while the state is refreshed
+        // (an error before it is needed leaves it unused)
+        Diagnostics graphErrors = new Diagnostics();
+        FutureTask<ConfigGraph> building = new FutureTask<>(() -> ConfigGraph.build(root, graphErrors));
+        Thread builder = new Thread(building, "peerform-config-graph");
+        builder.setDaemon(true);
+        builder.start();
         Moves.Result moves = Moves.plan(root, new ModuleValues(root, variables, providers, cwd, a -> null, true),
                 prior, diags);
         if (diags.hasErrors()) {
@@ -102,8 +111,7 @@ public final class Planner {
         providers.allConfigured().values().forEach(p -> p.planning(options.parallelism()));
         Refresh refresh = new Refresh(providers);
         Refresh.Outcome refreshed = refresh.run(imports.state(), options.refresh(), diags);
-        Diagnostics graphErrors = new Diagnostics();
-        ConfigGraph graph = ConfigGraph.build(root, graphErrors);
+        ConfigGraph graph = built(building);
         diags.addAll(graphErrors);
         if (graphErrors.errors().stream().anyMatch(d -> d.summary().equals("Cycle")
                 || d.summary().startsWith("Self-referential"))) {
@@ -165,6 +173,32 @@ public final class Planner {
                 moves.moved(), pass.forgotten(), imports.imported(),
                 diags.hasErrors() ? List.of() : PlanAnnotations.of(providers, changes, diags));
         return new Result(plan, refreshed.state());
+    }
+
+    /** The graph built on the other thread; its failure is this thread's. */
+    private static ConfigGraph built(FutureTask<ConfigGraph> building) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return building.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // building takes no time worth abandoning: wait, and pass it on
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private record Pass(List<ResourceChange> changes, ModuleValues values, Map<InstanceAddress, Value> planned,

@@ -77,6 +77,9 @@ final class Refresh {
                 for (int i = 0; i < priors.size(); i++) {
                     InstanceAddress a = batch.getValue().get(i);
                     ObjectValue before = priors.get(i);
+                    if (now.get(i) == before) {
+                        continue; // the provider read back the very object it was given: no drift
+                    }
                     ObjectValue after = now.get(i) == null ? null : AttributeCodec.remarked(now.get(i), before);
                     if (after == null) {
                         drift.add(new Drift(a, schemas.get(a.resource()), before, null));

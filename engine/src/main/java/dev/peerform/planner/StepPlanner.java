@@ -66,7 +66,8 @@ final class StepPlanner {
     StepGraph build(List<ResourceChange> changes, Map<String, Set<String>> orderOnly, Diagnostics diags) {
         StepGraph g = new StepGraph();
         Map<String, List<Halves>> byResource = new HashMap<>();
-        Map<ResourceChange, Halves> halves = new LinkedHashMap<>();
+        // in the order of the changes; a list, not a map keyed by the change (hashing a change hashes its values)
+        List<Halves> halves = new ArrayList<>();
         for (ResourceChange c : changes) {
             if (c.action() == ChangeAction.NO_OP) {
                 continue;
@@ -89,7 +90,7 @@ final class StepPlanner {
                 (spec.phase() == Phase.DESTROY ? destroy : create).add(s);
             }
             Halves h = new Halves(c, destroy, create);
-            halves.put(c, h);
+            halves.add(h);
             for (String key : DependencyInstances.keys(c.address().resource())) {
                 byResource.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
             }
@@ -97,9 +98,8 @@ final class StepPlanner {
         List<RuleEdge> rules = ruleEdges(g);
         Set<List<Object>> ruled = new HashSet<>();
         rules.forEach(r -> ruled.add(List.of(r.before().change().address(), r.after().change().address())));
-        for (Map.Entry<ResourceChange, Halves> e : halves.entrySet()) {
-            ResourceChange c = e.getKey();
-            Halves h = e.getValue();
+        for (Halves h : halves) {
+            ResourceChange c = h.change();
             Set<String> soft = orderOnly.getOrDefault(c.address().resource().toString(), Set.of());
             for (String dep : c.dependencies()) {
                 if (soft.contains(dep)) {
@@ -119,9 +119,8 @@ final class StepPlanner {
         for (RuleEdge r : rules) {
             order(g, r.before(), r.after(), r.why(), diags);
         }
-        for (Map.Entry<ResourceChange, Halves> e : halves.entrySet()) {
-            ResourceChange c = e.getKey();
-            Halves h = e.getValue();
+        for (Halves h : halves) {
+            ResourceChange c = h.change();
             for (String dep : orderOnly.getOrDefault(c.address().resource().toString(), Set.of())) {
                 if (!c.dependencies().contains(dep)) {
                     continue;
@@ -234,9 +233,15 @@ final class StepPlanner {
 
     /** A replacement's steps: the old object's destroy steps first, or last when creating before destroying. */
     static List<StepSpec> phaseOrdered(ChangeAction action, List<StepSpec> steps) {
-        List<StepSpec> destroy = steps.stream().filter(s -> s.phase() == Phase.DESTROY).toList();
-        List<StepSpec> rest = steps.stream().filter(s -> s.phase() != Phase.DESTROY).toList();
-        List<StepSpec> out = new ArrayList<>();
+        List<StepSpec> destroy = new ArrayList<>(steps.size());
+        List<StepSpec> rest = new ArrayList<>(steps.size());
+        for (StepSpec s : steps) {
+            (s.phase() == Phase.DESTROY ? destroy : rest).add(s);
+        }
+        if (destroy.isEmpty() || rest.isEmpty()) {
+            return steps; // one phase: already in order (no streams for each of thousands of changes)
+        }
+        List<StepSpec> out = new ArrayList<>(steps.size());
         if (action == ChangeAction.CREATE_THEN_DELETE) {
             out.addAll(rest);
             out.addAll(destroy);

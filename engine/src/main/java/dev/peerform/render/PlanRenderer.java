@@ -12,7 +12,9 @@ import dev.peerform.spi.ChangeAction;
 import dev.peerform.spi.PlanAnnotation;
 import dev.peerform.value.ObjectValue;
 import dev.peerform.value.Value;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +30,8 @@ import java.util.Set;
 public final class PlanRenderer {
 
     static final String RULE = "─".repeat(77);
+    // text handed to the writer once this much is made
+    private static final int DRAIN_AT = 1 << 16;
 
     private final boolean color;
 
@@ -42,6 +46,28 @@ public final class PlanRenderer {
 
     public String render(Plan plan) {
         StringBuilder b = new StringBuilder();
+        render(plan, b, null);
+        return b.toString();
+    }
+
+    /**
+     * The same text written to {@code out} as it is made, a few pages at a time: a plan of 10,000 resources is
+     * megabytes of text, which held whole (and copied to a string) lived through a collection or two.
+     */
+    public void render(Plan plan, PrintWriter out) {
+        StringBuilder b = new StringBuilder(DRAIN_AT + 4096);
+        render(plan, b, out);
+        out.append(b);
+    }
+
+    private static void drain(StringBuilder b, PrintWriter out) {
+        if (out != null && b.length() >= DRAIN_AT) {
+            out.append(b);
+            b.setLength(0);
+        }
+    }
+
+    private void render(Plan plan, StringBuilder b, PrintWriter out) {
         if (!plan.drift().isEmpty()) {
             drift(plan, b);
         }
@@ -55,7 +81,7 @@ public final class PlanRenderer {
                         + "you were expecting these changes then you can apply this plan to\nrecord the updated "
                         + "values in the peerform state without changing any remote\nobjects.\n");
             }
-            return b.toString();
+            return;
         }
         List<ResourceChange> changes = plan.changes().stream().filter(c -> c.action() != ChangeAction.NO_OP
                 || plan.moved().containsKey(c.address()) || plan.imported().containsKey(c.address())).toList();
@@ -64,7 +90,7 @@ public final class PlanRenderer {
             b.append("\nNo changes. Your infrastructure matches the configuration.\n\npeerform has compared your real "
                     + "infrastructure against your configuration\nand found no differences, so no changes are "
                     + "needed.\n");
-            return b.toString();
+            return;
         }
         if (!changes.isEmpty() || !plan.forgotten().isEmpty()) {
             symbols(changes, b);
@@ -79,6 +105,7 @@ public final class PlanRenderer {
                 } else {
                     forgotten((InstanceAddress) e, b);
                 }
+                drain(b, out);
             }
             b.append('\n').append(bold("Plan:")).append(' ')
                     .append(plan.imported().isEmpty() ? "" : plan.imported().size() + " to import, ")
@@ -93,9 +120,8 @@ public final class PlanRenderer {
             }
         }
         if (plan.steps().size() > 0) {
-            orderedActions(plan, b);
+            orderedActions(plan, b, out);
         }
-        return b.toString();
     }
 
     private void symbols(List<ResourceChange> changes, StringBuilder b) {
@@ -230,34 +256,50 @@ public final class PlanRenderer {
         }
     }
 
-    private void orderedActions(Plan plan, StringBuilder b) {
+    private void orderedActions(Plan plan, StringBuilder b, PrintWriter out) {
         b.append('\n').append(bold("Ordered actions")).append(" (the cloud's order of work; each step starts when "
                 + "what it waits for is done):\n");
         List<PlannedStep> ordered = plan.steps().ordered();
         int width = Integer.toString(ordered.size()).length();
-        int n = 0;
-        Map<PlannedStep, Integer> numbers = new HashMap<>();
+        Map<PlannedStep, Integer> numbers = new HashMap<>(ordered.size() * 2);
         for (PlannedStep s : ordered) {
-            numbers.put(s, ++n);
+            numbers.put(s, numbers.size() + 1);
         }
         for (PlannedStep s : ordered) {
-            StringBuilder line = new StringBuilder();
-            line.append("  ").append(String.format("%" + width + "d", numbers.get(s))).append(". ").append(s.label());
-            Set<String> waits = new LinkedHashSet<>();
-            plan.steps().predecessors(s).stream().map(numbers::get).sorted()
-                    .forEach(k -> waits.add(Integer.toString(k)));
-            List<String> reasons = new ArrayList<>(new LinkedHashSet<>(plan.steps().reasonsInto(s)));
+            // one line per step of a plan of tens of thousands: no format string, no stream
+            b.append("  ");
+            String number = Integer.toString(numbers.get(s));
+            for (int pad = number.length(); pad < width; pad++) {
+                b.append(' ');
+            }
+            b.append(number).append(". ").append(s.change().address()).append(": ").append(s.spec().description());
             if (!s.spec().waitsFor().isEmpty()) {
-                line.append(" — waits until ").append(s.spec().waitsFor());
+                b.append(" — waits until ").append(s.spec().waitsFor());
             }
-            if (!waits.isEmpty()) {
-                line.append(" (after ").append(String.join(", ", waits));
-                if (!reasons.isEmpty()) {
-                    line.append(": ").append(String.join("; ", reasons));
+            List<PlannedStep> before = plan.steps().predecessors(s);
+            if (!before.isEmpty()) {
+                int[] waits = new int[before.size()];
+                for (int i = 0; i < waits.length; i++) {
+                    waits[i] = numbers.get(before.get(i));
                 }
-                line.append(')');
+                Arrays.sort(waits);
+                b.append(" (after ");
+                int last = 0;
+                for (int i = 0; i < waits.length; i++) {
+                    if (i > 0 && waits[i] == last) {
+                        continue;
+                    }
+                    b.append(i == 0 ? "" : ", ").append(waits[i]);
+                    last = waits[i];
+                }
+                Set<String> reasons = new LinkedHashSet<>(plan.steps().reasonsInto(s));
+                if (!reasons.isEmpty()) {
+                    b.append(": ").append(String.join("; ", reasons));
+                }
+                b.append(')');
             }
-            b.append(line).append('\n');
+            b.append('\n');
+            drain(b, out);
         }
         for (PlanAnnotation a : plan.annotations()) {
             b.append('\n');

@@ -12,11 +12,11 @@ import dev.peerform.value.StringValue;
 import dev.peerform.value.TupleValue;
 import dev.peerform.value.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -40,15 +40,8 @@ final class ValueRenderer {
         List<String> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int width = 0;
-        Map<String, Value> all = new LinkedHashMap<>();
-        if (before != null) {
-            all.putAll(before);
-        }
-        if (after != null) {
-            after.forEach(all::putIfAbsent);
-        }
         int unchanged = 0;
-        for (String name : new TreeSet<>(all.keySet())) {
+        for (String name : names(before, after)) {
             Value b = before == null ? null : before.get(name);
             Value a = after == null ? null : after.get(name);
             boolean bNull = b == null || b.isNull();
@@ -84,6 +77,22 @@ final class ValueRenderer {
                     + (unchanged == 1 ? "" : "s") + " hidden)");
         }
         return lines;
+    }
+
+    /** The attribute names of either side, in order; one sorted side's own keys when the other has none. */
+    private static Set<String> names(Map<String, Value> before, Map<String, Value> after) {
+        Map<String, Value> only = before == null ? after : after == null ? before : null;
+        if (only instanceof SortedMap<String, Value> sorted && sorted.comparator() == null) {
+            return sorted.keySet();
+        }
+        Set<String> out = new TreeSet<>();
+        if (before != null) {
+            out.addAll(before.keySet());
+        }
+        if (after != null) {
+            out.addAll(after.keySet());
+        }
+        return out;
     }
 
     private static String symbolFor(String blockSymbol, Value b, Value a) {
@@ -215,8 +224,11 @@ final class ValueRenderer {
             }
             out.add("{");
             boolean quoted = maps && u instanceof MapValue;
-            int width = m.keySet().stream().mapToInt(k -> (quoted ? quote(k) : key(k)).length()).max().orElse(0);
-            for (Map.Entry<String, Value> e : new TreeMap<>(m).entrySet()) {
+            int width = 0;
+            for (String k : m.keySet()) {
+                width = Math.max(width, (quoted ? quote(k) : key(k)).length());
+            }
+            for (Map.Entry<String, Value> e : sorted(m).entrySet()) {
                 if (e.getValue().isNull() && sym.equals("+")) {
                     continue;
                 }
@@ -277,8 +289,30 @@ final class ValueRenderer {
         return Marks.sameIgnoringMarks(a, b);
     }
 
+    /** The key bare when it is an identifier ({@code [A-Za-z_][A-Za-z0-9_-]*}), else quoted. */
     private static String key(String k) {
-        return k.matches("[A-Za-z_][A-Za-z0-9_-]*") ? k : quote(k);
+        return isIdentifier(k) ? k : quote(k);
+    }
+
+    // by hand: a regular expression compiled for every key of every object was a third of rendering a plan
+    private static boolean isIdentifier(String k) {
+        if (k.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            boolean more = c >= '0' && c <= '9' || c == '-';
+            if (!(letter || i > 0 && more)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The entries in key order: the map itself when it is already sorted so. */
+    private static Map<String, Value> sorted(Map<String, Value> m) {
+        return m instanceof SortedMap<String, Value> s && s.comparator() == null ? m : new TreeMap<>(m);
     }
 
     static String quote(String s) {

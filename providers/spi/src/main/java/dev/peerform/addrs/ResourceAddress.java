@@ -48,6 +48,9 @@ public final class ResourceAddress implements Comparable<ResourceAddress> {
 
     /** {@code module.a.module.b.} or "" for the root module. */
     public String modulePrefix() {
+        if (modulePath.isEmpty()) {
+            return "";
+        }
         StringBuilder b = new StringBuilder();
         for (String m : modulePath) {
             b.append("module.").append(m).append('.');
