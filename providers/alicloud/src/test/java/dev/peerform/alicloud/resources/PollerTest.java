@@ -204,6 +204,58 @@ class PollerTest {
     }
 
     @Test
+    void waitsBegunBeforeAnyPaceIsLearntLetOneScoutFindItOut() throws Exception {
+        // six route tables, one new route each, all waiting for Available before any wait has taught the pace:
+        // one wait looks at its own pace, the others pause until it has learnt the time and then look once
+        long begun = System.nanoTime();
+        Poller.Paces paces = new Poller.Paces();
+        List<Recording> tables = new ArrayList<>();
+        List<Poller<String, String>> pollers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Recording batch = new Recording(20, n -> System.nanoTime() - begun > TimeUnit.MILLISECONDS.toNanos(300));
+            tables.add(batch);
+            pollers.add(new Poller<>("DescribeRouteEntryList", Integer.MAX_VALUE, new Reads(), batch, paces));
+        }
+        StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> waits = new ArrayList<>();
+            for (Poller<String, String> p : pollers) {
+                waits.add(pool.submit(() -> {
+                    p.until(ctx, "the route", "10.0.0.0/16", "Ready", st -> st);
+                    return null;
+                }));
+            }
+            for (Future<?> f : waits) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Integer> looks = tables.stream().map(t -> t.calls().size()).toList();
+        assertEquals(5, looks.stream().filter(n -> n == 1).count(), "five tables looked once: " + looks);
+        assertTrue(looks.stream().mapToInt(Integer::intValue).sum() <= 10, "looks per table: " + looks);
+    }
+
+    @Test
+    void aScoutThatFoundItsObjectThereAtOnceLeavesTheScoutingToTheNextWait() throws Exception {
+        // nothing learnt, the first wait finds its object there at once (no lesson): the next wait is not left
+        // pausing for a lesson that never comes
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Poller.Paces paces = new Poller.Paces();
+        Poller<String, String> there = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Ready"),
+                paces);
+        Instant readyAt = clock.instant().plusMillis(1000);
+        Poller<String, String> later = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0),
+                clock.instant().isBefore(readyAt) ? "Pending" : "Ready"), paces);
+        StepContext ctx = context(clock, new AtomicInteger());
+        there.until(ctx, "the first", "a", "Ready", st -> st);
+        later.until(ctx, "the second", "b", "Ready", st -> st);
+        assertEquals(1, there.calls());
+        assertTrue(later.calls() >= 2, "the second wait scouted for itself: " + later.calls() + " looks");
+    }
+
+    @Test
     void aStepWaitingForAnotherStepsCallGivesItsSlotAway() throws Exception {
         CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
