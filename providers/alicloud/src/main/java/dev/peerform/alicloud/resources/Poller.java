@@ -140,13 +140,18 @@ final class Poller<K, V> {
                 }
                 // Nothing is learnt yet and another wait is finding out how long the way to this status takes:
                 // its answer spares a look or two of every wait begun meanwhile (a round that answers for this
-                // key, or the scout's end without a lesson, ends the pause too).
+                // key, or the scout's end without a lesson, ends the pause too). A scout stuck on an object that
+                // does not move keeps no other wait blind for longer than the longest backoff.
                 synchronized (this) {
                     Answer<V> a = latest.get(key);
                     if (a != null && a.round() > seen) {
                         delay = Duration.ZERO;
                         break;
                     }
+                }
+                if (Duration.between(start, ctx.clock().instant()).compareTo(LONGEST_BACKOFF) >= 0) {
+                    delay = Duration.ZERO;
+                    break;
                 }
                 stopIfCancelledOrLate(ctx, what, "not looked at yet");
                 sleep(ctx, what, ANSWER_CHECK);

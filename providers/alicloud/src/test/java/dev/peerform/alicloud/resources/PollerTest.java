@@ -256,6 +256,40 @@ class PollerTest {
     }
 
     @Test
+    void aScoutStuckOnAnObjectThatDoesNotMoveKeepsNoOtherWaitBlindForLong() throws Exception {
+        // the scout's route never becomes Available; the other route is there: its wait looks on its own after
+        // the longest backoff instead of pausing for the scout's whole deadline
+        Poller.Paces paces = new Poller.Paces();
+        Poller<String, String> stuck = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Pending"),
+                paces);
+        Poller<String, String> there = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Ready"),
+                paces);
+        StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> scout = pool.submit(() -> {
+                stuck.until(ctx, "the stuck route", "a", "Ready", st -> st);
+                return null;
+            });
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (stuck.calls() == 0 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            long begun = System.nanoTime();
+            pool.submit(() -> {
+                there.until(ctx, "the other route", "b", "Ready", st -> st);
+                return null;
+            }).get(20, TimeUnit.SECONDS);
+            assertTrue(System.nanoTime() - begun < TimeUnit.SECONDS.toNanos(8), "looked on its own within the "
+                    + "longest backoff");
+            assertEquals(1, there.calls());
+            scout.cancel(true);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aStepWaitingForAnotherStepsCallGivesItsSlotAway() throws Exception {
         CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
