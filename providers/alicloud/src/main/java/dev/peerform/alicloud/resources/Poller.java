@@ -126,11 +126,16 @@ final class Poller<K, V> {
             last = latest.get(key);
         }
         boolean scouting = false;
+        boolean foundAtOnce = false;
         try {
             Duration delay;
             while (true) {
                 if (paces.knows(wanted)) {
                     delay = firstLook(wanted);
+                    break;
+                }
+                if (paces.unpaced(wanted)) {
+                    delay = Duration.ZERO; // a scout found its object there at once: nothing to wait for
                     break;
                 }
                 if (paces.scout(wanted)) {
@@ -196,6 +201,7 @@ final class Poller<K, V> {
                     if (sawTheTransition) {
                         learn(wanted, Duration.between(start, ctx.clock().instant()));
                     }
+                    foundAtOnce = !sawTheTransition;
                     return;
                 }
                 sawTheTransition = true;
@@ -206,7 +212,7 @@ final class Poller<K, V> {
             }
         } finally {
             if (scouting) {
-                paces.scouted(wanted);
+                paces.scouted(wanted, foundAtOnce);
             }
             synchronized (this) {
                 waiting.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
@@ -241,6 +247,8 @@ final class Poller<K, V> {
     static final class Paces {
         private final Map<String, Deque<Long>> took = new HashMap<>();
         private final Set<String> scouted = new HashSet<>();
+        /** Statuses whose scout found its object there at once: no transition to learn, no wait pauses. */
+        private final Set<String> unpaced = new HashSet<>();
 
         synchronized boolean knows(String wanted) {
             Deque<Long> last = took.get(String.valueOf(wanted));
@@ -252,9 +260,20 @@ final class Poller<K, V> {
             return !knows(wanted) && scouted.add(String.valueOf(wanted));
         }
 
-        /** The scout's wait has ended, with a lesson or without (then the next wait to ask scouts). */
-        synchronized void scouted(String wanted) {
+        /**
+         * The scout's wait has ended: with a lesson, or having found its object there at once (then the waits
+         * pausing for it look at once, as the next ones do until a wait learns a transition), or by failing (then
+         * the next wait to ask scouts).
+         */
+        synchronized void scouted(String wanted, boolean foundAtOnce) {
             scouted.remove(String.valueOf(wanted));
+            if (foundAtOnce && !knows(wanted)) {
+                unpaced.add(String.valueOf(wanted));
+            }
+        }
+
+        synchronized boolean unpaced(String wanted) {
+            return unpaced.contains(String.valueOf(wanted));
         }
 
         synchronized Duration firstLook(String wanted) {
@@ -267,6 +286,7 @@ final class Poller<K, V> {
         }
 
         synchronized void learn(String wanted, Duration d) {
+            unpaced.remove(String.valueOf(wanted));
             Deque<Long> last = took.computeIfAbsent(String.valueOf(wanted), w -> new ArrayDeque<>());
             last.addLast(Math.max(0, d.toMillis()));
             if (last.size() > REMEMBERED_WAITS) {

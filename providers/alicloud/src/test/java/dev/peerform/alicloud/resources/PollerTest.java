@@ -238,9 +238,9 @@ class PollerTest {
     }
 
     @Test
-    void aScoutThatFoundItsObjectThereAtOnceLeavesTheScoutingToTheNextWait() throws Exception {
-        // nothing learnt, the first wait finds its object there at once (no lesson): the next wait is not left
-        // pausing for a lesson that never comes
+    void aScoutThatFoundItsObjectThereAtOnceLetsTheNextWaitsLookAtOnce() throws Exception {
+        // nothing learnt, the first wait finds its object there at once (no lesson): the next waits are not left
+        // pausing for a lesson that never comes, and look at once as before any scouting
         ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         Poller.Paces paces = new Poller.Paces();
         Poller<String, String> there = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Ready"),
@@ -253,6 +253,28 @@ class PollerTest {
         later.until(ctx, "the second", "b", "Ready", st -> st);
         assertEquals(1, there.calls());
         assertTrue(later.calls() >= 2, "the second wait scouted for itself: " + later.calls() + " looks");
+    }
+
+    @Test
+    void instantTransitionsCostNoMoreLooksThanWithoutAScout() throws Exception {
+        // twenty interfaces, all there at once (the emulator's zero transition time): the first wait's look finds
+        // its object there, so the others neither pause nor look one after another; they share the rounds
+        Recording batch = new Recording(20, n -> true);
+        Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), batch);
+        StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add("ri-" + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            for (Future<?> f : awaitAll(pool, poller, ctx, ids)) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(batch.calls().size() <= 4, "calls: " + batch.calls());
     }
 
     @Test
