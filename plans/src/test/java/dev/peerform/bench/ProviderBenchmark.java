@@ -235,7 +235,7 @@ public final class ProviderBenchmark {
                     ProviderMatrix.Mode mode = new ProviderMatrix.Mode("HTTP " + latencyMs + " ms", latencyMs);
                     for (String launcher : launchers) {
                         ProviderMatrix.print(mode, n, launcher, ProviderMatrix.sequence(dir, launcher, store,
-                                Map.of()));
+                                Map.of(), latencyMs));
                     }
                 }
                 for (String launcher : launchers) {

@@ -54,7 +54,14 @@ final class ProviderMatrix {
     }
 
     /** One command's figures. */
-    record Step(double seconds, int calls, Map<String, Long> byAction, int exit, Map<String, String> timeline) {
+    record Step(double seconds, int calls, Map<String, Long> byAction, int exit, Map<String, String> timeline,
+            double beforeCalls, double afterCalls) {
+
+        /** Where the wall time went: before the first call reached the cloud, between the calls, after the last. */
+        String phases() {
+            return calls == 0 ? "no calls" : String.format("%.2f s before the first call, %.2f s of calls, %.2f s "
+                    + "after the last", beforeCalls, seconds - beforeCalls - afterCalls, afterCalls);
+        }
     }
 
     /** A launcher's plan from empty, apply, no-op plan and destroy. */
@@ -167,20 +174,41 @@ final class ProviderMatrix {
         try (EmulatorServer server = new EmulatorServer(emulator, Clock.systemUTC(), 0)) {
             Files.writeString(dir.resolve("main.tf"), provider.formatted(Seed.KEY_B, Seed.SECRET_B, Seed.ACCOUNT_B,
                     2 * n + 10, "  endpoint                   = \"" + server.uri() + "\"\n") + config);
-            return sequence(dir, launcher, store, Map.of());
+            return sequence(dir, launcher, store, Map.of(), mode.latency());
         }
     }
 
-    /** Plan from empty, apply, a no-op plan and destroy in {@code dir}, the calls read from the world's log. */
+    /**
+     * Plan from empty, apply, a no-op plan and destroy in {@code dir}, the calls read from the world's log. With
+     * {@code PEERFORM_BENCH_PLAN_REPS=R} the plan from empty runs R times (a plan changes nothing), the fastest kept.
+     */
     static Result sequence(Path dir, String launcher, FileStore store, Map<String, String> env) throws Exception {
-        Step plan = command(dir, launcher, store, env, "plan", "-no-color");
-        Step apply = command(dir, launcher, store, env, "apply", "-auto-approve", "-no-color");
-        Step noop = command(dir, launcher, store, env, "plan", "-detailed-exitcode", "-no-color");
-        Step destroy = command(dir, launcher, store, env, "destroy", "-auto-approve", "-no-color");
+        return sequence(dir, launcher, store, env, 0);
+    }
+
+    /** The same, over HTTP with {@code latencyMs} on every call. */
+    static Result sequence(Path dir, String launcher, FileStore store, Map<String, String> env, long latencyMs)
+            throws Exception {
+        int reps = Integer.parseInt(System.getenv().getOrDefault("PEERFORM_BENCH_PLAN_REPS", "1"));
+        Step plan = null;
+        List<String> walls = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, reps); i++) {
+            Step one = command(dir, launcher, store, env, latencyMs, "plan", "-no-color");
+            walls.add(String.format("%.2f", one.seconds()));
+            plan = plan == null || one.seconds() < plan.seconds() ? one : plan;
+        }
+        if (reps > 1) {
+            System.out.println("  plan from empty, " + reps + " runs: " + String.join(", ", walls) + " s (load "
+                    + load() + ")");
+        }
+        Step apply = command(dir, launcher, store, env, latencyMs, "apply", "-auto-approve", "-no-color");
+        Step noop = command(dir, launcher, store, env, latencyMs, "plan", "-detailed-exitcode", "-no-color");
+        Step destroy = command(dir, launcher, store, env, latencyMs, "destroy", "-auto-approve", "-no-color");
         return new Result(plan, apply, noop, destroy);
     }
 
-    private static Step command(Path dir, String launcher, FileStore store, Map<String, String> env, String... args)
+    private static Step command(Path dir, String launcher, FileStore store, Map<String, String> env, long latencyMs,
+            String... args)
             throws Exception {
         int before = store.log().size();
         List<String> command = new ArrayList<>(List.of(launcher.contains("/") ? launcher
@@ -191,12 +219,14 @@ final class ProviderMatrix {
                 .redirectOutput(log.toFile());
         b.environment().putAll(env);
         long t = System.nanoTime();
+        long started = System.currentTimeMillis();
         Process p = b.start();
         if (!p.waitFor(1800, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             p.waitFor();
         }
         double seconds = (System.nanoTime() - t) / 1e9;
+        long ended = started + Math.round(seconds * 1000);
         boolean noop = List.of(args).contains("-detailed-exitcode");
         if (p.exitValue() != 0) {
             String text = Files.readString(log);
@@ -225,7 +255,10 @@ final class ProviderMatrix {
         Map<String, String> timeline = new TreeMap<>();
         spans.forEach((a, span) -> timeline.put(a, String.format("%.1f-%.1f s", (span[0] - first) / 1000.0,
                 (span[1] - first) / 1000.0)));
-        return new Step(seconds, calls.size() - before, byAction, p.exitValue(), timeline);
+        // a call is logged once its latency has passed: the first reached the cloud that much earlier
+        double beforeCalls = calls.size() > before ? (first - latencyMs - started) / 1000.0 : seconds;
+        double afterCalls = calls.size() > before ? (ended - calls.get(calls.size() - 1).time) / 1000.0 : 0;
+        return new Step(seconds, calls.size() - before, byAction, p.exitValue(), timeline, beforeCalls, afterCalls);
     }
 
     /** Issue 18's bound: (chain of dependent calls x L + transition times) x ceil(K/P). */
@@ -256,6 +289,8 @@ final class ProviderMatrix {
                 (double) r.apply().calls() / n, ratios(mode, n, r.apply().seconds()), r.noop().seconds(),
                 r.noop().calls(), r.noop().exit(), r.destroy().seconds(), r.destroy().calls(),
                 (double) r.destroy().calls() / n);
+        System.out.println("  plan from empty: " + r.plan().phases() + "; apply: " + r.apply().phases()
+                + "; no-op plan: " + r.noop().phases());
         System.out.println("  apply calls: " + r.apply().byAction());
         System.out.println("  apply timeline: " + r.apply().timeline());
         System.out.println("  no-op calls: " + r.noop().byAction());

@@ -21,6 +21,7 @@ import dev.peerform.alicloud.rules.PeerChanges;
 import dev.peerform.alicloud.rules.PlanChecks;
 import dev.peerform.alicloud.transport.Api;
 import dev.peerform.alicloud.transport.ApiException;
+import dev.peerform.alicloud.transport.Reads;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.net.Cidr;
 import dev.peerform.spi.ChangeAction;
@@ -119,24 +120,43 @@ final class ProviderInstance implements ConfiguredProvider {
                         .unmarked().asString());
             }
         }
-        Map<String, Object> read = new HashMap<>();
-        // the tables the plan adds routes to, by provider, and their listings once asked for
-        Map<String, Set<String>> tables = new HashMap<>();
-        for (ChangeView c : all) {
-            if (c.type().equals(RouteEntryResource.TYPE) && c.action().creates() && c.after() != null
-                    && c.after().get("route_table_id") != null && c.after().get("route_table_id").isKnown()
-                    && !c.after().get("route_table_id").isNull()) {
-                tables.computeIfAbsent(c.provider(), k -> new HashSet<>()).add(c.after().get("route_table_id")
-                        .unmarked().asString());
+        // every read the rules will ask for starts now, side by side under -parallelism, instead of each rule's
+        // after the last one's: the interfaces of the first configuration of each account (the account's count),
+        // then the tables whose routes are judged
+        Map<String, Reads.Pending<CloudInterfaces>> interfaceReads = new HashMap<>();
+        if (creatingInterfaces) {
+            Set<String> accounts = new HashSet<>();
+            for (ChangeView c : all) {
+                ProviderInstance p = provider.configured(c.provider());
+                if (p != null && c.type().equals(RouterInterfaceResource.TYPE) && c.action() != ChangeAction.DELETE
+                        && accounts.add(p.account.id() == null ? c.provider() : p.account.id())) {
+                    Set<String> on = routers.getOrDefault(c.provider(), Set.of());
+                    interfaceReads.put(c.provider(), p.api.reads().start(List.of(on),
+                            r -> CloudInterfaces.read(p.api, r)));
+                }
             }
         }
+        Map<String, Set<String>> tables = PlanChecks.routeTablesRead(all);
+        Map<String, List<String>> tableIds = new HashMap<>();
+        Map<String, Reads.Pending<Map<String, JsonNode>>> listings = new HashMap<>();
+        tables.forEach((k, ids) -> {
+            ProviderInstance p = provider.configured(k);
+            if (p != null) {
+                tableIds.put(k, new ArrayList<>(ids));
+                listings.put(k, p.api.reads().start(tableIds.get(k), t -> RouteEntryResource.recalledEntries(p.api,
+                        t)));
+            }
+        });
+        Map<String, Object> read = new HashMap<>();
         Map<String, Map<String, Map<String, JsonNode>>> listed = new HashMap<>();
         PlanChecks.check(all, new Existing() {
             /** The provider's interfaces, or the ApiException that refused them. */
             private Object interfaces(ProviderInstance c, String providerKey) {
                 return read.computeIfAbsent(providerKey, k -> {
                     try {
-                        return CloudInterfaces.read(c.api, routers.getOrDefault(k, Set.of()));
+                        Reads.Pending<CloudInterfaces> started = interfaceReads.get(k);
+                        return started != null ? started.get().get(0)
+                                : CloudInterfaces.read(c.api, routers.getOrDefault(k, Set.of()));
                     } catch (ApiException e) {
                         return e;
                     }
@@ -191,20 +211,21 @@ final class ProviderInstance implements ConfiguredProvider {
                     return Set.of();
                 }
                 try {
-                    // on the first question, every table the plan adds routes to is listed, side by side
+                    // the tables judged were listed side by side as the checks began
                     listed.computeIfAbsent(providerKey, k -> {
-                        List<String> ids = new ArrayList<>(tables.getOrDefault(k, Set.of()));
-                        try {
-                            List<Map<String, JsonNode>> entries = c.api.reads().all(ids,
-                                    t -> RouteEntryResource.recalledEntries(c.api, t));
-                            Map<String, Map<String, JsonNode>> byTable = new HashMap<>();
-                            for (int i = 0; i < ids.size(); i++) {
-                                byTable.put(ids.get(i), entries.get(i));
+                        Map<String, Map<String, JsonNode>> byTable = new HashMap<>();
+                        if (listings.containsKey(k)) {
+                            try {
+                                List<Map<String, JsonNode>> entries = listings.get(k).get();
+                                List<String> ids = tableIds.get(k);
+                                for (int i = 0; i < ids.size(); i++) {
+                                    byTable.put(ids.get(i), entries.get(i));
+                                }
+                            } catch (ApiException e) {
+                                byTable.clear(); // asked again one by one below
                             }
-                            return byTable;
-                        } catch (ApiException e) {
-                            return new HashMap<>(); // asked again one by one below
                         }
+                        return byTable;
                     });
                     Map<String, JsonNode> entries = listed.get(providerKey).get(tableId);
                     if (entries == null) {

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,15 +125,49 @@ final class Poller<K, V> {
             seen = begun;
             last = latest.get(key);
         }
+        boolean scouting = false;
+        boolean foundAtOnce = false;
         try {
-            // The learnt time runs from the change that began the transition, which came after the last answer
-            // for this key: a wait that starts long after that answer (an acceptor's, once its initiator has
-            // connected) looks at once instead of sleeping a whole transition time again.
-            Duration delay = firstLook(wanted);
-            if (last != null) {
-                Duration since = Duration.between(last.at(), start);
-                delay = since.compareTo(delay) >= 0 ? Duration.ZERO : delay.minus(since);
+            Duration delay;
+            while (true) {
+                if (paces.knows(wanted)) {
+                    delay = firstLook(wanted);
+                    break;
+                }
+                if (paces.unpaced(wanted)) {
+                    delay = Duration.ZERO; // a scout found its object there at once: nothing to wait for
+                    break;
+                }
+                if (paces.scout(wanted)) {
+                    scouting = true;
+                    delay = Duration.ZERO;
+                    break;
+                }
+                // Nothing is learnt yet and another wait is finding out how long the way to this status takes:
+                // its answer spares a look or two of every wait begun meanwhile (a round that answers for this
+                // key, or the scout's end without a lesson, ends the pause too). A scout stuck on an object that
+                // does not move keeps no other wait blind for longer than the longest backoff.
+                synchronized (this) {
+                    Answer<V> a = latest.get(key);
+                    if (a != null && a.round() > seen) {
+                        delay = Duration.ZERO;
+                        break;
+                    }
+                }
+                if (Duration.between(start, ctx.clock().instant()).compareTo(LONGEST_BACKOFF) >= 0) {
+                    delay = Duration.ZERO;
+                    break;
+                }
+                stopIfCancelledOrLate(ctx, what, "not looked at yet");
+                sleep(ctx, what, ANSWER_CHECK);
             }
+            // The learnt time runs from the change that began the transition, which came after the last answer
+            // for this key (or, for a key not answered before, after this wait began): a wait that starts long
+            // after that answer (an acceptor's, once its initiator has connected) looks at once instead of
+            // sleeping a whole transition time again.
+            Instant from = last != null ? last.at() : start;
+            Duration since = Duration.between(from, ctx.clock().instant());
+            delay = since.compareTo(delay) >= 0 ? Duration.ZERO : delay.minus(since);
             Duration next = FIRST_BACKOFF;
             boolean sawTheTransition = false;
             while (true) {
@@ -166,26 +201,33 @@ final class Poller<K, V> {
                     if (sawTheTransition) {
                         learn(wanted, Duration.between(start, ctx.clock().instant()));
                     }
+                    foundAtOnce = !sawTheTransition;
                     return;
                 }
                 sawTheTransition = true;
                 ctx.progress("waiting for " + (wanted == null ? "deletion" : wanted) + "; status " + now);
-                if (ctx.cancelled()) {
-                    throw StepException.permanent("stopped while waiting for " + what + " (status " + now + ")",
-                            "Interrupted", "Run apply again to continue.");
-                }
-                if (ctx.clock().instant().isAfter(ctx.deadline())) {
-                    throw StepException.permanent("timed out waiting for " + what + " (status " + now + ")",
-                            "Timeout", "The cloud did not finish in time. Check the object in the console, then run "
-                            + "apply again.");
-                }
+                stopIfCancelledOrLate(ctx, what, "status " + now);
                 delay = next;
                 next = Duration.ofMillis(Math.min(LONGEST_BACKOFF.toMillis(), next.toMillis() * 3 / 2));
             }
         } finally {
+            if (scouting) {
+                paces.scouted(wanted, foundAtOnce);
+            }
             synchronized (this) {
                 waiting.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
             }
+        }
+    }
+
+    private static void stopIfCancelledOrLate(StepContext ctx, String what, String now) throws StepException {
+        if (ctx.cancelled()) {
+            throw StepException.permanent("stopped while waiting for " + what + " (" + now + ")", "Interrupted",
+                    "Run apply again to continue.");
+        }
+        if (ctx.clock().instant().isAfter(ctx.deadline())) {
+            throw StepException.permanent("timed out waiting for " + what + " (" + now + ")", "Timeout",
+                    "The cloud did not finish in time. Check the object in the console, then run apply again.");
         }
     }
 
@@ -198,9 +240,41 @@ final class Poller<K, V> {
         paces.learn(wanted, d);
     }
 
-    /** How long the last waits for each status took, shared by the pollers of one kind of object. */
+    /**
+     * How long the last waits for each status took, shared by the pollers of one kind of object; and, while none
+     * is known, the one wait (the scout) that looks at its own pace to find out, the others pausing until it has.
+     */
     static final class Paces {
         private final Map<String, Deque<Long>> took = new HashMap<>();
+        private final Set<String> scouted = new HashSet<>();
+        /** Statuses whose scout found its object there at once: no transition to learn, no wait pauses. */
+        private final Set<String> unpaced = new HashSet<>();
+
+        synchronized boolean knows(String wanted) {
+            Deque<Long> last = took.get(String.valueOf(wanted));
+            return last != null && !last.isEmpty();
+        }
+
+        /** Whether the caller becomes the scout of {@code wanted}: none is learnt and no other wait scouts. */
+        synchronized boolean scout(String wanted) {
+            return !knows(wanted) && scouted.add(String.valueOf(wanted));
+        }
+
+        /**
+         * The scout's wait has ended: with a lesson, or having found its object there at once (then the waits
+         * pausing for it look at once, as the next ones do until a wait learns a transition), or by failing (then
+         * the next wait to ask scouts).
+         */
+        synchronized void scouted(String wanted, boolean foundAtOnce) {
+            scouted.remove(String.valueOf(wanted));
+            if (foundAtOnce && !knows(wanted)) {
+                unpaced.add(String.valueOf(wanted));
+            }
+        }
+
+        synchronized boolean unpaced(String wanted) {
+            return unpaced.contains(String.valueOf(wanted));
+        }
 
         synchronized Duration firstLook(String wanted) {
             Deque<Long> last = took.get(String.valueOf(wanted));
@@ -212,6 +286,7 @@ final class Poller<K, V> {
         }
 
         synchronized void learn(String wanted, Duration d) {
+            unpaced.remove(String.valueOf(wanted));
             Deque<Long> last = took.computeIfAbsent(String.valueOf(wanted), w -> new ArrayDeque<>());
             last.addLast(Math.max(0, d.toMillis()));
             if (last.size() > REMEMBERED_WAITS) {

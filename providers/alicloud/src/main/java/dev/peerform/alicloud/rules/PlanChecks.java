@@ -3,6 +3,8 @@ package dev.peerform.alicloud.rules;
 import dev.peerform.diag.Diagnostics;
 import dev.peerform.spi.ChangeView;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The cloud's rules that span resources, checked over the whole planned set (what is created and what stays)
@@ -15,6 +17,11 @@ import java.util.List;
 public final class PlanChecks {
 
     private PlanChecks() {
+    }
+
+    /** The route tables whose routes the checks read, by provider: to be listed before they run. */
+    public static Map<String, Set<String>> routeTablesRead(List<ChangeView> all) {
+        return UnmanagedRoutes.tablesAsked(all);
     }
 
     public static void check(List<ChangeView> all, Existing existing, int perRouter, int perAccount,

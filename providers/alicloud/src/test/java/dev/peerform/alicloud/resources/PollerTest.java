@@ -204,6 +204,114 @@ class PollerTest {
     }
 
     @Test
+    void waitsBegunBeforeAnyPaceIsLearntLetOneScoutFindItOut() throws Exception {
+        // six route tables, one new route each, all waiting for Available before any wait has taught the pace:
+        // one wait looks at its own pace, the others pause until it has learnt the time and then look once
+        long begun = System.nanoTime();
+        Poller.Paces paces = new Poller.Paces();
+        List<Recording> tables = new ArrayList<>();
+        List<Poller<String, String>> pollers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Recording batch = new Recording(20, n -> System.nanoTime() - begun > TimeUnit.MILLISECONDS.toNanos(300));
+            tables.add(batch);
+            pollers.add(new Poller<>("DescribeRouteEntryList", Integer.MAX_VALUE, new Reads(), batch, paces));
+        }
+        StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> waits = new ArrayList<>();
+            for (Poller<String, String> p : pollers) {
+                waits.add(pool.submit(() -> {
+                    p.until(ctx, "the route", "10.0.0.0/16", "Ready", st -> st);
+                    return null;
+                }));
+            }
+            for (Future<?> f : waits) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Integer> looks = tables.stream().map(t -> t.calls().size()).toList();
+        assertEquals(5, looks.stream().filter(n -> n == 1).count(), "five tables looked once: " + looks);
+        assertTrue(looks.stream().mapToInt(Integer::intValue).sum() <= 10, "looks per table: " + looks);
+    }
+
+    @Test
+    void aScoutThatFoundItsObjectThereAtOnceLetsTheNextWaitsLookAtOnce() throws Exception {
+        // nothing learnt, the first wait finds its object there at once (no lesson): the next waits are not left
+        // pausing for a lesson that never comes, and look at once as before any scouting
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Poller.Paces paces = new Poller.Paces();
+        Poller<String, String> there = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Ready"),
+                paces);
+        Instant readyAt = clock.instant().plusMillis(1000);
+        Poller<String, String> later = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0),
+                clock.instant().isBefore(readyAt) ? "Pending" : "Ready"), paces);
+        StepContext ctx = context(clock, new AtomicInteger());
+        there.until(ctx, "the first", "a", "Ready", st -> st);
+        later.until(ctx, "the second", "b", "Ready", st -> st);
+        assertEquals(1, there.calls());
+        assertTrue(later.calls() >= 2, "the second wait scouted for itself: " + later.calls() + " looks");
+    }
+
+    @Test
+    void instantTransitionsCostNoMoreLooksThanWithoutAScout() throws Exception {
+        // twenty interfaces, all there at once (the emulator's zero transition time): the first wait's look finds
+        // its object there, so the others neither pause nor look one after another; they share the rounds
+        Recording batch = new Recording(20, n -> true);
+        Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), batch);
+        StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add("ri-" + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            for (Future<?> f : awaitAll(pool, poller, ctx, ids)) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(batch.calls().size() <= 4, "calls: " + batch.calls());
+    }
+
+    @Test
+    void aScoutStuckOnAnObjectThatDoesNotMoveKeepsNoOtherWaitBlindForLong() throws Exception {
+        // the scout's route never becomes Available; the other route is there: its wait looks on its own after
+        // the longest backoff instead of pausing for the scout's whole deadline
+        Poller.Paces paces = new Poller.Paces();
+        Poller<String, String> stuck = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Pending"),
+                paces);
+        Poller<String, String> there = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Ready"),
+                paces);
+        StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> scout = pool.submit(() -> {
+                stuck.until(ctx, "the stuck route", "a", "Ready", st -> st);
+                return null;
+            });
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (stuck.calls() == 0 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            long begun = System.nanoTime();
+            pool.submit(() -> {
+                there.until(ctx, "the other route", "b", "Ready", st -> st);
+                return null;
+            }).get(20, TimeUnit.SECONDS);
+            assertTrue(System.nanoTime() - begun < TimeUnit.SECONDS.toNanos(8), "looked on its own within the "
+                    + "longest backoff");
+            assertEquals(1, there.calls());
+            scout.cancel(true);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aStepWaitingForAnotherStepsCallGivesItsSlotAway() throws Exception {
         CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
