@@ -5,15 +5,16 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * A soft limit on the old generation, for the serial collector the launcher picks. From Java 22 or so, that
- * collector grows the old generation at every young collection that promotes more than fits, and collects it only
- * when the maximum heap is reached: a run of 50,000 resources promotes about 1 GB that is garbage by the end (a
- * plan's intermediate values, the state's JSON trees as they are read), and every promoted byte stays resident.
- * Java 17 collected the old generation whenever it had grown since the last collection instead. Here a daemon
- * thread watches the old generation and, when it holds more than {@code factor} times what the last full
- * collection left (and more than {@code floorMb}), asks for a full collection: the heap then grows with the live
- * set, not with all that was ever promoted, and no maximum heap is imposed, so a larger configuration still runs.
- * Commands whose heap stays under the floor never load the management classes.
+ * A soft limit on the old generation, for the serial collector the launcher picks. Java 25's serial collector grows
+ * the old generation at every young collection that promotes more than fits and collects it only when the maximum
+ * heap is reached (the GC log of a 50,000-resource apply: 52 young collections took the old generation from 288 MB
+ * to 1.6 GB without one full collection), so every byte ever promoted stays resident, though most of it (the tokens
+ * of a parse, a plan's intermediate values, the trees of files being read) is garbage long before the end. Java 17's
+ * runs a full collection when the old generation is full before growing it. Here a daemon thread watches the old
+ * generation and, when it holds more than {@code factor} times what the last full collection left (and more than
+ * {@code floorMb}), asks for a full collection: the heap then grows with the live set, not with all that was ever
+ * promoted, and no maximum heap is imposed, so a larger configuration still runs. Commands whose heap stays under
+ * the floor never load the management classes.
  */
 final class HeapTarget implements Runnable {
 
