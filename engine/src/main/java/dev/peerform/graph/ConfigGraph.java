@@ -13,6 +13,7 @@ import dev.peerform.syntax.Body;
 import dev.peerform.syntax.Expr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ public final class ConfigGraph {
     private final Map<ConfigNode, Set<ConfigNode>> references = new HashMap<>();
     // whether any edge came from depends_on alone; without one, references are every dependency
     private boolean orderOnlyEdges;
+    private List<ConfigNode> order;
 
     private ConfigGraph() {
     }
@@ -47,6 +49,10 @@ public final class ConfigGraph {
         ConfigGraph g = new ConfigGraph();
         g.addModule(root, List.of());
         g.linkModule(root, List.of(), null, diags);
+        // the order too, while the graph's builder has it at hand (the planner builds it on another thread)
+        List<ConfigNode> order = new ArrayList<>(g.dag.vertexSet().size());
+        new TopologicalOrderIterator<>(g.dag).forEachRemaining(order::add);
+        g.order = Collections.unmodifiableList(order);
         return g;
     }
 
@@ -242,9 +248,7 @@ public final class ConfigGraph {
 
     /** Every node, dependencies first. */
     public List<ConfigNode> order() {
-        List<ConfigNode> out = new ArrayList<>();
-        new TopologicalOrderIterator<>(dag).forEachRemaining(out::add);
-        return out;
+        return order;
     }
 
     public Module moduleOf(ConfigNode n) {
