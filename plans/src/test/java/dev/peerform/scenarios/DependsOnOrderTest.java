@@ -130,7 +130,28 @@ class DependsOnOrderTest {
             ok(s.run("apply", "-auto-approve", "-parallelism=1"));
             ok(s.run("destroy", "-auto-approve", "-parallelism=1"));
         }
-        assertEquals(calls(b), calls(a));
+        assertEquals(sameActionRunsSorted(calls(b)), sameActionRunsSorted(calls(a)));
+    }
+
+    /**
+     * The calls with each run of one action (two DeleteVpc in a row) in a fixed order: a step waiting on the cloud
+     * gives its -parallelism slot away, so two independent objects' same calls may swap with the clock; the order
+     * between different actions, and the number of each, still have to match.
+     */
+    private static List<String> sameActionRunsSorted(List<String> calls) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= calls.size(); i++) {
+            if (i == calls.size() || !action(calls.get(i)).equals(action(calls.get(start)))) {
+                calls.subList(start, i).stream().sorted().forEach(out::add);
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    private static String action(String call) {
+        return call.substring(0, call.indexOf(' '));
     }
 
     /**
