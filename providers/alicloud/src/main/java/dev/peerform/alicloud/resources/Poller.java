@@ -130,7 +130,7 @@ final class Poller<K, V> {
         try {
             Duration delay;
             while (true) {
-                if (paces.knows(wanted)) {
+                if (paces.knows(wanted) || !paces.scouts) {
                     delay = firstLook(wanted);
                     break;
                 }
@@ -241,14 +241,31 @@ final class Poller<K, V> {
     }
 
     /**
-     * How long the last waits for each status took, shared by the pollers of one kind of object; and, while none
-     * is known, the one wait (the scout) that looks at its own pace to find out, the others pausing until it has.
+     * How long the last waits for each status took, shared by the pollers of one kind of object; and, for pollers
+     * that cannot share a call between their objects (a route table's, one call per table), while no time is known,
+     * the one wait (the scout) that looks at its own pace to find out, the others pausing until it has. Where one
+     * round carries every waiting id (the interfaces', 50 to a call) the waits share the looks instead.
      */
     static final class Paces {
+        private final boolean scouts;
         private final Map<String, Deque<Long>> took = new HashMap<>();
         private final Set<String> scouted = new HashSet<>();
         /** Statuses whose scout found its object there at once: no transition to learn, no wait pauses. */
         private final Set<String> unpaced = new HashSet<>();
+
+        /** Paces without a scout: every wait looks at once until one has learnt the time. */
+        Paces() {
+            this(false);
+        }
+
+        private Paces(boolean scouts) {
+            this.scouts = scouts;
+        }
+
+        /** Paces whose waits let a scout find the time out first. */
+        static Paces scouting() {
+            return new Paces(true);
+        }
 
         synchronized boolean knows(String wanted) {
             Deque<Long> last = took.get(String.valueOf(wanted));

@@ -12,14 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The route-entry reads of one account and region while applying, one {@link Poller} per route table: a round asks
  * for one destination with a filtered DescribeRouteEntryList, for several with one listing of the table. Also the
  * router of each table, asked once (a table never moves to another router). The tables learn the route's transition
- * time together.
+ * time together, one wait finding it out while the others pause.
  */
 final class RoutePollers {
 
     private final Api api;
     private final Map<String, Poller<String, JsonNode>> tables = new ConcurrentHashMap<>();
     private final Map<String, String> routers = new ConcurrentHashMap<>();
-    private final Poller.Paces paces = new Poller.Paces();
+    /** One call per table: a scout finds the route's transition time before the other tables look. */
+    private final Poller.Paces paces = Poller.Paces.scouting();
 
     private RoutePollers(Api api) {
         this.api = api;

@@ -208,7 +208,7 @@ class PollerTest {
         // six route tables, one new route each, all waiting for Available before any wait has taught the pace:
         // one wait looks at its own pace, the others pause until it has learnt the time and then look once
         long begun = System.nanoTime();
-        Poller.Paces paces = new Poller.Paces();
+        Poller.Paces paces = Poller.Paces.scouting();
         List<Recording> tables = new ArrayList<>();
         List<Poller<String, String>> pollers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -242,7 +242,7 @@ class PollerTest {
         // nothing learnt, the first wait finds its object there at once (no lesson): the next waits are not left
         // pausing for a lesson that never comes, and look at once as before any scouting
         ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
-        Poller.Paces paces = new Poller.Paces();
+        Poller.Paces paces = Poller.Paces.scouting();
         Poller<String, String> there = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Ready"),
                 paces);
         Instant readyAt = clock.instant().plusMillis(1000);
@@ -281,7 +281,7 @@ class PollerTest {
     void aScoutStuckOnAnObjectThatDoesNotMoveKeepsNoOtherWaitBlindForLong() throws Exception {
         // the scout's route never becomes Available; the other route is there: its wait looks on its own after
         // the longest backoff instead of pausing for the scout's whole deadline
-        Poller.Paces paces = new Poller.Paces();
+        Poller.Paces paces = Poller.Paces.scouting();
         Poller<String, String> stuck = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Pending"),
                 paces);
         Poller<String, String> there = new Poller<>("Describe", 50, new Reads(), keys -> Map.of(keys.get(0), "Ready"),
