@@ -28,67 +28,46 @@ final class JsonValues {
     }
 
     static JsonNode known(Value v) {
-        if (v == null) {
-            return F.nullNode();
-        }
-        if (v.isSensitive() || !v.isKnown() || v.isNull()) {
-            return F.nullNode();
-        }
-        if (v instanceof ObjectValue || v instanceof MapValue) {
-            ObjectNode o = F.objectNode();
-            entries(v).forEach((k, x) -> o.set(k, known(x)));
-            return o;
-        }
-        if (v instanceof ListValue || v instanceof TupleValue || v instanceof SetValue) {
-            ArrayNode a = F.arrayNode();
-            v.children().forEach(x -> a.add(known(x)));
-            return a;
-        }
-        return ValueJson.value(v);
+        return json(v, false, false);
     }
 
     /** As {@link #known}, but a sensitive value in clear (what {@code show -json} of a state writes). */
     static JsonNode revealed(Value v) {
-        if (v == null) {
+        return json(v, true, false);
+    }
+
+    /** As {@link #known}, but an unknown attribute of an object (or entry of a map) is left out, not null. */
+    static JsonNode knownOmittingUnknownAttributes(Value v) {
+        return json(v, false, true);
+    }
+
+    /**
+     * The known part of {@code v}: null where it is unknown or null, and where it is sensitive unless
+     * {@code reveal}; with {@code omitUnknown}, an object's or map's unknown entries are left out instead of null.
+     */
+    private static JsonNode json(Value v, boolean reveal, boolean omitUnknown) {
+        if (v == null || !reveal && v.isSensitive()) {
             return F.nullNode();
         }
-        Value u = v.unmarked();
+        Value u = reveal ? v.unmarked() : v;
         if (!u.isKnown() || u.isNull()) {
             return F.nullNode();
         }
         if (u instanceof ObjectValue || u instanceof MapValue) {
             ObjectNode o = F.objectNode();
-            entries(u).forEach((k, x) -> o.set(k, revealed(x)));
-            return o;
-        }
-        if (u instanceof ListValue || u instanceof TupleValue || u instanceof SetValue) {
-            ArrayNode a = F.arrayNode();
-            u.children().forEach(x -> a.add(revealed(x)));
-            return a;
-        }
-        return ValueJson.value(u);
-    }
-
-    /** As {@link #known}, but an unknown attribute of an object (or entry of a map) is left out, not null. */
-    static JsonNode knownOmittingUnknownAttributes(Value v) {
-        if (v == null || v.isSensitive() || !v.isKnown() || v.isNull()) {
-            return F.nullNode();
-        }
-        if (v instanceof ObjectValue || v instanceof MapValue) {
-            ObjectNode o = F.objectNode();
-            entries(v).forEach((k, x) -> {
-                if (x.isKnown()) {
-                    o.set(k, knownOmittingUnknownAttributes(x));
+            entries(u).forEach((k, x) -> {
+                if (!omitUnknown || x.isKnown()) {
+                    o.set(k, json(x, reveal, omitUnknown));
                 }
             });
             return o;
         }
-        if (v instanceof ListValue || v instanceof TupleValue || v instanceof SetValue) {
+        if (u instanceof ListValue || u instanceof TupleValue || u instanceof SetValue) {
             ArrayNode a = F.arrayNode();
-            v.children().forEach(x -> a.add(knownOmittingUnknownAttributes(x)));
+            u.children().forEach(x -> a.add(json(x, reveal, omitUnknown)));
             return a;
         }
-        return ValueJson.value(v);
+        return ValueJson.value(u);
     }
 
     static JsonNode unknown(Value v) {

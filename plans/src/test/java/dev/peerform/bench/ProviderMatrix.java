@@ -330,42 +330,18 @@ final class ProviderMatrix {
         }
     }
 
-    /** Two interfaces, both connection sides and a route each way, with no depends_on: the provider orders them. */
+    /**
+     * The benchmark's peering (two interfaces, both connection sides, a route from a to b) and the route back, with
+     * no depends_on: the provider orders them.
+     */
     private static String peering(int i, Model.Vpc a, Model.Vpc b) {
-        return """
-                resource "alicloud_router_interface" "init%1$d" {
-                  opposite_region = "cn-hangzhou"
-                  router_type     = "VRouter"
-                  router_id       = "%2$s"
-                  role            = "InitiatingSide"
-                  specification   = "Large.2"
-                }
-                resource "alicloud_router_interface" "acc%1$d" {
-                  opposite_region = "cn-hangzhou"
-                  router_type     = "VRouter"
-                  router_id       = "%3$s"
-                  role            = "AcceptingSide"
-                }
-                resource "alicloud_router_interface_connection" "init%1$d" {
-                  interface_id          = alicloud_router_interface.init%1$d.id
-                  opposite_interface_id = alicloud_router_interface.acc%1$d.id
-                }
-                resource "alicloud_router_interface_connection" "acc%1$d" {
-                  interface_id          = alicloud_router_interface.acc%1$d.id
-                  opposite_interface_id = alicloud_router_interface.init%1$d.id
-                }
-                resource "alicloud_route_entry" "ab%1$d" {
-                  route_table_id        = "%4$s"
-                  destination_cidrblock = "%6$s"
-                  nexthop_type          = "RouterInterface"
-                  nexthop_id            = alicloud_router_interface.init%1$d.id
-                }
+        return ProviderBenchmark.peering(i, a.vrouterId, b.vrouterId, a.routeTableId, b.cidrBlock) + """
                 resource "alicloud_route_entry" "ba%1$d" {
-                  route_table_id        = "%5$s"
-                  destination_cidrblock = "%7$s"
+                  route_table_id        = "%2$s"
+                  destination_cidrblock = "%3$s"
                   nexthop_type          = "RouterInterface"
                   nexthop_id            = alicloud_router_interface.acc%1$d.id
                 }
-                """.formatted(i, a.vrouterId, b.vrouterId, a.routeTableId, b.routeTableId, b.cidrBlock, a.cidrBlock);
+                """.formatted(i, b.routeTableId, a.cidrBlock);
     }
 }

@@ -102,16 +102,33 @@ class PollerTest {
         };
     }
 
-    private static List<Future<?>> awaitAll(ExecutorService pool, Poller<String, String> poller, StepContext ctx,
-            List<String> ids) {
-        List<Future<?>> out = new ArrayList<>();
-        for (String id : ids) {
-            out.add(pool.submit(() -> {
-                poller.until(ctx, id, id, "Ready", s -> s);
-                return null;
-            }));
+    /** Waits for every id to be Ready, each on a thread of its own, as that many steps would. */
+    private static void awaitEvery(Poller<String, String> poller, StepContext ctx, List<String> ids, int seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
+        try {
+            List<Future<?>> waits = new ArrayList<>();
+            for (String id : ids) {
+                waits.add(pool.submit(() -> {
+                    poller.until(ctx, id, id, "Ready", s -> s);
+                    return null;
+                }));
+            }
+            for (Future<?> f : waits) {
+                f.get(seconds, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        return out;
+    }
+
+    /** ri-0 ... ri-(n-1). */
+    private static List<String> ids(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("ri-" + i);
+        }
+        return ids;
     }
 
     @Test
@@ -119,14 +136,7 @@ class PollerTest {
         Recording batch = new Recording(30, n -> n >= 5);
         Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), batch);
         StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            for (Future<?> f : awaitAll(pool, poller, ctx, List.of("a", "b", "c"))) {
-                f.get(20, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        awaitEvery(poller, ctx, List.of("a", "b", "c"), 20);
         List<List<String>> calls = batch.calls();
         // one call per look of one step would be at least 3 x 5
         assertTrue(calls.size() <= 7, "calls: " + calls);
@@ -139,18 +149,7 @@ class PollerTest {
         Recording batch = new Recording(30, n -> n >= 7);
         Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), batch);
         StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            ids.add("ri-" + i);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(120);
-        try {
-            for (Future<?> f : awaitAll(pool, poller, ctx, ids)) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        awaitEvery(poller, ctx, ids(120), 30);
         List<List<String>> calls = batch.calls();
         assertTrue(calls.stream().allMatch(c -> c.size() <= 50), "no call carries more than 50 ids");
         // 120 steps waiting through several rounds: a few calls per round, never one per step and look
@@ -262,18 +261,7 @@ class PollerTest {
         Recording batch = new Recording(20, n -> true);
         Poller<String, String> poller = new Poller<>("Describe", 50, new Reads(), batch);
         StepContext ctx = context(Clock.systemUTC(), new AtomicInteger());
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            ids.add("ri-" + i);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        try {
-            for (Future<?> f : awaitAll(pool, poller, ctx, ids)) {
-                f.get(20, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        awaitEvery(poller, ctx, ids(20), 20);
         assertTrue(batch.calls().size() <= 4, "calls: " + batch.calls());
     }
 
